@@ -1,0 +1,12 @@
+"""Celery application: production runs background work (deadline warnings, later OCR and
+notifications) on Redis-backed workers. The embedded demo runs the same task functions
+in-process (see xiezhi.cases.scheduler), so it needs no extra server."""
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xiezhi.settings")
+
+app = Celery("xiezhi")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,50 @@
+"""The court's working calendar, backed by the CalendarDay table (rules as data).
+
+Implements xiezhi.law.periods.WorkCalendar: weekends and public holidays are rest days,
+make-up working days (调休上班) are working days (CPL art. 85 ¶3)."""
+from __future__ import annotations
+
+from datetime import date
+from threading import Lock
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import CalendarDay
+
+_lock = Lock()
+_cache: "DatabaseCalendar | None" = None
+
+
+class DatabaseCalendar:
+    def __init__(self, days: dict[date, bool]):
+        self.days = days
+        self.years = {d.year for d in days}
+
+    def covers(self, day: date) -> bool:
+        return day.year in self.years
+
+    def is_rest_day(self, day: date) -> bool:
+        from xiezhi.law.periods import CalendarNotAvailable
+
+        if day.year not in self.years:
+            raise CalendarNotAvailable(
+                f"节假日安排尚未录入 {day.year} 年的数据，无法计算期间；请系统管理员先导入该年度国务院办公厅放假通知。")
+        if day in self.days:
+            return self.days[day]
+        return day.weekday() >= 5
+
+
+def get_work_calendar() -> DatabaseCalendar:
+    global _cache
+    with _lock:
+        if _cache is None:
+            _cache = DatabaseCalendar(dict(CalendarDay.objects.filter(active=True).values_list("date", "is_rest_day")))
+        return _cache
+
+
+@receiver([post_save, post_delete], sender=CalendarDay)
+def _invalidate(**kwargs):
+    global _cache
+    with _lock:
+        _cache = None

@@ -1,0 +1,192 @@
+"""Settings, read from environment variables.
+
+XIEZHI_DATABASE_URL  database (default: embedded SQLite at var/xiezhi.sqlite3)
+XIEZHI_SECRET_KEY    secret key (required when XIEZHI_PROFILE=production)
+XIEZHI_ALLOWED_HOSTS comma-separated host names
+XIEZHI_MEDIA_ROOT    where uploaded files are stored (local disk storage)
+XIEZHI_REDIS_URL     Redis for Celery workers and the shared cache (production)
+XIEZHI_PROFILE       "embedded" (default) or "production"
+"""
+from pathlib import Path
+import os
+
+import dj_database_url
+from celery.schedules import crontab
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent
+REPO_DIR = BASE_DIR.parent.parent
+VAR_DIR = Path(os.environ.get("XIEZHI_VAR_DIR", REPO_DIR / "var"))
+
+PROFILE = os.environ.get("XIEZHI_PROFILE", "embedded")
+PRODUCTION = PROFILE == "production"
+
+SECRET_KEY = os.environ.get("XIEZHI_SECRET_KEY", "")
+if not SECRET_KEY:
+    if PRODUCTION:
+        raise RuntimeError("XIEZHI_SECRET_KEY must be set in the production profile")
+    SECRET_KEY = "embedded-demo-not-secret"
+
+DEBUG = os.environ.get("XIEZHI_DEBUG", "0") == "1"
+ALLOWED_HOSTS = [h for h in os.environ.get("XIEZHI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "xiezhi.accounts",
+    "xiezhi.courts",
+    "xiezhi.cases",
+    "xiezhi.filing",
+    "xiezhi.audit",
+    "xiezhi.web",
+    "xiezhi.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "xiezhi.web.middleware.SecurityHeadersMiddleware",
+]
+
+ROOT_URLCONF = "xiezhi.urls"
+WSGI_APPLICATION = "xiezhi.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "xiezhi.web.context.site",
+            ],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("XIEZHI_DATABASE_URL", f"sqlite:///{VAR_DIR / 'xiezhi.sqlite3'}"),
+        conn_max_age=int(os.environ.get("XIEZHI_DB_CONN_MAX_AGE", "60")),
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+if os.environ.get("XIEZHI_FAST_HASHER") == "1":
+    # Only for the benchmark data generator: a million seeded accounts cannot each
+    # cost 0.3 s of PBKDF2. Never set in the product.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "web:login"
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+MEDIA_ROOT = Path(os.environ.get("XIEZHI_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+                    if PRODUCTION else "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+
+# Uploads: evidence files (content-checked in xiezhi.filing.uploads)
+UPLOAD_MAX_BYTES = int(os.environ.get("XIEZHI_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+REDIS_URL = os.environ.get("XIEZHI_REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ACKS_LATE = True
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "deadline-warnings": {"task": "xiezhi.cases.tasks.mark_deadlines", "schedule": crontab(minute=15, hour="*/1")},
+}
+
+# Security defaults
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = os.environ.get("XIEZHI_SSL_REDIRECT", "1") == "1"
+    SECURE_HSTS_SECONDS = 31536000
+LOGIN_RATE_LIMIT = (int(os.environ.get("XIEZHI_LOGIN_ATTEMPTS", "5")), 300)  # attempts per 5 minutes
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("XIEZHI_API_ANON_RATE", "600/min")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "xiezhi 公共接口",
+    "DESCRIPTION": "诉讼费用与期间计算等公开接口",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+# Deadline warnings (审限预警): days before the limit at which a case turns "near" (⚠ configurable)
+DEADLINE_WARN_DAYS = int(os.environ.get("XIEZHI_DEADLINE_WARN_DAYS", "15"))
+# Filing review period (CPL art. 126; 登记立案规定 art. 2, 8)
+FILING_REVIEW_DAYS = 7
+
+# Payment and real-name verification adapters (see docs/adapters.md)
+PAYMENT_ADAPTER = os.environ.get("XIEZHI_PAYMENT_ADAPTER", "xiezhi.filing.adapters.DemoPaymentAdapter")
+IDENTITY_ADAPTER = os.environ.get("XIEZHI_IDENTITY_ADAPTER", "xiezhi.accounts.adapters.LocalChecksumIdentityAdapter")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("XIEZHI_LOG_LEVEL", "WARNING")},
+}
