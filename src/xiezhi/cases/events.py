@@ -1,0 +1,52 @@
+"""The kinds of node on a case timeline (流程节点) and what each tells the parties.
+
+`public` says whether the parties see the node (流程公开规定 第七条至第十条; 延长审限规定
+第七条 requires every deduction, extension and postponement to be shown)."""
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class EventType:
+    label: str
+    public: bool = True
+    basis: str = ""
+
+
+EVENT_TYPES: dict[str, EventType] = {
+    "filing_received": EventType(_("收到起诉材料"), basis="登记立案规定 第二条"),
+    "registered": EventType(_("立案"), basis="民事诉讼法 第一百二十六条；流程公开规定 第七条"),
+    "notices_issued": EventType(_("发出受理通知书、交纳诉讼费用通知书"), basis="在线诉讼规则 第九条"),
+    "fee_assessed": EventType(_("核定诉讼费用"), basis="诉讼费用交纳办法 第十三条"),
+    "fee_changed": EventType(_("调整诉讼费用"), basis="诉讼费用交纳办法 第四十三条"),
+    "fee_paid": EventType(_("交纳诉讼费用"), basis="诉讼费用交纳办法 第二十二条"),
+    "organisation_set": EventType(_("确定审判组织"), basis="流程公开规定 第七条"),
+    "procedure_set": EventType(_("确定审理程序"), basis="流程公开规定 第七条"),
+    "procedure_converted": EventType(_("程序转换"), basis="民诉解释 第二百五十八条"),
+    "deduction_started": EventType(_("审限扣除开始"), basis="延长审限规定 第七条"),
+    "deduction_ended": EventType(_("审限扣除结束"), basis="延长审限规定 第七条"),
+    "extension_approved": EventType(_("延长审限"), basis="延长审限规定 第一条、第七条"),
+    "suspended": EventType(_("中止审理"), basis="审限规定 第九条第（九）项"),
+    "resumed": EventType(_("恢复审理"), basis="审限规定 第九条第（九）项"),
+    "hearing_scheduled": EventType(_("排定开庭"), basis="流程公开规定 第七条"),
+    "case_updated": EventType(_("案件信息变更"), public=False),
+    "deadline_warning": EventType(_("审限预警"), public=False),
+    "closed": EventType(_("结案"), basis="流程公开规定 第七条"),
+    "archived": EventType(_("归档"), basis="流程公开规定 第七条"),
+}
+
+# statuses a case moves to when a node is appended (the rest leave the status alone)
+STATUS_AFTER = {
+    "registered": "registered",
+    "organisation_set": "in_trial",
+    "suspended": "suspended",
+    "resumed": "in_trial",
+    "closed": "closed",
+    "archived": "archived",
+}
+
+
+def label(code: str) -> str:
+    et = EVENT_TYPES.get(code)
+    return str(et.label) if et else code

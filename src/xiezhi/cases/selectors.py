@@ -1,0 +1,84 @@
+"""Reads of cases, already filtered by what the user may see (deny by default)."""
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from .models import Case, CaseEvent, Party
+
+# Staff roles that see every case of their own court.
+COURT_WIDE_ROLES = ("president", "trial_management", "filing_judge")
+# Roles that handle the cases they are given.
+HANDLING_ROLES = ("judge", "assistant", "clerk", "enforcement", "mediator")
+
+
+def visible_cases(user) -> QuerySet[Case]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Case.objects.none()
+    if user.is_court_staff:
+        if user.court_id is None:
+            return Case.objects.none()
+        qs = Case.objects.filter(court_id=user.court_id)
+        if user.has_role(*COURT_WIDE_ROLES):
+            return qs
+        cond = Q(pk__in=[])
+        if user.has_role("division_head") and user.division_id:
+            cond |= Q(division_id=user.division_id)
+        if user.has_role(*HANDLING_ROLES):
+            cond |= Q(judge_id=user.pk) | Q(Exists(_team_rows(user)))
+        return qs.filter(cond)
+    if user.is_public_user:
+        mine = Party.objects.filter(case=OuterRef("pk"), user=user, left_case_at__isnull=True)
+        return Case.objects.filter(Exists(mine))
+    return Case.objects.none()
+
+
+def _team_rows(user):
+    return Case.team.through.objects.filter(case_id=OuterRef("pk"), user_id=user.pk)
+
+
+def can_view_case(user, case: Case) -> bool:
+    return visible_cases(user).filter(pk=case.pk).exists()
+
+
+def can_manage_case(user, case: Case, *roles: str) -> bool:
+    """Staff of the case's court who hold one of `roles` and can see the case."""
+    if not getattr(user, "is_court_staff", False) or user.court_id != case.court_id:
+        return False
+    if roles and not user.has_role(*roles):
+        return False
+    return can_view_case(user, case)
+
+
+def workbench_cases(user) -> QuerySet[Case]:
+    """My cases: handled by me (or my team), open first, most urgent limit first."""
+    return visible_cases(user).select_related("case_type", "cause", "procedure", "judge")
+
+
+def case_for_page(user, pk: int) -> Case:
+    return (visible_cases(user).select_related("court", "case_type", "cause", "procedure", "judge", "division")
+            .get(pk=pk))
+
+
+def public_events(case: Case) -> QuerySet[CaseEvent]:
+    return case.events.filter(public_to_parties=True).order_by("seq")
+
+
+def search_cases(user, *, q: str = "", status: str = "", cause: str = "", date_from=None, date_to=None,
+                 deadline: str = "", mine: bool = False) -> QuerySet[Case]:
+    qs = workbench_cases(user)
+    if mine:
+        qs = qs.filter(Q(judge=user) | Q(Exists(_team_rows(user))))
+    if q:
+        q = q.strip()
+        qs = qs.filter(Q(number__contains=q) | Q(Exists(Party.objects.filter(case=OuterRef("pk"), name__contains=q))))
+    if status:
+        qs = qs.filter(status=status)
+    if cause:
+        qs = qs.filter(cause__name__contains=cause)
+    if date_from:
+        qs = qs.filter(filed_on__gte=date_from)
+    if date_to:
+        qs = qs.filter(filed_on__lte=date_to)
+    if deadline:
+        qs = qs.filter(deadline_state=deadline)
+    return qs

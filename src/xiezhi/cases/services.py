@@ -1,0 +1,259 @@
+"""State-changing actions on cases. Every change appends a CaseEvent (design.md §4).
+
+Functions take the acting user first, check permission, validate, and write inside a
+transaction. The snapshot fields on Case (status, limit_end, deadline_state) are recomputed
+from the events by `refresh_snapshot`."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from xiezhi.law.casenumber import format_case_number
+from xiezhi.law.timelimits import Interval, compute_time_limit, deadline_state
+
+from .events import EVENT_TYPES, STATUS_AFTER
+from .models import Case, CaseEvent, CaseStatus, DeadlineState, Notification, NumberCounter
+
+
+def allocate_serial(court_code: str, year: int, type_code: str, special_code: str = "") -> int:
+    """Next serial for (court, year, 专门审判代字, 类型代字) — 案号规定 第九条、第十条.
+
+    One atomic upsert: the row lock PostgreSQL takes on the counter row serialises
+    concurrent registrations, so numbers are unique and consecutive and never reused
+    (a rolled-back registration rolls its increment back with it)."""
+    table = NumberCounter._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(
+            f"INSERT INTO {table} (court_code, year, special_code, type_code, last_serial) "
+            f"VALUES (%s, %s, %s, %s, 1) "
+            f"ON CONFLICT (court_code, year, special_code, type_code) "
+            f"DO UPDATE SET last_serial = {table}.last_serial + 1 RETURNING last_serial",
+            [court_code, year, special_code, type_code],
+        )
+        return cur.fetchone()[0]
+
+
+def append_event(case: Case, code: str, actor=None, payload: dict[str, Any] | None = None,
+                 at=None, refresh: bool = True) -> CaseEvent:
+    """Append one node to the timeline. Must run inside the caller's transaction."""
+    if code not in EVENT_TYPES:
+        raise ValueError(f"unknown event code {code}")
+    last = case.events.aggregate(m=Max("seq"))["m"] or 0
+    event = CaseEvent.objects.create(
+        case=case, seq=last + 1, code=code, at=at or timezone.now(), actor=actor,
+        payload=payload or {}, public_to_parties=EVENT_TYPES[code].public,
+    )
+    if refresh:
+        refresh_snapshot(case)
+    return event
+
+
+def time_limit_inputs(events) -> dict[str, Any]:
+    """Read the time-limit facts (procedure, conversions, deductions, extensions) off a
+    timeline. The law functions (xiezhi.law.timelimits) do the counting."""
+    limit_code = None
+    converted: list[tuple[date, str]] = []
+    spans: list[dict] = []  # {"kind", "start", "end", "basis"}
+    open_spans: dict[str, dict] = {}
+    extensions: list[dict] = []
+    for e in events:
+        p = e.payload
+        if e.code == "procedure_set":
+            limit_code = p["limit_code"]
+        elif e.code == "procedure_converted":
+            converted.append((date.fromisoformat(p["on"]), p["limit_code"]))
+        elif e.code in ("deduction_started", "suspended"):
+            kind = p.get("kind", "suspension")
+            if kind not in open_spans:
+                span = {"kind": kind, "start": date.fromisoformat(p["start"]), "end": None, "basis": p.get("basis", "")}
+                open_spans[kind] = span
+                spans.append(span)
+        elif e.code in ("deduction_ended", "resumed"):
+            span = open_spans.pop(p.get("kind", "suspension"), None)
+            if span is not None:
+                span["end"] = date.fromisoformat(p["end"])
+        elif e.code == "extension_approved":
+            extensions.append({k: p[k] for k in ("months", "days") if p.get(k)})
+    deductions = [Interval(start=s["start"], end=s["end"], kind=s["kind"], basis=s["basis"]) for s in spans]
+    return {"limit_code": limit_code, "converted": converted, "deductions": deductions,
+            "extensions": extensions, "open_deduction": bool(open_spans)}
+
+
+def time_limit_status(case: Case, events=None, today: date | None = None):
+    events = list(case.events.all()) if events is None else events
+    inputs = time_limit_inputs(events)
+    if not inputs["limit_code"]:
+        return None
+    return compute_time_limit(
+        inputs["limit_code"], case.filed_on, deductions=inputs["deductions"],
+        extensions=inputs["extensions"], converted=inputs["converted"],
+        today=today or timezone.localdate(), closed_on=case.closed_on,
+    )
+
+
+def refresh_snapshot(case: Case, today: date | None = None) -> Case:
+    """Recompute status, limit end and deadline state from the timeline."""
+    events = list(case.events.order_by("seq"))
+    status = case.status
+    for e in events:
+        status = STATUS_AFTER.get(e.code, status)
+    inputs = time_limit_inputs(events)
+    tl = time_limit_status(case, events, today)
+    case.status = status
+    case.limit_end = tl.limit_end if tl else None
+    if tl is None or inputs["open_deduction"] or status == CaseStatus.SUSPENDED:
+        case.deadline_state = DeadlineState.STOPPED  # the clock is not running
+    elif status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED):
+        case.deadline_state = DeadlineState.OVERDUE if tl.overdue else DeadlineState.OK
+    else:
+        case.deadline_state = deadline_state(tl, settings.DEADLINE_WARN_DAYS)
+    case.version += 1
+    Case.objects.filter(pk=case.pk).update(status=case.status, limit_end=case.limit_end,
+                                           deadline_state=case.deadline_state, version=case.version,
+                                           updated_at=timezone.now())
+    return case
+
+
+def notify(users, text: str, *, case=None, filing=None, kind: str = "") -> None:
+    Notification.objects.bulk_create(
+        [Notification(user=u, case=case, filing=filing, text=text[:500], kind=kind) for u in users if u],
+        ignore_conflicts=True,
+    )
+
+
+# ---- actions on a registered case -------------------------------------------------
+
+def _require_case_staff(user, case: Case, *roles: str) -> None:
+    from .selectors import can_manage_case
+
+    if not can_manage_case(user, case, *roles):
+        raise PermissionDenied("您无权办理此案件。")
+
+
+@transaction.atomic
+def assign_judge(actor, case: Case, judge, reason: str = "") -> Case:
+    """确定承办法官 (trial organisation; full assignment rules come with the trial issue)."""
+    _require_case_staff(actor, case, "filing_judge", "division_head", "president")
+    if not judge.has_role("judge", "enforcement"):
+        raise ValidationError("所选人员不是审判员或执行员。")
+    if judge.court_id != case.court_id:
+        raise ValidationError("承办法官须为本院人员。")
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    case.judge = judge
+    case.division = judge.division or case.division
+    case.save(update_fields=["judge", "division"])
+    append_event(case, "organisation_set", actor,
+                 {"judge": judge.display_name, "judge_id": judge.pk, "reason": reason})
+    notify([judge], f"新收案件 {case.number} 已分配给您承办。", case=case, kind="assigned")
+    return case
+
+
+@transaction.atomic
+def start_deduction(actor, case: Case, kind: str, start: date, reason: str) -> CaseEvent:
+    """审限扣除 (民诉解释 第二百四十三条; 审限规定 第九条). Shown to the parties (延长审限规定 第七条)."""
+    from xiezhi.law.timelimits import DEDUCTION_KINDS
+
+    _require_case_staff(actor, case, "judge", "division_head", "president")
+    if kind not in DEDUCTION_KINDS:
+        raise ValidationError("未知的审限扣除事由。")
+    if not reason.strip():
+        raise ValidationError("请填写审限扣除的理由。")
+    label, basis = DEDUCTION_KINDS[kind][0], DEDUCTION_KINDS[kind][1]
+    return append_event(case, "deduction_started", actor,
+                        {"kind": kind, "label": str(label), "start": start.isoformat(), "reason": reason, "basis": basis})
+
+
+@transaction.atomic
+def end_deduction(actor, case: Case, kind: str, end: date) -> CaseEvent:
+    _require_case_staff(actor, case, "judge", "division_head", "president")
+    return append_event(case, "deduction_ended", actor, {"kind": kind, "end": end.isoformat()})
+
+
+@transaction.atomic
+def approve_extension(actor, case: Case, reason: str, months: int = 0, days: int = 0) -> CaseEvent:
+    """延长审限, approved by the president (民事诉讼法 第一百五十二条、第一百六十四条; 延长审限规定 第一条)."""
+    from xiezhi.law.timelimits import TimeLimitError, check_extensions
+
+    if not actor.has_role("president") or actor.court_id != case.court_id:
+        raise PermissionDenied("延长审限须经院长批准。")
+    if not reason.strip():
+        raise ValidationError("请填写延长审限的理由。")
+    inputs = time_limit_inputs(list(case.events.all()))
+    if not inputs["limit_code"]:
+        raise ValidationError("尚未确定审理程序，无法延长审限。")
+    try:
+        check_extensions(inputs["limit_code"], inputs["extensions"] + [{"months": months, "days": days}])
+    except TimeLimitError as exc:
+        raise ValidationError(str(exc))
+    return append_event(case, "extension_approved", actor,
+                        {"months": months, "days": days, "reason": reason, "approver": actor.display_name})
+
+
+@transaction.atomic
+def close_case(actor, case: Case, closed_on: date, method: str) -> Case:
+    _require_case_staff(actor, case, "judge")
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    case.closed_on = closed_on
+    case.save(update_fields=["closed_on"])
+    append_event(case, "closed", actor, {"method": method, "on": closed_on.isoformat()})
+    return case
+
+
+def mark_deadlines(today: date | None = None) -> dict[str, int]:
+    """Scheduled job (审限预警): recompute the deadline state of open cases whose limit is
+    near or past, and notify the handling judge once per state and limit date."""
+    from datetime import timedelta
+
+    today = today or timezone.localdate()
+    horizon = today + timedelta(days=settings.DEADLINE_WARN_DAYS)
+    open_cases = Case.objects.filter(status__in=[CaseStatus.REGISTERED, CaseStatus.IN_TRIAL],
+                                     limit_end__lte=horizon).select_related("judge")
+    counts = {"checked": 0, "near": 0, "overdue": 0, "notified": 0}
+    for case in open_cases.iterator(chunk_size=500):
+        with transaction.atomic():
+            refresh_snapshot(case, today)
+        counts["checked"] += 1
+        if case.deadline_state in (DeadlineState.NEAR, DeadlineState.OVERDUE):
+            counts[case.deadline_state] += 1
+            if case.judge_id:
+                kind = f"deadline_{case.deadline_state}_{case.limit_end.isoformat()}"
+                if not Notification.objects.filter(user_id=case.judge_id, case=case, kind=kind).exists():
+                    text = (f"案件 {case.number} 已超过审限（届满日 {case.limit_end}）。"
+                            if case.deadline_state == DeadlineState.OVERDUE
+                            else f"案件 {case.number} 审限将于 {case.limit_end} 届满。")
+                    notify([case.judge], text, case=case, kind=kind)
+                    counts["notified"] += 1
+    return counts
+
+
+@transaction.atomic
+def import_case(*, court, case_type, year: int, serial: int, filed_on: date, procedure, cause=None,
+                title: str = "", amount=None, claims: str = "", facts: str = "", judge=None, parties=(),
+                events=(), closed_on: date | None = None) -> Case:
+    """Bring in a case registered before this platform (legacy import, e.g. the demo data or
+    a court's old system). The number is the one the court already gave; the sequence counter
+    moves past it so new numbers never collide. `events` are (code, at, actor, payload)."""
+    number = format_case_number(year, court.case_code, case_type.type_code, serial)
+    case = Case.objects.create(court=court, case_type=case_type, number=number, year=year, serial=serial,
+                               cause=cause, cause_version=cause.version if cause else "", procedure=procedure,
+                               title=title, amount=amount, claims=claims, facts=facts, filed_on=filed_on,
+                               judge=judge, division=judge.division if judge else None, closed_on=closed_on)
+    for p in parties:
+        case.parties.create(**p)
+    for code, at, actor, payload in events:
+        append_event(case, code, actor, payload, at=at, refresh=False)
+    table = NumberCounter._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(
+            f"INSERT INTO {table} (court_code, year, special_code, type_code, last_serial) VALUES (%s, %s, '', %s, %s) "
+            f"ON CONFLICT (court_code, year, special_code, type_code) DO UPDATE SET last_serial = "
+            f"CASE WHEN {table}.last_serial > excluded.last_serial THEN {table}.last_serial ELSE excluded.last_serial END",
+            [court.case_code, year, case_type.type_code, serial])
+    refresh_snapshot(case)
+    return case

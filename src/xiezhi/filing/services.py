@@ -1,0 +1,490 @@
+"""立案: drafts, submission, review (register / ask for corrections once / refuse), fees.
+
+登记立案规定 (2015) and 在线诉讼规则 第九条: the court decides within 7 days of receipt
+(民事诉讼法 第一百二十六条); if material is missing it says so once, in one written list, and
+the 7 days restart the day after the corrections arrive (登记立案规定 第七条)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from xiezhi.cases.models import Case, Party, PartyKind, PartyRole
+from xiezhi.cases.services import allocate_serial, append_event, notify
+from xiezhi.courts.calendar import get_work_calendar
+from xiezhi.courts.models import CaseType, Cause, Court, Procedure
+from xiezhi.courts.province import fee_settings_for
+from xiezhi.law.casenumber import format_case_number
+from xiezhi.law.fees import FeeError, litigation_fee
+from xiezhi.law.identity import validate_resident_id, validate_uscc
+from xiezhi.law.periods import period_end
+
+from .models import EvidenceFile, FeeAssessment, FilingApplication, FilingChannel, FilingEvent, FilingStatus
+from .uploads import check_upload
+
+REVIEW_DAYS = 7  # 民事诉讼法 第一百二十六条; 登记立案规定 第八条
+FEE_PAYMENT_DAYS = 7  # 诉讼费用交纳办法 第二十二条
+EDITABLE = (FilingStatus.DRAFT, FilingStatus.NEEDS_CORRECTION)
+PARTY_FIELDS = ("role", "kind", "name", "id_number", "gender", "ethnicity", "nationality", "address",
+                "service_address", "phone", "legal_representative", "is_minor")
+PHONE_RE = re.compile(r"^1\d{10}$")
+
+
+def cause_version_for(day: date) -> str:
+    """案由规定: the 2025 revision applies to filings from 2026-01-01, the 2020 one before."""
+    return "2025" if day >= date(2026, 1, 1) else "2020"
+
+
+# ---- permission helpers -------------------------------------------------------------
+
+def _own(user, filing: FilingApplication) -> None:
+    if filing.submitted_by_id != user.pk:
+        raise PermissionDenied("这不是您的立案申请。")
+
+
+def _clerk(user, filing: FilingApplication) -> None:
+    if not (user.is_court_staff and user.has_role("filing_judge") and user.court_id == filing.court_id):
+        raise PermissionDenied("只有本院立案人员可以审查立案申请。")
+
+
+def visible_filings(user):
+    if not getattr(user, "is_authenticated", False):
+        return FilingApplication.objects.none()
+    if user.is_public_user:
+        return FilingApplication.objects.filter(submitted_by=user)
+    if user.is_court_staff and user.court_id and user.has_role("filing_judge", "president", "trial_management"):
+        return FilingApplication.objects.filter(court_id=user.court_id)
+    return FilingApplication.objects.none()
+
+
+def _log(filing, code, actor, **payload):
+    FilingEvent.objects.create(filing=filing, code=code, actor=actor, payload=payload)
+
+
+# ---- drafts ---------------------------------------------------------------------------
+
+def clean_amount(value) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        amount = Decimal(str(value).replace(",", "").replace("，", "").strip())
+    except InvalidOperation:
+        raise ValidationError("诉讼标的额须为数字（单位：元）。")
+    if amount < 0 or amount > Decimal("99999999999999"):
+        raise ValidationError("诉讼标的额超出范围。")
+    return amount.quantize(Decimal("0.01"))
+
+
+def estimate_fee(court: Court, cause: Cause | None, amount: Decimal | None, procedure: str = "ordinary") -> dict:
+    """Fee estimate shown while the complaint is typed (诉讼费用交纳办法 第十三条)."""
+    kind = (cause.fee_kind if cause and cause.fee_kind else "property")
+    if kind == "property" and amount is None:
+        return {}
+    try:
+        result = litigation_fee(kind, amount=amount if kind in ("property", "ip") else None,
+                                procedure=procedure,
+                                property_value=amount if kind == "divorce" else None,
+                                damages=amount if kind == "personality" else None,
+                                settings=fee_settings_for(court.province_abbr))
+    except FeeError as exc:
+        return {"error": str(exc)}
+    out = result.as_dict()
+    out["basis"] = result.basis
+    return out
+
+
+def new_draft(user, court: Court, type_code: str = "民初", channel: str = FilingChannel.ONLINE) -> FilingApplication:
+    if not (user.is_public_user or user.has_role("filing_judge")):
+        raise PermissionDenied("您无权提交立案申请。")
+    case_type = CaseType.objects.filter(type_code=type_code, active=True).order_by("-version").first()
+    if case_type is None:
+        raise ValidationError("未知的案件类型。")
+    data: dict[str, Any] = {"parties": [], "claims": "", "facts": ""}
+    if user.is_public_user and user.is_lawyer:
+        data["agent"] = {"name": user.display_name, "lawyer_licence": user.lawyer_licence,
+                         "law_firm": user.law_firm, "phone": user.phone}
+    return FilingApplication.objects.create(court=court, case_type=case_type, channel=channel,
+                                            submitted_by=user, data=data)
+
+
+@transaction.atomic
+def save_draft(user, filing: FilingApplication, data: dict, revision: int | None = None) -> FilingApplication:
+    """Keep whatever was typed (drafts survive a closed browser). `revision` makes retries
+    idempotent and stops an old tab from overwriting newer text."""
+    filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
+    _own(user, filing)
+    if filing.status not in EDITABLE:
+        raise ValidationError("该申请已提交，不能再修改。")
+    if revision is not None and revision < filing.draft_revision:
+        raise ValidationError("该草稿已在其他窗口更新，请刷新页面后继续。")
+    clean = _clean_data(data)
+    cause = None
+    if clean.get("cause_id"):
+        cause = Cause.objects.filter(pk=clean["cause_id"], kind="civil").first()
+    filing.cause = cause
+    filing.amount = clean_amount(clean.get("amount"))
+    filing.data = clean
+    filing.fee_estimate = estimate_fee(filing.court, cause, filing.amount)
+    filing.draft_revision = (revision if revision is not None else filing.draft_revision) + 1
+    filing.save()
+    return filing
+
+
+def _clean_data(data: dict) -> dict:
+    if not isinstance(data, dict):
+        raise ValidationError("提交的内容格式不正确。")
+    parties = []
+    for raw in data.get("parties") or []:
+        if not isinstance(raw, dict):
+            continue
+        p = {k: (str(raw.get(k, "")).strip()[:300] if k != "is_minor" else bool(raw.get(k))) for k in PARTY_FIELDS}
+        if p["role"] not in PartyRole.values:
+            p["role"] = "plaintiff"
+        if p["kind"] not in PartyKind.values:
+            p["kind"] = "natural"
+        parties.append(p)
+    out = {
+        "parties": parties[:50],
+        "claims": str(data.get("claims", ""))[:20000],
+        "facts": str(data.get("facts", ""))[:50000],
+        "amount": str(data.get("amount", "") or "")[:30],
+        "cause_id": _int_or_none(data.get("cause_id")),
+        "oral_record": str(data.get("oral_record", ""))[:50000],
+    }
+    if isinstance(data.get("agent"), dict):
+        out["agent"] = {k: str(v)[:200] for k, v in data["agent"].items()}
+    return out
+
+
+def _int_or_none(v):
+    try:
+        return int(v) if v not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def add_evidence(user, filing: FilingApplication, uploaded, *, kind: str = "evidence", title: str = "",
+                 purpose: str = "") -> EvidenceFile:
+    _own(user, filing) if user.is_public_user else _clerk(user, filing)
+    if filing.status not in EDITABLE and not (user.is_court_staff and filing.status == FilingStatus.SUBMITTED):
+        raise ValidationError("该申请已提交，不能再上传材料。")
+    checked = check_upload(uploaded)
+    existing = filing.files.filter(sha256=checked.sha256, removed_at__isnull=True).first()
+    if existing:  # the same file uploaded twice (a retry): keep one
+        return existing
+    ev = EvidenceFile(filing=filing, kind=kind if kind in EvidenceFile.Kind.values else "evidence",
+                      title=(title or uploaded.name)[:200], purpose=purpose[:500], original_name=uploaded.name[:255],
+                      content_type=checked.content_type, size=checked.size, sha256=checked.sha256,
+                      pages=checked.pages, uploaded_by=user)
+    ev.file.save(f"{checked.sha256}", ContentFile(checked.content), save=False)
+    ev.save()
+    return ev
+
+
+def remove_evidence(user, ev: EvidenceFile) -> None:
+    _own(user, ev.filing)
+    if ev.filing.status not in EDITABLE:
+        raise ValidationError("该申请已提交，不能再删除材料。")
+    ev.removed_at = timezone.now()  # files are evidence: never hard-deleted
+    ev.save(update_fields=["removed_at"])
+
+
+# ---- submission and review --------------------------------------------------------------
+
+def complaint_problems(filing: FilingApplication) -> list[str]:
+    """What a complaint lacks (民事诉讼法 第一百二十二条、第一百二十四条; 登记立案规定 第四条、第六条)."""
+    d = filing.data or {}
+    problems: list[str] = []
+    parties = d.get("parties") or []
+    plaintiffs = [p for p in parties if p.get("role") in ("plaintiff", "applicant")]
+    defendants = [p for p in parties if p.get("role") in ("defendant", "respondent")]
+    if not plaintiffs:
+        problems.append("请填写原告。")
+    if not defendants:
+        problems.append("请填写明确的被告（民事诉讼法 第一百二十二条第（二）项）。")
+    for p in parties:
+        who = p.get("name") or "（未填姓名）"
+        if not p.get("name"):
+            problems.append("有当事人未填写姓名或名称。")
+        idn = (p.get("id_number") or "").upper()
+        if p.get("kind") == "natural" and idn and not validate_resident_id(idn):
+            problems.append(f"{who} 的身份证号码校验不通过。")
+        if p.get("kind") in ("legal", "organisation") and idn and not validate_uscc(idn):
+            problems.append(f"{who} 的统一社会信用代码校验不通过。")
+        if p.get("role") in ("plaintiff", "applicant"):
+            if not idn:
+                problems.append(f"请填写原告 {who} 的身份证件号码或统一社会信用代码。")
+            if p.get("kind") != "natural" and not p.get("legal_representative"):
+                problems.append(f"请填写原告 {who} 的法定代表人或主要负责人。")
+            if not (p.get("phone") and PHONE_RE.match(p["phone"])):
+                problems.append(f"请填写原告 {who} 的有效手机号码（流程公开规定 第五条）。")
+        if p.get("role") in ("defendant", "respondent") and not (p.get("address") or idn or p.get("phone")):
+            problems.append(f"请填写被告 {who} 的住所、证件号码或联系方式之一，以便确定被告。")
+    if not d.get("claims", "").strip():
+        problems.append("请填写诉讼请求。")
+    if not d.get("facts", "").strip() and not d.get("oral_record", "").strip():
+        problems.append("请填写事实与理由。")
+    if filing.channel == FilingChannel.ONLINE and not filing.files.filter(removed_at__isnull=True).exists():
+        problems.append("请至少上传一份起诉材料或证据。")
+    return problems
+
+
+def _review_due(from_day: date) -> date:
+    return period_end(from_day, days=REVIEW_DAYS, calendar=get_work_calendar())
+
+
+@transaction.atomic
+def submit(user, filing: FilingApplication) -> FilingApplication:
+    filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
+    _own(user, filing)
+    if filing.status == FilingStatus.SUBMITTED:
+        return filing  # a double click or a retried request
+    if filing.status not in EDITABLE:
+        raise ValidationError("该申请当前不能提交。")
+    problems = complaint_problems(filing)
+    if problems:
+        raise ValidationError(problems)
+    today = timezone.localdate()
+    corrected = filing.status == FilingStatus.NEEDS_CORRECTION
+    filing.status = FilingStatus.SUBMITTED
+    filing.submitted_at = filing.submitted_at or timezone.now()
+    # first receipt, or receipt of the corrections: the 7 days run from the day after
+    filing.clock_started_on = today
+    filing.review_due_on = _review_due(today)
+    filing.save()
+    _log(filing, "corrected" if corrected else "submitted", user, review_due_on=filing.review_due_on.isoformat())
+    notify([user], f"立案申请已{'补正' if corrected else '提交'}，法院将于 {filing.review_due_on} 前作出是否立案的决定。",
+           filing=filing, kind="filing")
+    return filing
+
+
+@transaction.atomic
+def request_correction(clerk, filing: FilingApplication, items: list[str]) -> FilingApplication:
+    """一次性书面告知补正 (登记立案规定 第七条): one list, once."""
+    filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
+    _clerk(clerk, filing)
+    if filing.status != FilingStatus.SUBMITTED:
+        raise ValidationError("只有待审核的申请可以通知补正。")
+    items = [i.strip() for i in items if i and i.strip()]
+    if not items:
+        raise ValidationError("请逐项列明需要补正的内容。")
+    if filing.corrections_count >= 1:
+        raise ValidationError("补正须一次性告知（登记立案规定 第七条）；材料补正后请作出立案或不予立案的决定。")
+    filing.status = FilingStatus.NEEDS_CORRECTION
+    filing.correction_notice = "\n".join(f"{n}. {t}" for n, t in enumerate(items, 1))
+    filing.correction_requested_at = timezone.now()
+    filing.corrections_count += 1
+    filing.review_due_on = None
+    filing.save()
+    _log(filing, "correction_requested", clerk, items=items)
+    notify([filing.submitted_by], "法院通知您补正立案材料，请查看补正通知并在补正后重新提交。", filing=filing,
+           kind="filing")
+    return filing
+
+
+@transaction.atomic
+def refuse(clerk, filing: FilingApplication, reasons: str) -> FilingApplication:
+    """不予受理 with written reasons (登记立案规定 第九条)."""
+    filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
+    _clerk(clerk, filing)
+    if filing.status not in (FilingStatus.SUBMITTED, FilingStatus.NEEDS_CORRECTION):
+        raise ValidationError("该申请当前不能作出不予立案决定。")
+    if len(reasons.strip()) < 4:
+        raise ValidationError("不予立案须书面载明理由（登记立案规定 第九条）。")
+    filing.status = FilingStatus.REFUSED
+    filing.refusal_reasons = reasons.strip()
+    filing.decided_at = timezone.now()
+    filing.decided_by = clerk
+    filing.save()
+    _log(filing, "refused", clerk, reasons=filing.refusal_reasons)
+    notify([filing.submitted_by], "法院对您的起诉作出不予立案决定，理由见申请详情。", filing=filing, kind="filing")
+    return filing
+
+
+@transaction.atomic
+def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Cause | None = None,
+             fee_amount: Decimal | None = None, fee_reason: str = "") -> Case:
+    """登记立案: allocate the number, create the case and its parties, assess the fee,
+    issue the acceptance and fee-payment notices and tell the parties."""
+    filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
+    _clerk(clerk, filing)
+    if filing.status == FilingStatus.REGISTERED:
+        return filing.case  # idempotent retry
+    if filing.status != FilingStatus.SUBMITTED:
+        raise ValidationError("只有待审核的申请可以立案。")
+    problems = complaint_problems(filing)
+    if problems:
+        raise ValidationError(problems)
+    procedure = Procedure.objects.filter(code=procedure_code, active=True).first()
+    if procedure is None:
+        raise ValidationError("请选择审理程序。")
+    today = timezone.localdate()
+    court = filing.court
+    cause = cause or filing.cause
+    version = cause_version_for(today)
+    if cause is not None and cause.version != version:
+        cause = Cause.objects.filter(kind=cause.kind, version=version, name=cause.name).first() or cause
+    type_code = filing.case_type.type_code
+    serial = allocate_serial(court.case_code, today.year, type_code)
+    number = format_case_number(today.year, court.case_code, type_code, serial)
+    d = filing.data
+    case = Case.objects.create(
+        court=court, case_type=filing.case_type, number=number, year=today.year, serial=serial,
+        cause=cause, cause_version=cause.version if cause else "", procedure=procedure,
+        title=filing.title, amount=filing.amount, claims=d.get("claims", ""),
+        facts=d.get("facts", "") or d.get("oral_record", ""), filed_on=today,
+    )
+    _create_parties(case, filing)
+    received = filing.submitted_at or timezone.now()
+    append_event(case, "filing_received", filing.submitted_by,
+                 {"channel": filing.channel, "filing_id": filing.pk}, at=received, refresh=False)
+    append_event(case, "registered", clerk, {"number": number, "filed_on": today.isoformat()}, refresh=False)
+    append_event(case, "procedure_set", clerk, {"procedure": procedure.name, "limit_code": procedure.limit_code},
+                 refresh=False)
+    assessment = assess_fee(clerk, case, procedure, amount=fee_amount, reason=fee_reason)
+    append_event(case, "notices_issued", clerk,
+                 {"notices": ["受理通知书", "交纳诉讼费用通知书", "举证通知书"],
+                  "fee": str(assessment.amount), "fee_due_on": assessment.due_on.isoformat()})
+    filing.status = FilingStatus.REGISTERED
+    filing.case = case
+    filing.decided_at = timezone.now()
+    filing.decided_by = clerk
+    filing.save()
+    _log(filing, "registered", clerk, number=number)
+    users = {p.user for p in case.parties.all() if p.user_id} | {filing.submitted_by}
+    notify(users, f"您的起诉已立案，案号 {number}。请于 {assessment.due_on} 前交纳诉讼费用 {assessment.amount} 元。",
+           case=case, kind="registered")
+    return case
+
+
+def _create_parties(case: Case, filing: FilingApplication) -> None:
+    d = filing.data
+    submitter = filing.submitted_by
+    created = []
+    for p in d.get("parties", []):
+        idn = (p.get("id_number") or "").upper()
+        created.append(Party(
+            case=case, role=p["role"], kind=p["kind"], name=p["name"],
+            id_type="居民身份证" if p["kind"] == "natural" and idn else ("统一社会信用代码" if idn else ""),
+            id_number=idn, is_minor=bool(p.get("is_minor")), gender=p.get("gender", ""),
+            ethnicity=p.get("ethnicity", ""), nationality=p.get("nationality") or "中国",
+            address=p.get("address", ""), service_address=p.get("service_address", ""), phone=p.get("phone", ""),
+            legal_representative=p.get("legal_representative", ""),
+        ))
+    Party.objects.bulk_create(created)
+    plaintiffs = [p for p in created if p.role in ("plaintiff", "applicant")]
+    if submitter.is_public_user and plaintiffs:
+        if submitter.is_lawyer:
+            Party.objects.create(case=case, role=PartyRole.AGENT, kind=PartyKind.NATURAL,
+                                 name=submitter.display_name, phone=submitter.phone,
+                                 lawyer_licence=submitter.lawyer_licence, law_firm=submitter.law_firm,
+                                 represents=plaintiffs[0], user=submitter)
+        else:
+            me = next((p for p in plaintiffs if submitter.id_number and p.id_number == submitter.id_number.upper()),
+                      plaintiffs[0])
+            Party.objects.filter(pk=me.pk).update(user=submitter)
+
+
+def assess_fee(actor, case: Case, procedure: Procedure, amount: Decimal | None = None,
+               reason: str = "") -> FeeAssessment:
+    """案件受理费, by xiezhi.law.fees; a different figure needs a recorded reason."""
+    est = estimate_fee(case.court, case.cause, case.amount, procedure.fee_procedure)
+    computed = Decimal(est["fee"]) if "fee" in est else None
+    rng = f"{est['fee_min']}–{est['fee_max']}" if "fee_min" in est else ""
+    figure = computed if computed is not None else (Decimal(est["fee_min"]) if "fee_min" in est else None)
+    if amount is not None and amount != figure:
+        if not reason.strip():
+            raise ValidationError("调整诉讼费用须填写理由。")
+        if amount < 0:
+            raise ValidationError("诉讼费用不能为负数。")
+        figure = amount
+    if figure is None:
+        raise ValidationError("无法计算诉讼费用：请填写诉讼标的额或核定金额。")
+    due = period_end(case.filed_on, days=FEE_PAYMENT_DAYS, calendar=get_work_calendar())
+    fa = FeeAssessment.objects.create(case=case, computed=computed, computed_range=rng, amount=figure,
+                                      basis=est.get("basis", "诉讼费用交纳办法 第十三条"),
+                                      override_reason=reason.strip() if amount is not None else "",
+                                      assessed_by=actor, due_on=due)
+    append_event(case, "fee_assessed", actor,
+                 {"amount": str(figure), "computed": str(computed) if computed is not None else rng,
+                  "reason": fa.override_reason, "due_on": due.isoformat()}, refresh=False)
+    return fa
+
+
+@transaction.atomic
+def change_fee(actor, assessment: FeeAssessment, amount: Decimal, reason: str) -> FeeAssessment:
+    from xiezhi.cases.selectors import can_manage_case
+
+    if not can_manage_case(actor, assessment.case, "filing_judge", "judge", "president"):
+        raise PermissionDenied("您无权调整该案诉讼费用。")
+    if not reason.strip():
+        raise ValidationError("调整诉讼费用须填写理由。")
+    if amount < 0:
+        raise ValidationError("诉讼费用不能为负数。")
+    if assessment.paid_at:
+        raise ValidationError("诉讼费已交纳，调整请走退费或补交程序。")
+    old = assessment.amount
+    assessment.amount = amount
+    assessment.override_reason = reason.strip()
+    assessment.save(update_fields=["amount", "override_reason"])
+    append_event(assessment.case, "fee_changed", actor, {"from": str(old), "to": str(amount), "reason": reason})
+    return assessment
+
+
+@transaction.atomic
+def pay_fee(user, assessment: FeeAssessment) -> FeeAssessment:
+    from xiezhi.cases.selectors import can_view_case
+
+    from .adapters import payment_adapter
+
+    assessment = FeeAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
+    if not can_view_case(user, assessment.case):
+        raise PermissionDenied("您无权为该案交费。")
+    if assessment.paid_at:
+        return assessment  # idempotent
+    result = payment_adapter().pay(assessment, user)
+    if not result.ok:
+        raise ValidationError(result.message or "缴费未成功，请稍后重试。")
+    assessment.paid_at = timezone.now()
+    assessment.payment_ref = result.reference
+    assessment.save(update_fields=["paid_at", "payment_ref"])
+    append_event(assessment.case, "fee_paid", user, {"amount": str(assessment.amount), "ref": result.reference})
+    return assessment
+
+
+@transaction.atomic
+def counter_filing(clerk, court: Court, data: dict, *, channel: str = FilingChannel.COUNTER,
+                   type_code: str = "民初") -> FilingApplication:
+    """窗口立案 / 口头起诉 (登记立案规定 第三条: an oral complaint is written down)."""
+    if not (clerk.has_role("filing_judge") and clerk.court_id == court.pk):
+        raise PermissionDenied("只有本院立案人员可以办理窗口立案。")
+    filing = new_draft(clerk, court, type_code, channel)
+    filing.data = _clean_data(data)
+    filing.cause = Cause.objects.filter(pk=filing.data.get("cause_id")).first() if filing.data.get("cause_id") else None
+    filing.amount = clean_amount(filing.data.get("amount"))
+    filing.fee_estimate = estimate_fee(court, filing.cause, filing.amount)
+    filing.save()
+    problems = complaint_problems(filing)
+    if problems:
+        raise ValidationError(problems)
+    today = timezone.localdate()
+    filing.status = FilingStatus.SUBMITTED
+    filing.submitted_at = timezone.now()
+    filing.clock_started_on = today
+    filing.review_due_on = _review_due(today)
+    filing.save()
+    _log(filing, "submitted", clerk, channel=channel)
+    return filing
+
+
+def _own_or_clerk(user, filing):
+    if user.is_public_user:
+        _own(user, filing)
+    else:
+        _clerk(user, filing)

@@ -1,0 +1,55 @@
+"""`xiezhi demo`: migrate the embedded database, load the demo court, and serve it on
+127.0.0.1:8000, printing the demo logins. Deadline warnings run in-process every hour
+(production runs the same task on Celery workers with Redis)."""
+import threading
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "运行演示法院（嵌入式 SQLite）"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--addr", default="127.0.0.1:8000")
+        parser.add_argument("--cases", type=int, default=300)
+        parser.add_argument("--no-serve", action="store_true", help="只准备数据，不启动服务")
+
+    def handle(self, *args, addr, cases, no_serve, **kw):
+        from django.conf import settings
+
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", verbosity=0)
+        from xiezhi.cases.services import mark_deadlines
+        from xiezhi.demo.seed import DEMO_PASSWORD, PUBLIC, STAFF, seed_all
+
+        self.stdout.write("正在准备演示数据（首次约需一分钟）…")
+        result = seed_all(cases)
+        counts = mark_deadlines()
+        self.stdout.write(self.style.SUCCESS(f"演示法院：{result['court'].name}（{result['court'].case_code}）"))
+        self.stdout.write(f"审限预警：检查 {counts['checked']} 件，临近 {counts['near']} 件，超期 {counts['overdue']} 件")
+        self.stdout.write("")
+        self.stdout.write(f"法院内网  http://{addr}/staff/login/   （用户名 / 密码 {DEMO_PASSWORD}）")
+        from xiezhi.accounts.models import Role
+
+        for username, name, roles, _ in STAFF:
+            self.stdout.write(f"  {username:<10} {name:<6} {'、'.join(str(Role(r).label) for r in roles)}")
+        self.stdout.write(f"诉讼服务网 http://{addr}/login/   （手机号 / 密码 {DEMO_PASSWORD}）")
+        for phone, name, _, licence, _ in PUBLIC:
+            self.stdout.write(f"  {phone}  {name}  {'律师' if licence else '当事人'}")
+        self.stdout.write(f"系统管理  http://{addr}/admin/   （admin / {DEMO_PASSWORD}）")
+        self.stdout.write(f"接口文档  http://{addr}/api/schema/")
+        if no_serve:
+            return
+
+        def hourly():
+            while True:
+                time.sleep(3600)
+                try:
+                    mark_deadlines()
+                except Exception as exc:  # keep the scheduler alive; the next run retries
+                    self.stderr.write(f"审限预警任务失败：{exc}")
+
+        threading.Thread(target=hourly, daemon=True, name="deadline-warnings").start()
+        call_command("runserver", addr, "--noreload", "--insecure")
