@@ -17,9 +17,15 @@ _cache: "DatabaseCalendar | None" = None
 
 
 class DatabaseCalendar:
-    def __init__(self, days: dict[date, bool]):
+    """`strict` refuses days of years whose holiday notice is not loaded yet. The public
+    period calculator is strict; internal reminders (filing review, fee payment) use the
+    lenient form, which treats only weekends as rest days in such a year until an
+    administrator loads the notice (so a clerk is never blocked at year end)."""
+
+    def __init__(self, days: dict[date, bool], strict: bool = True):
         self.days = days
         self.years = {d.year for d in days}
+        self.strict = strict
 
     def covers(self, day: date) -> bool:
         return day.year in self.years
@@ -27,7 +33,7 @@ class DatabaseCalendar:
     def is_rest_day(self, day: date) -> bool:
         from xiezhi.law.periods import CalendarNotAvailable
 
-        if day.year not in self.years:
+        if day.year not in self.years and self.strict:
             raise CalendarNotAvailable(
                 f"节假日安排尚未录入 {day.year} 年的数据，无法计算期间；请系统管理员先导入该年度国务院办公厅放假通知。")
         if day in self.days:
@@ -35,12 +41,12 @@ class DatabaseCalendar:
         return day.weekday() >= 5
 
 
-def get_work_calendar() -> DatabaseCalendar:
+def get_work_calendar(strict: bool = True) -> DatabaseCalendar:
     global _cache
     with _lock:
         if _cache is None:
             _cache = DatabaseCalendar(dict(CalendarDay.objects.filter(active=True).values_list("date", "is_rest_day")))
-        return _cache
+        return _cache if strict else DatabaseCalendar(_cache.days, strict=False)
 
 
 @receiver([post_save, post_delete], sender=CalendarDay)

@@ -148,7 +148,10 @@ def load_case_types(paths: Iterable[Path] | None = None) -> int:
 # ---------------------------------------------------------------------------------------
 # causes of action / charges
 
-FEE_KINDS = {"", "property", "divorce", "personality", "labor", "ip", "other_non_property"}
+#: xiezhi.law.fees.LITIGATION_KINDS that a cause can imply; "" = not determined by the cause
+#: (criminal charges, non-contentious applications), the filing clerk chooses.
+FEE_KINDS = {"", "property", "divorce", "personality", "labor", "ip", "other_non_property",
+             "administrative", "administrative_special"}
 
 
 def load_causes(paths: Iterable[Path] | None = None) -> int:

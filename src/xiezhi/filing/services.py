@@ -124,6 +124,8 @@ def save_draft(user, filing: FilingApplication, data: dict, revision: int | None
     if revision is not None and revision < filing.draft_revision:
         raise ValidationError("该草稿已在其他窗口更新，请刷新页面后继续。")
     clean = _clean_data(data)
+    if "agent" in filing.data:  # set from the lawyer's account, never from the form
+        clean["agent"] = filing.data["agent"]
     cause = None
     if clean.get("cause_id"):
         cause = Cause.objects.filter(pk=clean["cause_id"], kind="civil").first()
@@ -157,8 +159,6 @@ def _clean_data(data: dict) -> dict:
         "cause_id": _int_or_none(data.get("cause_id")),
         "oral_record": str(data.get("oral_record", ""))[:50000],
     }
-    if isinstance(data.get("agent"), dict):
-        out["agent"] = {k: str(v)[:200] for k, v in data["agent"].items()}
     return out
 
 
@@ -236,7 +236,7 @@ def complaint_problems(filing: FilingApplication) -> list[str]:
 
 
 def _review_due(from_day: date) -> date:
-    return period_end(from_day, days=REVIEW_DAYS, calendar=get_work_calendar())
+    return period_end(from_day, days=REVIEW_DAYS, calendar=get_work_calendar(strict=False))
 
 
 @transaction.atomic
@@ -406,7 +406,7 @@ def assess_fee(actor, case: Case, procedure: Procedure, amount: Decimal | None =
         figure = amount
     if figure is None:
         raise ValidationError("无法计算诉讼费用：请填写诉讼标的额或核定金额。")
-    due = period_end(case.filed_on, days=FEE_PAYMENT_DAYS, calendar=get_work_calendar())
+    due = period_end(case.filed_on, days=FEE_PAYMENT_DAYS, calendar=get_work_calendar(strict=False))
     fa = FeeAssessment.objects.create(case=case, computed=computed, computed_range=rng, amount=figure,
                                       basis=est.get("basis", "诉讼费用交纳办法 第十三条"),
                                       override_reason=reason.strip() if amount is not None else "",

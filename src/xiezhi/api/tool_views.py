@@ -1,0 +1,72 @@
+"""公开计算器页面（无需登录）：诉讼费用、期间。GET 表单，服务器端计算，结果显示在同一页。
+
+计算与校验与公开接口共用 :mod:`xiezhi.api.calc`。
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.utils.translation import gettext
+from django.views.decorators.http import require_GET
+
+from xiezhi.law.casenumber import PROVINCE_CODES
+
+from . import calc
+
+_LITIGATION_FIELDS = ("kind", "amount", "procedure", "property", "damages", "closed_by", "province")
+_APPLICATION_FIELDS = ("kind", "amount", "province")
+
+
+def _echo(params, fields) -> dict[str, str]:
+    """把用户填写的值原样带回表单（只取每个参数的最后一个值，截断超长输入）。"""
+    return {f: (params.get(f) or "")[: calc.MAX_PARAM_LENGTH] for f in fields}
+
+
+@require_GET
+def fees_page(request):
+    """诉讼费用计算器（诉讼费用交纳办法 第十三条至第十六条）。"""
+    which = request.GET.get("calc")
+    context = {
+        "provinces": list(PROVINCE_CODES),
+        "which": which if which in ("litigation", "application") else None,
+        "lq": {},
+        "aq": {},
+        "result": None,
+        "error": None,
+    }
+    if which == "litigation":
+        context["lq"] = _echo(request.GET, _LITIGATION_FIELDS)
+        compute = calc.litigation_from_params
+    elif which == "application":
+        context["aq"] = _echo(request.GET, _APPLICATION_FIELDS)
+        compute = calc.application_from_params
+    else:
+        compute = None
+    if compute is not None:
+        try:
+            context["result"] = compute(request.GET)
+        except calc.ParamError as exc:
+            context["error"] = str(exc)
+    status = 400 if context["error"] else 200
+    return render(request, "tools/fees.html", context, status=status)
+
+
+@require_GET
+def periods_page(request):
+    """期间计算器（民事诉讼法 第八十五条；民法典 第二百零一条至第二百零三条）。"""
+    q = {
+        "start": (request.GET.get("start") or "")[: calc.MAX_PARAM_LENGTH],
+        "n": (request.GET.get("n") or "")[: calc.MAX_PARAM_LENGTH],
+        "unit": request.GET.get("unit") if request.GET.get("unit") in ("days", "months", "years") else "days",
+    }
+    context = {"q": q, "result": None, "error": None}
+    if "start" in request.GET or "n" in request.GET:
+        if not q["n"].strip():
+            context["error"] = gettext("请填写期间长度。")
+        else:
+            try:
+                context["result"] = calc.period_from_params({"start": q["start"], q["unit"]: q["n"]})
+            except calc.ParamError as exc:
+                context["error"] = str(exc)
+    status = 400 if context["error"] else 200
+    return render(request, "tools/periods.html", context, status=status)

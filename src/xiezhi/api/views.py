@@ -1,0 +1,210 @@
+"""公开计算接口（无需登录，按匿名访问频率限制）。
+
+- ``GET /api/v1/fees/litigation``  案件受理费（诉讼费用交纳办法 第十三条、第十五条、第十六条）
+- ``GET /api/v1/fees/application`` 申请费（诉讼费用交纳办法 第十四条）
+- ``GET /api/v1/periods/end``      期间届满日（民事诉讼法 第八十五条；民法典 第二百零一条至第二百零三条）
+
+参数错误一律返回 HTTP 400 和 ``{"error": "中文说明"}``。
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import APIException
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from xiezhi.law.fees import APPLICATION_KINDS, LITIGATION_KINDS, PROCEDURES
+
+from . import calc
+
+
+class FeeResponseSerializer(serializers.Serializer):
+    fee = serializers.CharField(required=False, help_text="确定的费用（元，两位小数）")
+    fee_min = serializers.CharField(required=False, help_text="尚未确定本省标准时的区间下限（元）")
+    fee_max = serializers.CharField(required=False, help_text="尚未确定本省标准时的区间上限（元）")
+    basis = serializers.CharField(help_text="依据条文")
+    notes = serializers.ListField(child=serializers.CharField(), help_text="附带说明")
+
+
+class PeriodResponseSerializer(serializers.Serializer):
+    end = serializers.DateField(help_text="期间届满日（已按法定休假日顺延）")
+    nominal_end = serializers.DateField(help_text="未顺延前的最后一日")
+    extended = serializers.BooleanField(help_text="是否因法定休假日顺延")
+    basis = serializers.CharField(help_text="依据条文")
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = serializers.CharField(help_text="中文错误说明")
+
+
+_ERROR_400 = OpenApiResponse(
+    ErrorSerializer,
+    description="参数错误",
+    examples=[OpenApiExample("缺少参数", value={"error": "缺少参数 kind（案件类型）"}, response_only=True)],
+)
+_ERROR_429 = OpenApiResponse(ErrorSerializer, description="请求过于频繁")
+
+_PROVINCE = OpenApiParameter(
+    "province",
+    OpenApiTypes.STR,
+    OpenApiParameter.QUERY,
+    required=False,
+    description="省份（高级人民法院代字，如“豫”）：使用该省在法定幅度内确定的收费标准；不填时幅度以区间返回",
+)
+
+
+class PublicCalculatorView(APIView):
+    """公开计算接口的共同设置：允许匿名访问、匿名频率限制、只返回 JSON、错误统一为 ``{"error": …}``。"""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonRateThrottle]
+    renderer_classes = [JSONRenderer]
+
+    def handle_exception(self, exc):
+        if isinstance(exc, calc.ParamError):
+            return Response({"error": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+        response = super().handle_exception(exc)
+        if isinstance(exc, APIException) and isinstance(response.data, dict) and "detail" in response.data:
+            response.data = {"error": str(response.data["detail"])}
+        return response
+
+
+class LitigationFeeView(PublicCalculatorView):
+    @extend_schema(
+        operation_id="fees_litigation",
+        summary="案件受理费",
+        description=(
+            "按《诉讼费用交纳办法》第十三条计算第一审案件受理费；简易程序（含小额诉讼）减半（第十六条），"
+            "调解结案或撤诉减半（第十五条）。法定幅度（离婚、人格权、其他非财产、无金额知识产权、"
+            "管辖权异议）在未提供本省标准时以 fee_min/fee_max 区间返回。"
+        ),
+        parameters=[
+            OpenApiParameter(
+                "kind", OpenApiTypes.STR, OpenApiParameter.QUERY, required=True, enum=list(LITIGATION_KINDS),
+                description="案件类型",
+            ),
+            OpenApiParameter(
+                "amount", OpenApiTypes.DECIMAL, OpenApiParameter.QUERY, required=False,
+                description="诉讼请求金额或价额（元）；财产案件必填",
+            ),
+            OpenApiParameter(
+                "procedure", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False, enum=list(PROCEDURES),
+                default="ordinary", description="审理程序",
+            ),
+            OpenApiParameter(
+                "property", OpenApiTypes.DECIMAL, OpenApiParameter.QUERY, required=False,
+                description="离婚案件涉及分割的财产总额（元）",
+            ),
+            OpenApiParameter(
+                "damages", OpenApiTypes.DECIMAL, OpenApiParameter.QUERY, required=False,
+                description="人格权案件的损害赔偿金额（元）",
+            ),
+            OpenApiParameter(
+                "closed_by", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False,
+                enum=["mediation", "withdrawal"], description="结案方式：调解或撤诉（减半）",
+            ),
+            _PROVINCE,
+        ],
+        responses={
+            200: OpenApiResponse(
+                FeeResponseSerializer,
+                examples=[
+                    OpenApiExample(
+                        "财产案件 10 万元",
+                        value={"fee": "2300.00", "basis": "诉讼费用交纳办法 第十三条第（一）项", "notes": []},
+                        response_only=True,
+                    ),
+                    OpenApiExample(
+                        "离婚案件（未提供本省标准）",
+                        value={"fee_min": "1550.00", "fee_max": "1800.00",
+                               "basis": "诉讼费用交纳办法 第十三条第（二）项第1目", "notes": []},
+                        response_only=True,
+                    ),
+                ],
+            ),
+            400: _ERROR_400,
+            429: _ERROR_429,
+        },
+    )
+    def get(self, request):
+        return Response(calc.fee_payload(calc.litigation_from_params(request.query_params)))
+
+
+class ApplicationFeeView(PublicCalculatorView):
+    @extend_schema(
+        operation_id="fees_application",
+        summary="申请费",
+        description="按《诉讼费用交纳办法》第十四条计算执行、保全、支付令、公示催告、仲裁司法审查、破产申请费。",
+        parameters=[
+            OpenApiParameter(
+                "kind", OpenApiTypes.STR, OpenApiParameter.QUERY, required=True, enum=list(APPLICATION_KINDS),
+                description="申请类型",
+            ),
+            OpenApiParameter(
+                "amount", OpenApiTypes.DECIMAL, OpenApiParameter.QUERY, required=False,
+                description="执行金额、保全财产数额、支付令请求金额或破产财产总额（元）",
+            ),
+            _PROVINCE,
+        ],
+        responses={
+            200: OpenApiResponse(
+                FeeResponseSerializer,
+                examples=[
+                    OpenApiExample(
+                        "执行 30 万元",
+                        value={"fee": "4400.00", "basis": "诉讼费用交纳办法 第十四条第（一）项第2目",
+                               "notes": ["执行申请费执行后交纳（第二十条第二款），由被执行人负担（第三十八条第一款）"]},
+                        response_only=True,
+                    )
+                ],
+            ),
+            400: _ERROR_400,
+            429: _ERROR_429,
+        },
+    )
+    def get(self, request):
+        return Response(calc.fee_payload(calc.application_from_params(request.query_params)))
+
+
+class PeriodEndView(PublicCalculatorView):
+    @extend_schema(
+        operation_id="periods_end",
+        summary="期间届满日",
+        description=(
+            "期间开始的日不计算在期间内；按月、年计算的以到期月的对应日为最后一日，没有对应日的为月末日；"
+            "最后一日是法定休假日的，以休假日后的第一日为届满日（民事诉讼法 第八十五条；"
+            "民法典 第二百零一条至第二百零三条）。days、months、years 须且只能填写一项。"
+        ),
+        parameters=[
+            OpenApiParameter(
+                "start", OpenApiTypes.DATE, OpenApiParameter.QUERY, required=True,
+                description="起算日（如送达之日），格式 YYYY-MM-DD；当日不计入期间",
+            ),
+            OpenApiParameter("days", OpenApiTypes.INT, OpenApiParameter.QUERY, required=False, description="期间天数"),
+            OpenApiParameter("months", OpenApiTypes.INT, OpenApiParameter.QUERY, required=False, description="期间月数"),
+            OpenApiParameter("years", OpenApiTypes.INT, OpenApiParameter.QUERY, required=False, description="期间年数"),
+        ],
+        responses={
+            200: OpenApiResponse(
+                PeriodResponseSerializer,
+                examples=[
+                    OpenApiExample(
+                        "2025-09-23 送达判决，15 日上诉期",
+                        value={"end": "2025-10-09", "nominal_end": "2025-10-08", "extended": True,
+                               "basis": "民事诉讼法 第八十五条第二款……"},
+                        response_only=True,
+                    )
+                ],
+            ),
+            400: _ERROR_400,
+            429: _ERROR_429,
+        },
+    )
+    def get(self, request):
+        return Response(calc.period_payload(calc.period_from_params(request.query_params)))

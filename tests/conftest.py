@@ -1,0 +1,89 @@
+"""Shared fixtures. The suite runs on PostgreSQL under `make test` (scripts/with-services.sh
+exports XIEZHI_DATABASE_URL); reference data is loaded once into the test database."""
+import itertools
+
+import pytest
+
+from xiezhi.demo.seed import DEMO_PASSWORD
+
+_seq = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        from xiezhi.courts.refdata import load_all
+
+        load_all()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar_cache():
+    from xiezhi.courts import calendar
+
+    calendar._cache = None
+    yield
+
+
+@pytest.fixture
+def court(db):
+    from xiezhi.courts.models import Court
+    from xiezhi.courts.refdata import divisions_for_basic_court
+
+    if not Court.objects.filter(case_code="豫0222").exists():
+        # a transactional test (live server, threads) starts from a flushed database
+        from xiezhi.courts.refdata import load_all
+
+        load_all()
+    c = Court.objects.get(case_code="豫0222")
+    divisions_for_basic_court(c)
+    return c
+
+
+@pytest.fixture
+def make_staff(court):
+    from xiezhi.accounts.models import User
+    from xiezhi.courts.models import Division
+
+    def make(roles, division_kind="civil", court_=None, name=None):
+        c = court_ or court
+        n = next(_seq)
+        u = User.objects.create_user(username=f"staff{n}", password=DEMO_PASSWORD, kind="staff",
+                                     real_name=name or f"工作人员{n}", court=c, roles=list(roles),
+                                     division=Division.objects.filter(court=c, kind=division_kind).first())
+        return u
+
+    return make
+
+
+@pytest.fixture
+def make_public(db):
+    from django.utils import timezone
+
+    from xiezhi.accounts.models import User
+    from xiezhi.law.identity import resident_id_check_char
+
+    def make(lawyer=False, verified=True):
+        n = next(_seq)
+        body = f"4102221990010{n % 10000:04d}"
+        idn = body + resident_id_check_char(body)
+        return User.objects.create_user(
+            username=f"p139{n:08d}", password=DEMO_PASSWORD, kind="public", phone=f"139{n:08d}",
+            real_name=f"当事人{n}", id_number=idn, verified_at=timezone.now() if verified else None,
+            is_lawyer=lawyer, lawyer_licence="14101201510123456" if lawyer else "",
+            law_firm="河南通正律师事务所" if lawyer else "")
+
+    return make
+
+
+@pytest.fixture
+def pdf_bytes():
+    import io
+
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(width=595, height=842)
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
