@@ -48,6 +48,7 @@ TYPE_CODE = "民初"
 LIMIT_MONTHS = {"civil_summary": 3, "civil_ordinary": 6}
 PROCEDURE_NAMES = {"civil_summary": "简易程序", "civil_ordinary": "普通程序"}
 WARN_DAYS_DEFAULT = 15
+CAUSE_2025_FROM = date(2026, 1, 1)  # 案由规定 2025 applies to filings from this day (filing.services)
 USERNAME_PREFIX = "bench_"
 
 Log = Callable[[str], None]
@@ -358,6 +359,8 @@ class CopyTable:
                     f"teach bench/generate.py what to put there")
         self.columns = cols + extra_cols
         self.extra = tuple(extra_vals)
+        # the same defaults as COPY text, appended to each line written with write_text()
+        self.suffix = "".join("\t" + _copy_text(v) for v in extra_vals)
 
     def statement(self) -> str:
         cols = ", ".join(connection.ops.quote_name(c) for c in self.columns)
@@ -377,6 +380,20 @@ class CopyTable:
                     write_row(row)
                     n += 1
         return n
+
+
+    def write_text(self, cursor, lines: list[str]) -> int:
+        """COPY lines already in text format (tab-separated, escaped, one row each, no
+        trailing newline needed when `self.suffix` is to be added)."""
+        if not lines:
+            return 0
+        suffix = self.suffix
+        with cursor.copy(self.statement()) as cp:
+            if suffix:
+                cp.write("".join(line + suffix + "\n" for line in lines))
+            else:
+                cp.write("\n".join(lines) + "\n")
+        return len(lines)
 
 
 def reserve_ids(cursor, model: type[models.Model], n: int) -> int:
@@ -442,39 +459,42 @@ def _add_months(d: date, n: int) -> date:
 
 
 class _Limits:
-    """审限届满日 for civil first instance: filed_on + 3 months (简易程序, 民事诉讼法 第一百六十四条)
-    or + 6 months (普通程序, 第一百五十二条); the last day rolls past rest days (第八十五条).
-    Uses xiezhi.law.timelimits.compute_time_limit when it is there and agrees to answer."""
+    """审限届满日 for civil first instance, as xiezhi.cases.services.refresh_snapshot computes
+    it: xiezhi.law.timelimits.compute_time_limit (filed_on + 3 months for 简易程序, 民事诉讼法
+    第一百六十四条; + 6 months for 普通程序, 第一百五十二条; corresponding day of the month,
+    民法典 第二百零二条; an open suspension adds the days up to today). Without that module:
+    the same month arithmetic from xiezhi.law.periods."""
 
-    def __init__(self, cal: _Calendar, today: date):
-        self.cal = cal
+    def __init__(self, today: date):
         self.today = today
         self._cache: dict[tuple[str, date], date] = {}
         try:
-            from xiezhi.law.timelimits import compute_time_limit
+            from xiezhi.law.timelimits import Interval, compute_time_limit
 
-            self._law = compute_time_limit
-        except Exception:
-            self._law = None
-        self.used_law = False
+            self._law, self._interval = compute_time_limit, Interval
+        except ImportError:  # pragma: no cover - the module is part of the product
+            self._law = self._interval = None
+
+    @property
+    def used_law(self) -> bool:
+        return self._law is not None
 
     def limit_end(self, limit_code: str, filed_on: date) -> date:
         key = (limit_code, filed_on)
         r = self._cache.get(key)
         if r is None:
-            r = None
             if self._law is not None:
-                try:
-                    tl = self._law(limit_code, filed_on, deductions=[], extensions=[], converted=[],
-                                   today=self.today, closed_on=None)
-                    r = tl.limit_end
-                    self.used_law = True
-                except Exception:
-                    self._law = None
-            if r is None:
-                r = self.cal.next_working_day(_add_months(filed_on, LIMIT_MONTHS[limit_code]))
+                r = self._law(limit_code, filed_on, today=self.today).limit_end
+            else:
+                r = _add_months(filed_on, LIMIT_MONTHS[limit_code])
             self._cache[key] = r
         return r
+
+    def suspended_limit_end(self, limit_code: str, filed_on: date, since: date) -> date:
+        if self._law is not None:
+            iv = self._interval(start=since, end=None, kind="suspension", basis="")
+            return self._law(limit_code, filed_on, deductions=[iv], today=self.today).limit_end
+        return self.limit_end(limit_code, filed_on) + timedelta(days=(self.today - since).days)
 
 
 # ---------------------------------------------------------------------------------------
@@ -546,14 +566,16 @@ def ensure_reference_data(cfg: Config | None = None, log: Log = _quiet) -> Refs:
     causes = {}
     for version in ("2020", "2025"):
         by_name = {}
-        for pk, name in (Cause.objects.filter(kind="civil", version=version, active=True, name__in=[c[0] for c in CAUSE_SPECS])
-                         .order_by("-level", "id").values_list("pk", "name")):
-            by_name.setdefault(name, pk)
+        for pk, name, fee_kind in (Cause.objects.filter(kind="civil", version=version, active=True,
+                                                        name__in=[c[0] for c in CAUSE_SPECS])
+                                   .order_by("-level", "id").values_list("pk", "name", "fee_kind")):
+            by_name.setdefault(name, (pk, fee_kind))
         rows, weights = [], []
-        for spec in CAUSE_SPECS:
-            if spec[0] in by_name:
-                rows.append((by_name[spec[0]],) + spec[:1] + spec[2:])
-                weights.append(spec[1])
+        for name, weight, fee_kind, pattern, median, sigma, summary in CAUSE_SPECS:
+            if name in by_name:
+                pk, db_fee_kind = by_name[name]
+                rows.append((pk, name, db_fee_kind or fee_kind, pattern, median, sigma, summary))
+                weights.append(weight)
         if not rows:
             raise ImproperlyConfigured(f"no civil causes of version {version} match the bench's list")
         if len(rows) < len(CAUSE_SPECS):
@@ -760,21 +782,55 @@ def _split(n: int, weights: list[float]) -> list[int]:
     return counts
 
 
+def _esc(s: str) -> str:
+    """COPY text-format escaping (only needed for text that did not come from the bench's
+    own vocabulary)."""
+    if "\\" in s or "\t" in s or "\n" in s or "\r" in s:
+        s = s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return s
+
+
+def _copy_text(value: Any) -> str:
+    if value is None:
+        return "\\N"
+    if value is True:
+        return "t"
+    if value is False:
+        return "f"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return _esc(str(value))
+
+
+N = "\\N"
+SURNAME_TOTAL = SURNAME_WEIGHTS[-1]
+_SEQ_SUMS = [sum(int(c) * w for c, w in zip(f"{i:03d}", _RID_WEIGHTS[14:])) for i in range(1000)]
+_BIRTH_FIRST = date(1950, 1, 1)
+_BIRTH_DAYS = 365 * 55
+
+
 class _CaseFactory:
-    """Builds the rows of one case: (case row, party rows, event rows)."""
+    """Builds one case as COPY text: the case line, its party lines and its event lines.
+
+    Speed matters here (a million cases): random numbers come from ``random()`` directly,
+    identity numbers use precomputed partial checksums, timestamps are minutes since day 0
+    formatted from a per-day cache, and JSON payloads are formatted from values that need
+    no escaping (numbers, ISO dates, names from the vocabulary above)."""
 
     def __init__(self, cfg: Config, refs: Refs, cal: _Calendar, limits: _Limits, rng: random.Random,
-                 today: date, warn_days: int):
+                 today: date, warn_days: int, public: dict[str, bool] | None = None):
         self.cfg = cfg
         self.refs = refs
         self.cal = cal
         self.limits = limits
         self.rng = rng
+        self.r = rng.random
         self.today = today
+        self.today_ord = today.toordinal()
         self.warn_days = warn_days
-        self.namer = Namer(rng)
         self.case_type_id = refs.case_type_id
-        self.now = timezone.now()
         try:
             from xiezhi.law.fees import property_case_fee
 
@@ -783,232 +839,288 @@ class _CaseFactory:
             self._fee = lambda a: Decimal(50)
         self.close_methods = [m for m, _ in CLOSE_METHODS]
         self.close_cum = list(itertools.accumulate(w for _, w in CLOSE_METHODS))
-        self.dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        public = public or {}
+        self.pub = {code: ("t" if public.get(code, True) else "f") for code in (
+            "filing_received", "registered", "procedure_set", "fee_assessed", "notices_issued", "organisation_set",
+            "hearing_scheduled", "suspended", "closed", "archived")}
+        self._day_iso: dict[int, str] = {}
+        self._region_sums: dict[str, int] = {}
+        self._births: dict[int, tuple[str, int]] = {}
+        self.province_region = PROVINCE_REGION.get(cfg.province, "41")
+        self.other_regions = [self.province_region + c for c in (
+            "0102", "0105", "0202", "0221", "0223", "0302", "0305", "0381", "0402", "0502", "0702", "1302")]
+        self.proc_payload = {lc: f'{{"procedure":"{refs.procedure_names[lc]}","limit_code":"{lc}"}}'
+                             for lc in LIMIT_MONTHS}
 
-    # -- people -------------------------------------------------------------------------
+    # -- small helpers ------------------------------------------------------------------
 
-    def _address(self, plan: CourtPlan) -> str:
-        rng = self.rng
-        if rng.random() < 0.35:
-            return f"{plan.address_prefix}{rng.choice(STREETS)}{rng.randint(1, 299)}号"
-        surname = rng.choice(SURNAMES[:40])
-        return f"{plan.address_prefix}{rng.choice(TOWNS)}{surname}{rng.choice(VILLAGE_SUFFIX)}{rng.randint(1, 120)}号"
+    def pick(self, seq):
+        return seq[int(self.r() * len(seq))]
 
-    def natural(self, plan: CourtPlan, role: str, male: bool | None = None) -> list:
-        rng = self.rng
-        name, male = self.namer.person(male)
-        region = plan.region6 if rng.random() < 0.8 else PROVINCE_REGION.get(self.cfg.province, "41") + rng.choice(
-            ("0102", "0105", "0202", "0221", "0223", "0302", "0305", "0381", "0402", "0502", "0702", "1302"))
-        birth = date(1950, 1, 1) + timedelta(days=rng.randrange(365 * 55))
-        seq = rng.randrange(0, 100) * 10 + (rng.choice((1, 3, 5, 7, 9)) if male else rng.choice((0, 2, 4, 6, 8)))
-        idn = resident_id(region, birth, seq)
-        addr = self._address(plan)
-        return [role, "natural", name, "居民身份证", idn, False, "男" if male else "女", rng.choice(ETHNICITIES), "中国",
-                addr, addr if rng.random() < 0.7 else self._address(plan), self.namer.phone(), "", None, "", ""]
+    def day_iso(self, ordinal: int) -> str:
+        s = self._day_iso.get(ordinal)
+        if s is None:
+            s = self._day_iso[ordinal] = date.fromordinal(ordinal).isoformat()
+        return s
 
-    def legal(self, plan: CourtPlan, role: str, name: str) -> list:
-        rng = self.rng
-        org8 = f"{rng.randrange(100_000_000):08d}"
-        code = uscc(plan.region6, org8)
-        rep, _ = self.namer.person()
-        addr = f"{plan.address_prefix}{rng.choice(STREETS)}{rng.randint(1, 399)}号"
-        phone = self.namer.phone() if rng.random() < 0.6 else f"0371-{rng.randrange(60_000_000, 69_999_999)}"
-        return [role, "legal", name, "统一社会信用代码", code, False, "", "", "中国", addr, addr, phone, rep, None, "", ""]
+    def ts(self, t: int) -> str:
+        m = t % 1440
+        return f"{self.day_iso(t // 1440)} {m // 60:02d}:{m % 60:02d}:00+08"
+
+    def at(self, day: date, after: int = 0) -> int:
+        """A time on `day` in office hours (08:30–17:30), later than `after`."""
+        t = day.toordinal() * 1440 + 510 + int(self.r() * 540)
+        if t <= after:
+            t = after + 1 + int(self.r() * 30)
+        return t
+
+    def phone(self) -> str:
+        r = self.r
+        return f"1{'3356789'[int(r() * 7)]}{int(r() * 1_000_000_000):09d}"
+
+    def person(self, male: bool | None = None) -> tuple[str, bool]:
+        r = self.r
+        if male is None:
+            male = r() < 0.5
+        chars = MALE_CHARS if male else FEMALE_CHARS
+        n = len(chars)
+        name = SURNAMES[bisect.bisect(SURNAME_WEIGHTS, r() * SURNAME_TOTAL)] + chars[int(r() * n)]
+        if r() < 0.72:
+            name += chars[int(r() * n)]
+        return name, male
+
+    def resident_id(self, region6: str, male: bool) -> str:
+        r = self.r
+        rs = self._region_sums.get(region6)
+        if rs is None:
+            rs = self._region_sums[region6] = sum(int(c) * w for c, w in zip(region6, _RID_WEIGHTS))
+        k = int(r() * _BIRTH_DAYS)
+        b = self._births.get(k)
+        if b is None:
+            digits = (_BIRTH_FIRST + timedelta(days=k)).strftime("%Y%m%d")
+            b = self._births[k] = (digits, sum(int(c) * w for c, w in zip(digits, _RID_WEIGHTS[6:14])))
+        seq = int(r() * 100) * 10 + (1, 3, 5, 7, 9, 0, 2, 4, 6, 8)[int(r() * 5) + (0 if male else 5)]
+        return f"{region6}{b[0]}{seq:03d}{_RID_CHECK[(rs + b[1] + _SEQ_SUMS[seq]) % 11]}"
+
+    def address(self, plan: CourtPlan) -> str:
+        r = self.r
+        if r() < 0.35:
+            return f"{plan.address_prefix}{STREETS[int(r() * len(STREETS))]}{1 + int(r() * 299)}号"
+        return (f"{plan.address_prefix}{TOWNS[int(r() * len(TOWNS))]}{SURNAMES[int(r() * 40)]}"
+                f"{VILLAGE_SUFFIX[int(r() * len(VILLAGE_SUFFIX))]}{1 + int(r() * 120)}号")
+
+    # -- parties: the columns of PARTY_FIELDS after id and case ---------------------------
+
+    def natural(self, plan: CourtPlan, role: str, male: bool | None = None) -> tuple[str, str]:
+        r = self.r
+        name, male = self.person(male)
+        region = plan.region6 if r() < 0.8 else self.other_regions[int(r() * len(self.other_regions))]
+        idn = self.resident_id(region, male)
+        addr = self.address(plan)
+        service = addr if r() < 0.7 else self.address(plan)
+        ethnicity = "汉族" if r() < 0.97 else ("回族" if r() < 0.7 else "蒙古族")
+        return name, (f"{role}\tnatural\t{name}\t居民身份证\t{idn}\tf\t{'男' if male else '女'}\t{ethnicity}\t中国\t"
+                      f"{addr}\t{service}\t{self.phone()}\t\t{N}\t\t")
+
+    def legal(self, plan: CourtPlan, role: str, name: str) -> tuple[str, str]:
+        r = self.r
+        code = uscc(plan.region6, f"{int(r() * 100_000_000):08d}")
+        rep, _ = self.person()
+        addr = f"{plan.address_prefix}{STREETS[int(r() * len(STREETS))]}{1 + int(r() * 399)}号"
+        phone = self.phone() if r() < 0.6 else f"0371-{60_000_000 + int(r() * 9_999_999)}"
+        return name, f"{role}\tlegal\t{name}\t统一社会信用代码\t{code}\tf\t\t\t中国\t{addr}\t{addr}\t{phone}\t{rep}\t{N}\t\t"
 
     def company(self, plan: CourtPlan, kind: str) -> str:
-        rng = self.rng
+        pick = self.pick
         city = plan.city.removesuffix("市")
+        short = plan.county_short
         if kind == "bank":
-            return rng.choice((f"中国工商银行股份有限公司{city}分行", f"中国农业银行股份有限公司{plan.county_short}支行",
-                               f"中国建设银行股份有限公司{city}分行", f"中国银行股份有限公司{city}分行",
-                               f"中国邮政储蓄银行股份有限公司{plan.county_short}支行",
-                               f"河南{plan.county_short}农村商业银行股份有限公司", f"中原银行股份有限公司{city}分行"))
+            return pick((f"中国工商银行股份有限公司{city}分行", f"中国农业银行股份有限公司{short}支行",
+                         f"中国建设银行股份有限公司{city}分行", f"中国银行股份有限公司{city}分行",
+                         f"中国邮政储蓄银行股份有限公司{short}支行", f"河南{short}农村商业银行股份有限公司",
+                         f"中原银行股份有限公司{city}分行"))
         if kind == "insurer":
-            return rng.choice((f"中国人民财产保险股份有限公司{city}市分公司", "中国平安财产保险股份有限公司河南分公司",
-                               f"中国太平洋财产保险股份有限公司{city}中心支公司"))
+            return pick((f"中国人民财产保险股份有限公司{city}市分公司", "中国平安财产保险股份有限公司河南分公司",
+                         f"中国太平洋财产保险股份有限公司{city}中心支公司"))
         if kind == "property":
-            return f"{plan.county_short}{rng.choice(BRAND_WORDS)}物业服务有限公司"
-        return f"{plan.county_short}{rng.choice(BRAND_WORDS)}{rng.choice(INDUSTRIES)}"
+            return f"{short}{pick(BRAND_WORDS)}物业服务有限公司"
+        return f"{short}{pick(BRAND_WORDS)}{pick(INDUSTRIES)}"
 
-    def parties(self, plan: CourtPlan, pattern: str) -> tuple[list, list]:
-        rng = self.rng
+    def parties(self, plan: CourtPlan, pattern: str) -> tuple[tuple[str, str], tuple[str, str]]:
+        r = self.r
         if pattern == "nn":
             return self.natural(plan, "plaintiff"), self.natural(plan, "defendant")
         if pattern == "div":
-            wife_sues = rng.random() < 0.7
+            wife_sues = r() < 0.7
             return self.natural(plan, "plaintiff", male=not wife_sues), self.natural(plan, "defendant", male=wife_sues)
         if pattern == "bn":
             return self.legal(plan, "plaintiff", self.company(plan, "bank")), self.natural(plan, "defendant")
         if pattern == "pn":
             return self.legal(plan, "plaintiff", self.company(plan, "property")), self.natural(plan, "defendant")
         if pattern == "cc":
-            p = (self.legal(plan, "plaintiff", self.company(plan, "company")) if rng.random() < 0.7
+            p = (self.legal(plan, "plaintiff", self.company(plan, "company")) if r() < 0.7
                  else self.natural(plan, "plaintiff"))
             return p, self.legal(plan, "defendant", self.company(plan, "company"))
         if pattern == "nc":
             return self.natural(plan, "plaintiff"), self.legal(plan, "defendant", self.company(plan, "company"))
         if pattern == "ni":
-            d = (self.legal(plan, "defendant", self.company(plan, "insurer")) if rng.random() < 0.5
+            d = (self.legal(plan, "defendant", self.company(plan, "insurer")) if r() < 0.5
                  else self.natural(plan, "defendant"))
             return self.natural(plan, "plaintiff"), d
         raise ValueError(pattern)
 
-    def agent(self, plan: CourtPlan) -> list:
-        rng = self.rng
-        name, male = self.namer.person()
-        licence = f"141{plan.region6[2:4]}{rng.randint(2005, 2024)}{rng.randrange(1, 2)}{rng.randrange(100_000, 999_999)}"
-        firm = f"河南{rng.choice(LAW_FIRM_WORDS)}律师事务所"
-        return ["agent", "natural", name, "", "", False, "男" if male else "女", "", "中国",
-                "", "", self.namer.phone(), "", None, licence, firm]
+    def agent(self, plan: CourtPlan, represents: int) -> str:
+        r = self.r
+        name, male = self.person()
+        licence = f"141{plan.region6[2:4]}{2005 + int(r() * 20)}1{100_000 + int(r() * 899_999)}"
+        firm = f"河南{LAW_FIRM_WORDS[int(r() * len(LAW_FIRM_WORDS))]}律师事务所"
+        return (f"agent\tnatural\t{name}\t\t\tf\t{'男' if male else '女'}\t\t中国\t\t\t{self.phone()}\t\t"
+                f"{represents}\t{licence}\t{firm}")
 
     # -- one case -------------------------------------------------------------------------
 
-    def _at(self, day: date, after: datetime | None = None) -> datetime:
-        rng = self.rng
-        t = datetime(day.year, day.month, day.day, 8, 30, tzinfo=TZ) + timedelta(minutes=rng.randrange(0, 540))
-        if after is not None and t <= after:
-            t = after + timedelta(minutes=rng.randint(1, 30))
-        return t
-
-    def build(self, plan: CourtPlan, filed_on: date, serial: int, case_id: int, party_id: int) -> tuple:
-        rng = self.rng
+    def build(self, plan: CourtPlan, filed_on: date, serial: int, case_id: int, party_id: int
+              ) -> tuple[str, list[str], list[str]]:
+        """(case line, party lines, event lines) in COPY text format, without newlines."""
+        r = self.r
         cal = self.cal
         today = self.today
-        version = "2025" if filed_on >= date(2026, 1, 1) else "2020"
+        day = timedelta(days=1)
+        version = "2025" if filed_on >= CAUSE_2025_FROM else "2020"
         cause_rows, cause_cum = self.refs.causes[version]
-        cause_id, cause_name, fee_kind, pattern, median, sigma, summary_share = rng.choices(cause_rows,
-                                                                                            cum_weights=cause_cum)[0]
-        limit_code = "civil_summary" if rng.random() < summary_share else "civil_ordinary"
+        cause_id, cause_name, fee_kind, pattern, median, sigma, summary_share = cause_rows[
+            bisect.bisect(cause_cum, r() * cause_cum[-1])]
+        limit_code = "civil_summary" if r() < summary_share else "civil_ordinary"
         limit_end = self.limits.limit_end(limit_code, filed_on)
         limit_days = (limit_end - filed_on).days
 
         amount = None
         if median is not None:
-            amount = Decimal(f"{max(500.0, rng.lognormvariate(math.log(median), sigma)):.2f}")
+            amount = f"{max(500.0, median * math.exp(sigma * self.rng.gauss(0.0, 1.0))):.2f}"
 
         # how the case went
-        age = (today - filed_on).days
-        assign_after = rng.choice((0, 0, 1, 1, 1, 2, 2, 3, 4, 6))
+        age = self.today_ord - filed_on.toordinal()
+        assign_after = (0, 0, 1, 1, 1, 2, 2, 3, 4, 6)[int(r() * 10)]
         if limit_code == "civil_summary":
-            duration = int(rng.triangular(12, limit_days, limit_days * 0.7))
+            duration = int(self.rng.triangular(12, limit_days, limit_days * 0.7))
         else:
-            duration = int(rng.triangular(30, limit_days, limit_days * 0.8))
-        if rng.random() < 0.03:  # runs past the limit
-            duration = limit_days + rng.randint(1, 75)
+            duration = int(self.rng.triangular(30, limit_days, limit_days * 0.8))
+        if r() < 0.03:  # runs past the limit
+            duration = limit_days + 1 + int(r() * 75)
         duration = max(duration, assign_after + 1)
-        closed_on = cal.next_working_day(filed_on + timedelta(days=duration))
+        closed_on = cal.next_working_day(filed_on + duration * day)
 
         judge = None
         status = "registered"
-        suspended_on = None
-        archived_on = None
+        suspended_on = archived_on = None
         if age >= assign_after:
-            judge = rng.choices(plan.judges, cum_weights=plan.judge_cum)[0]
+            judge = plan.judges[bisect.bisect(plan.judge_cum, r() * plan.judge_cum[-1])]
             if closed_on <= today:
                 status = "closed"
-                archive_on = cal.next_working_day(closed_on + timedelta(days=rng.randint(20, 90)))
-                if archive_on <= today and rng.random() < 0.9:
+                archive_on = cal.next_working_day(closed_on + (20 + int(r() * 70)) * day)
+                if archive_on <= today and r() < 0.9:
                     status, archived_on = "archived", archive_on
-            elif rng.random() < 0.04 and age > assign_after + 10:
+            elif r() < 0.04 and age > assign_after + 10:
                 status = "suspended"
-                suspended_on = cal.next_working_day(filed_on + timedelta(days=rng.randint(assign_after + 5, age)))
+                suspended_on = cal.next_working_day(filed_on + (assign_after + 5 + int(r() * (age - assign_after - 5))) * day)
                 if suspended_on > today:
                     suspended_on = today
             else:
                 status = "in_trial"
-        if status in ("closed", "archived"):
-            deadline_state = "ok"
-        elif status == "suspended":
-            deadline_state = "stopped"
-            limit_end = limit_end + timedelta(days=(today - suspended_on).days)
+        if status == "closed" or status == "archived":
+            deadline_state = "overdue" if closed_on > limit_end else "ok"
         else:
-            left = (limit_end - today).days
-            deadline_state = "overdue" if left < 0 else ("near" if left <= self.warn_days else "ok")
-        if status not in ("closed", "archived"):
             closed_on = None
+            if status == "suspended":
+                deadline_state = "stopped"
+                limit_end = self.limits.suspended_limit_end(limit_code, filed_on, suspended_on)
+            else:
+                left = (limit_end - today).days
+                deadline_state = "overdue" if left < 0 else ("near" if left <= self.warn_days else "ok")
 
         # parties
-        clerk = rng.choice(plan.clerks) if plan.clerks else None
-        plaintiff, defendant = self.parties(plan, pattern)
-        plaintiff_id, defendant_id = party_id, party_id + 1
-        party_rows = [(plaintiff_id, case_id, *plaintiff), (defendant_id, case_id, *defendant)]
-        agent_share = self.cfg.agent_share + (0.35 if pattern in ("bn", "pn") else 0.0)
-        if rng.random() < agent_share:
-            agent = self.agent(plan)
-            agent[13] = plaintiff_id  # represents
-            party_rows.append((party_id + 2, case_id, *agent))
-        title = f"{plaintiff[2]} 诉 {defendant[2]}"
+        clerk_id = plan.clerks[int(r() * len(plan.clerks))].id if plan.clerks else N
+        (p_name, p_cols), (d_name, d_cols) = self.parties(plan, pattern)
+        parties = [f"{party_id}\t{case_id}\t{p_cols}", f"{party_id + 1}\t{case_id}\t{d_cols}"]
+        if r() < self.cfg.agent_share + (0.35 if pattern in ("bn", "pn") else 0.0):
+            parties.append(f"{party_id + 2}\t{case_id}\t{self.agent(plan, party_id)}")
+        title = f"{p_name} 诉 {d_name}"
 
         # words
-        amount_s = f"{amount:,.2f}" if amount is not None else "—"
-        story_day = filed_on - timedelta(days=rng.randint(60, 900))
-        story = f"{story_day.year}年{story_day.month}月{story_day.day}日"
+        amount_s = f"{float(amount):,.2f}" if amount is not None else "—"
+        story = filed_on - (60 + int(r() * 840)) * day
+        story_s = f"{story.year}年{story.month}月{story.day}日"
         claims = CLAIMS.get(cause_name, GENERIC_CLAIMS).format(amount=amount_s)
-        facts = FACTS.get(cause_name, GENERIC_FACTS).format(amount=amount_s, date=story, cause=cause_name)
+        facts = FACTS.get(cause_name, GENERIC_FACTS).format(amount=amount_s, date=story_s, cause=cause_name)
 
-        # timeline
+        # timeline: (code, minute, actor, payload)
         number = f"（{filed_on.year}）{plan.case_code}{TYPE_CODE}{serial}号"
-        dumps = self.dumps
-        clerk_id = clerk.id if clerk else None
-        events: list[tuple] = []
-
-        def add(code: str, at: datetime, actor, payload: dict, public: bool = True):
-            events.append((case_id, len(events) + 1, code, at, actor, dumps(payload), public))
-            return at
-
-        online = rng.random() < 0.6
-        received_day = filed_on - timedelta(days=rng.randint(0, 5)) if online else filed_on
-        t = add("filing_received", self._at(received_day), None if online else clerk_id,
-                {"channel": "online" if online else "counter"})
-        t = registered_at = add("registered", self._at(filed_on, t), clerk_id,
-                                {"number": number, "filed_on": filed_on.isoformat()})
-        t = add("procedure_set", t + timedelta(minutes=1), clerk_id,
-                {"procedure": self.refs.procedure_names[limit_code], "limit_code": limit_code})
-        fee = None
-        if rng.random() < 0.9:
+        filed_iso = filed_on.isoformat()
+        ev: list[tuple[str, int, Any, str]] = []
+        online = r() < 0.6
+        received = filed_on - int(r() * 6) * day if online else filed_on
+        t = self.at(received)
+        ev.append(("filing_received", t, N if online else clerk_id,
+                   '{"channel":"online"}' if online else '{"channel":"counter"}'))
+        t = registered_at = self.at(filed_on, t)
+        ev.append(("registered", t, clerk_id, f'{{"number":"{number}","filed_on":"{filed_iso}"}}'))
+        t += 1
+        ev.append(("procedure_set", t, clerk_id, self.proc_payload[limit_code]))
+        if r() < 0.9:
             if fee_kind == "property" and amount is not None:
-                fee = self._fee(amount)
+                fee = self._fee(Decimal(amount))
                 if limit_code == "civil_summary":
                     fee = (fee / 2).quantize(Decimal("0.01"))
             elif fee_kind == "divorce":
-                fee = Decimal("150.00") if limit_code == "civil_summary" else Decimal("300.00")
+                fee = "150.00" if limit_code == "civil_summary" else "300.00"
             else:
-                fee = Decimal("50.00")
-            due_on = cal.next_working_day(filed_on + timedelta(days=7))
-            t = add("fee_assessed", t + timedelta(minutes=2), clerk_id,
-                    {"amount": str(fee), "computed": str(fee), "reason": "", "due_on": due_on.isoformat()})
-            t = add("notices_issued", t + timedelta(minutes=3), clerk_id,
-                    {"notices": ["受理通知书", "交纳诉讼费用通知书", "举证通知书"], "fee": str(fee),
-                     "fee_due_on": due_on.isoformat()})
+                fee = "50.00"
+            due = cal.next_working_day(filed_on + 7 * day).isoformat()
+            t += 2
+            ev.append(("fee_assessed", t, clerk_id,
+                       f'{{"amount":"{fee}","computed":"{fee}","reason":"","due_on":"{due}"}}'))
+            t += 3
+            ev.append(("notices_issued", t, clerk_id,
+                       f'{{"notices":["受理通知书","交纳诉讼费用通知书","举证通知书"],"fee":"{fee}","fee_due_on":"{due}"}}'))
         if judge is not None:
-            org_day = cal.next_working_day(filed_on + timedelta(days=assign_after))
+            org_day = cal.next_working_day(filed_on + assign_after * day)
             if org_day > today:
                 org_day = today
-            t = add("organisation_set", self._at(org_day, t), clerk_id,
-                    {"judge": judge.name, "judge_id": judge.id, "reason": ""})
+            t = self.at(org_day, t)
+            ev.append(("organisation_set", t, clerk_id,
+                       f'{{"judge":"{judge.name}","judge_id":{judge.id},"reason":""}}'))
             end_day = closed_on or suspended_on or today
-            room_for_hearing = len(events) + (1 if status != "in_trial" else 0) + (1 if archived_on else 0) < 8
-            if room_for_hearing and (end_day - org_day).days > 7 and rng.random() < 0.6:
-                hearing_day = cal.next_working_day(org_day + timedelta(days=rng.randint(7, max(7, (end_day - org_day).days))))
+            span = (end_day - org_day).days
+            room = len(ev) + (1 if status != "in_trial" else 0) + (1 if archived_on else 0) < 8
+            if room and span > 7 and r() < 0.6:
+                hearing_day = cal.next_working_day(org_day + (7 + int(r() * (span - 6))) * day)
                 if hearing_day <= end_day:
-                    hearing_at = self._at(hearing_day, t)
-                    t = add("hearing_scheduled", t + timedelta(minutes=rng.randint(5, 600)), judge.id,
-                            {"at": hearing_at.isoformat(), "courtroom": rng.choice(COURTROOMS)})
+                    hearing = self.at(hearing_day, t)
+                    t += 5 + int(r() * 60)
+                    ev.append(("hearing_scheduled", t, judge.id,
+                               f'{{"at":"{self.ts(hearing).replace(" ", "T")}:00","courtroom":"{self.pick(COURTROOMS)}"}}'))
             if status == "suspended":
-                t = add("suspended", self._at(suspended_on, t), judge.id,
-                        {"kind": "suspension", "label": "中止诉讼", "start": suspended_on.isoformat(),
-                         "reason": rng.choice(SUSPENSION_REASONS), "basis": "民事诉讼法 第一百五十三条"})
+                t = self.at(suspended_on, t)
+                ev.append(("suspended", t, judge.id,
+                           f'{{"kind":"suspension","label":"中止诉讼","start":"{suspended_on.isoformat()}",'
+                           f'"reason":"{self.pick(SUSPENSION_REASONS)}","basis":"民事诉讼法 第一百五十三条"}}'))
             elif closed_on is not None:
-                method = rng.choices(self.close_methods, cum_weights=self.close_cum)[0]
-                t = add("closed", self._at(closed_on, t), judge.id, {"method": method, "on": closed_on.isoformat()})
+                method = self.close_methods[bisect.bisect(self.close_cum, r() * self.close_cum[-1])]
+                t = self.at(closed_on, t)
+                ev.append(("closed", t, judge.id, f'{{"method":"{method}","on":"{closed_on.isoformat()}"}}'))
                 if archived_on is not None:
-                    t = add("archived", self._at(archived_on, t), judge.id, {"on": archived_on.isoformat()})
+                    t = self.at(archived_on, t)
+                    ev.append(("archived", t, judge.id, f'{{"on":"{archived_on.isoformat()}"}}'))
 
-        case_row = (case_id, plan.id, self.case_type_id, number, filed_on.year, serial, cause_id, version,
-                    self.refs.procedures[limit_code], judge.division_id if judge else None,
-                    judge.id if judge else None, title, amount, claims, facts, filed_on, closed_on, status,
-                    limit_end, deadline_state, registered_at, t, len(events))
-        return case_row, party_rows, events
+        ts, pub = self.ts, self.pub
+        events = [f"{case_id}\t{seq}\t{code}\t{ts(at)}\t{actor}\t{payload}\t{pub[code]}"
+                  for seq, (code, at, actor, payload) in enumerate(ev, 1)]
+        case = (f"{case_id}\t{plan.id}\t{self.case_type_id}\t{number}\t{filed_on.year}\t{serial}\t{cause_id}\t"
+                f"{version}\t{self.refs.procedures[limit_code]}\t{judge.division_id if judge and judge.division_id else N}\t"
+                f"{judge.id if judge else N}\t{title}\t{amount if amount is not None else N}\t{claims}\t{facts}\t"
+                f"{filed_iso}\t{closed_on.isoformat() if closed_on else N}\t{status}\t{limit_end.isoformat()}\t"
+                f"{deadline_state}\t{ts(registered_at)}\t{ts(t)}\t{len(ev)}")
+        return case, parties, events
 
 
 CASE_FIELDS = ["id", "court", "case_type", "number", "year", "serial", "cause", "cause_version", "procedure",
@@ -1073,9 +1185,8 @@ def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
         p.judge_cum = list(itertools.accumulate(weights))
 
     cal = _Calendar()
-    limits = _Limits(cal, today)
+    limits = _Limits(today)
     warn_days = getattr(settings, "DEADLINE_WARN_DAYS", WARN_DAYS_DEFAULT)
-    factory = _CaseFactory(cfg, refs, cal, limits, rng, today, warn_days)
     first, last = _span(cfg, today)
     workdays = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     workdays = [d for d in workdays if not cal.is_rest_day(d)] or [today]
@@ -1083,7 +1194,7 @@ def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
     counts = _split(cfg.cases, [p.weight for p in plans])
     serial_start = _start_serials(refs.case_type_id, plans)
 
-    public = _public_flags()
+    factory = _CaseFactory(cfg, refs, cal, limits, rng, today, warn_days, _public_flags())
     case_t = CopyTable(Case, CASE_FIELDS)
     party_t = CopyTable(Party, PARTY_FIELDS)
     event_t = CopyTable(CaseEvent, EVENT_FIELDS)
@@ -1109,6 +1220,7 @@ def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
         fast = cfg.skip_fk_triggers and _is_superuser(cur)
     if cfg.skip_fk_triggers and not fast:
         result.notes.append("not a superuser: foreign-key triggers stayed on during the load (slower)")
+    build = factory.build
     while True:
         batch = list(itertools.islice(it, cfg.chunk))
         if not batch:
@@ -1116,20 +1228,19 @@ def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
         with transaction.atomic(), connection.cursor() as cur:
             if fast:
                 cur.execute("SET LOCAL session_replication_role = replica")
-            case_first = reserve_ids(cur, Case, len(batch))
-            party_next = reserve_ids(cur, Party, 3 * len(batch))
+            case_id = reserve_ids(cur, Case, len(batch))
+            party_id = reserve_ids(cur, Party, 3 * len(batch))
             case_rows, party_rows, event_rows = [], [], []
-            for i, (plan, d, serial) in enumerate(batch):
-                c, ps, evs = factory.build(plan, d, serial, case_first + i, party_next)
-                party_next += 3
+            for plan, d, serial in batch:
+                c, ps, evs = build(plan, d, serial, case_id, party_id)
+                case_id += 1
+                party_id += 3
                 case_rows.append(c)
-                party_rows.extend(ps)
-                if public:
-                    evs = [e[:6] + (public.get(e[2], True),) for e in evs]
-                event_rows.extend(evs)
-            result.cases += case_t.write(cur, case_rows)
-            result.parties += party_t.write(cur, party_rows)
-            result.events += event_t.write(cur, event_rows)
+                party_rows += ps
+                event_rows += evs
+            result.cases += case_t.write_text(cur, case_rows)
+            result.parties += party_t.write_text(cur, party_rows)
+            result.events += event_t.write_text(cur, event_rows)
         now = time.perf_counter()
         if now - last_report >= 5 or result.cases == cfg.cases:
             last_report = now

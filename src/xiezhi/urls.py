@@ -4,5 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("xiezhi.api.urls")),
+    path("tools/", include("xiezhi.api.tool_urls")),
     path("", include("xiezhi.web.urls")),
 ]

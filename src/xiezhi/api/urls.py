@@ -1,6 +1,6 @@
 """公开接口路由，挂在 ``/api/`` 下（命名空间 ``api``）。"""
 
-from django.urls import path, re_path
+from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from . import views
@@ -8,8 +8,8 @@ from . import views
 app_name = "api"
 
 urlpatterns = [
-    re_path(r"^v1/fees/litigation/?$", views.LitigationFeeView.as_view(), name="fees-litigation"),
-    re_path(r"^v1/fees/application/?$", views.ApplicationFeeView.as_view(), name="fees-application"),
-    re_path(r"^v1/periods/end/?$", views.PeriodEndView.as_view(), name="periods-end"),
+    path("v1/fees/litigation", views.LitigationFeeView.as_view(), name="fees-litigation"),
+    path("v1/fees/application", views.ApplicationFeeView.as_view(), name="fees-application"),
+    path("v1/periods/end", views.PeriodEndView.as_view(), name="periods-end"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]

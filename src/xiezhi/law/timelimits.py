@@ -38,6 +38,7 @@ from .periods import WorkCalendar, add_months, next_working_day
 
 __all__ = [
     "APPROVER_ROLES",
+    "CONVERSION_BASIS",
     "DEDUCTION_KINDS",
     "ExtensionNotAllowed",
     "ExtensionStep",
@@ -47,6 +48,8 @@ __all__ = [
     "TRIAL_LIMITS",
     "TimeLimitError",
     "TimeLimitStatus",
+    "as_span",
+    "check_extensions",
     "compute_time_limit",
     "deadline_state",
     "extension_request_deadlines",
