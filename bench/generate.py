@@ -31,7 +31,9 @@ import bisect
 import itertools
 import json
 import math
+import queue
 import random
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone as dt_timezone
@@ -265,6 +267,9 @@ class Config:
     skip_fk_triggers: bool = True
     vacuum: bool = True
     agent_share: float = 0.45
+    # drop the secondary indexes of the three big tables during the load and build them
+    # afterwards (None: when loading at least DEFER_INDEXES_FROM cases into a smaller table)
+    defer_indexes: bool | None = None
 
 
 @dataclass
@@ -288,6 +293,7 @@ class CourtPlan:
     clerks: list[Staff] = field(default_factory=list)
     weight: float = 1.0
     judge_cum: list[float] = field(default_factory=list)
+    companies: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -298,6 +304,9 @@ class Result:
     staff: int = 0
     seconds: float = 0.0
     load_seconds: float = 0.0
+    build_seconds: float = 0.0  # Python building the rows
+    copy_seconds: float = 0.0  # COPY (PostgreSQL ingesting, Python formatting)
+    index_seconds: float = 0.0
     finalize_seconds: float = 0.0
     courts: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -311,7 +320,8 @@ class Result:
     def as_dict(self) -> dict:
         return {"cases": self.cases, "parties": self.parties, "events": self.events, "staff": self.staff,
                 "rows": self.rows, "seconds": round(self.seconds, 1), "load_seconds": round(self.load_seconds, 1),
-                "finalize_seconds": round(self.finalize_seconds, 1),
+                "finalize_seconds": round(self.finalize_seconds, 1), "build_seconds": round(self.build_seconds, 1),
+                "copy_seconds": round(self.copy_seconds, 1), "index_seconds": round(self.index_seconds, 1),
                 "rows_per_second": round(self.rows / self.load_seconds) if self.load_seconds else None,
                 "filed_between": [self.first_date, self.last_date], "courts": self.courts, "notes": self.notes}
 
@@ -809,6 +819,7 @@ SURNAME_TOTAL = SURNAME_WEIGHTS[-1]
 _SEQ_SUMS = [sum(int(c) * w for c, w in zip(f"{i:03d}", _RID_WEIGHTS[14:])) for i in range(1000)]
 _BIRTH_FIRST = date(1950, 1, 1)
 _BIRTH_DAYS = 365 * 55
+_HHMM = [f"{m // 60:02d}:{m % 60:02d}:00+08" for m in range(1440)]
 
 
 class _CaseFactory:
@@ -864,8 +875,8 @@ class _CaseFactory:
         return s
 
     def ts(self, t: int) -> str:
-        m = t % 1440
-        return f"{self.day_iso(t // 1440)} {m // 60:02d}:{m % 60:02d}:00+08"
+        """timestamptz text for `t` minutes since day 0 (Beijing time)."""
+        return f"{self.day_iso(t // 1440)} {_HHMM[t % 1440]}"
 
     def at(self, day: date, after: int = 0) -> int:
         """A time on `day` in office hours (08:30–17:30), later than `after`."""
@@ -923,12 +934,18 @@ class _CaseFactory:
                       f"{addr}\t{service}\t{self.phone()}\t\t{N}\t\t")
 
     def legal(self, plan: CourtPlan, role: str, name: str) -> tuple[str, str]:
-        r = self.r
-        code = uscc(plan.region6, f"{int(r() * 100_000_000):08d}")
-        rep, _ = self.person()
-        addr = f"{plan.address_prefix}{STREETS[int(r() * len(STREETS))]}{1 + int(r() * 399)}号"
-        phone = self.phone() if r() < 0.6 else f"0371-{60_000_000 + int(r() * 9_999_999)}"
-        return name, f"{role}\tlegal\t{name}\t统一社会信用代码\t{code}\tf\t\t\t中国\t{addr}\t{addr}\t{phone}\t{rep}\t{N}\t\t"
+        """A company: the same name always has the same credit code, representative and
+        address (banks and property companies sue again and again)."""
+        cols = plan.companies.get(name)
+        if cols is None:
+            r = self.r
+            code = uscc(plan.region6, f"{int(r() * 100_000_000):08d}")
+            rep, _ = self.person()
+            addr = f"{plan.address_prefix}{STREETS[int(r() * len(STREETS))]}{1 + int(r() * 399)}号"
+            phone = self.phone() if r() < 0.6 else f"0371-{60_000_000 + int(r() * 9_999_999)}"
+            cols = plan.companies[name] = (f"legal\t{name}\t统一社会信用代码\t{code}\tf\t\t\t中国\t{addr}\t{addr}\t"
+                                           f"{phone}\t{rep}\t{N}\t\t")
+        return name, f"{role}\t{cols}"
 
     def company(self, plan: CourtPlan, kind: str) -> str:
         pick = self.pick
@@ -1163,6 +1180,95 @@ def _start_serials(case_type_id: int, plans: list[CourtPlan]) -> dict[tuple[str,
     return out
 
 
+DEFER_INDEXES_FROM = 50_000
+
+
+def _progress(log: Log, result: Result, built: int, elapsed: float) -> None:
+    log(f"  {result.cases:>10,} cases {result.parties:>11,} parties {result.events:>11,} events written "
+        f"({built:,} built) | {elapsed:7.1f} s | {result.rows / max(elapsed, 1e-9):>9,.0f} rows/s "
+        f"(Python building {result.build_seconds:.0f} s, COPY {result.copy_seconds:.0f} s)")
+
+
+class _Writer:
+    """COPYs chunks on its own connection in a second thread, so that PostgreSQL ingests
+    one chunk while Python builds the next (the machine has two cores: one each)."""
+
+    def __init__(self, tables: list[CopyTable], fast: bool, result: Result):
+        self.tables = tables
+        self.fast = fast
+        self.result = result
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="bench-copy", daemon=True)
+        self.started = False
+
+    def start(self) -> None:
+        self.thread.start()
+        self.started = True
+
+    def put(self, item) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(item)
+
+    def finish(self, quiet: bool = False) -> None:
+        if self.started:
+            self.started = False
+            self.queue.put(None)
+            self.thread.join()
+        if self.error is not None and not quiet:
+            raise self.error
+
+    def _run(self) -> None:
+        from django.db import connection as conn
+
+        result = self.result
+        try:
+            while True:
+                item = self.queue.get()
+                if item is None:
+                    break
+                if self.error is not None:
+                    continue  # keep draining so that put() never blocks for ever
+                try:
+                    t0 = time.perf_counter()
+                    with transaction.atomic(), conn.cursor() as cur:
+                        if self.fast:
+                            cur.execute("SET LOCAL session_replication_role = replica")
+                        counts = [t.write_text(cur, rows) for t, rows in zip(self.tables, item)]
+                    result.copy_seconds += time.perf_counter() - t0
+                    result.cases += counts[0]
+                    result.parties += counts[1]
+                    result.events += counts[2]
+                except BaseException as exc:  # handed to the main thread
+                    self.error = exc
+        finally:
+            conn.close()
+
+
+def _drop_secondary_indexes(tables: list[str]) -> list[tuple[str, str]]:
+    """Drop the indexes of `tables` that back no constraint (primary keys and unique
+    constraints stay, so COPY still checks them); returns (name, definition) to recreate."""
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "WHERE i.indrelid = ANY(%s::regclass[]) "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1",
+            [tables])
+        found = cur.fetchall()
+        for name, _ in found:
+            cur.execute(f"DROP INDEX {name}")
+    return found
+
+
+def _create_indexes(defs: list[tuple[str, str]]) -> None:
+    with connection.cursor() as cur:
+        cur.execute("SET maintenance_work_mem = '512MB'")
+        for name, ddl in defs:
+            cur.execute(ddl.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+        cur.execute("RESET maintenance_work_mem")
+
+
 def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
     """Create `cfg.cases` cases (with staff, parties and events) and return what was made."""
     from django.conf import settings
@@ -1171,6 +1277,9 @@ def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
 
     if connection.vendor != "postgresql":
         raise ImproperlyConfigured("bench.generate needs PostgreSQL (it loads with COPY)")
+    if connection.in_atomic_block:
+        raise ImproperlyConfigured("bench.generate commits chunk by chunk from a second connection: "
+                                   "call it outside transaction.atomic()")
     cfg = cfg or Config()
     started = time.perf_counter()
     rng = random.Random(cfg.seed)
@@ -1211,25 +1320,36 @@ def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
                 serials[d.year] = s
                 yield plan, d, s
 
-    load_started = time.perf_counter()
-    last_report = load_started
-    log(f"generating {cfg.cases:,} cases filed {result.first_date} … {result.last_date} "
-        f"in chunks of {cfg.chunk:,}")
-    it = stream()
     with connection.cursor() as cur:
         fast = cfg.skip_fk_triggers and _is_superuser(cur)
     if cfg.skip_fk_triggers and not fast:
         result.notes.append("not a superuser: foreign-key triggers stayed on during the load (slower)")
+    existing = Case.objects.count()
+    defer = cfg.defer_indexes if cfg.defer_indexes is not None else (
+        cfg.cases >= DEFER_INDEXES_FROM and existing < cfg.cases)
+    tables = [case_t, party_t, event_t]
+    writer = _Writer(tables, fast, result)
+
+    load_started = time.perf_counter()
+    last_report = load_started
+    log(f"generating {cfg.cases:,} cases filed {result.first_date} … {result.last_date} in chunks of "
+        f"{cfg.chunk:,}{'; secondary indexes dropped during the load' if defer else ''}")
+    it = stream()
     build = factory.build
-    while True:
-        batch = list(itertools.islice(it, cfg.chunk))
-        if not batch:
-            break
-        with transaction.atomic(), connection.cursor() as cur:
-            if fast:
-                cur.execute("SET LOCAL session_replication_role = replica")
-            case_id = reserve_ids(cur, Case, len(batch))
-            party_id = reserve_ids(cur, Party, 3 * len(batch))
+    dropped: list[tuple[str, str]] = []
+    try:
+        if defer:
+            dropped = _drop_secondary_indexes([t.table for t in tables])
+        writer.start()
+        built = 0
+        while True:
+            batch = list(itertools.islice(it, cfg.chunk))
+            if not batch:
+                break
+            t_build = time.perf_counter()
+            with connection.cursor() as cur:
+                case_id = reserve_ids(cur, Case, len(batch))
+                party_id = reserve_ids(cur, Party, 3 * len(batch))
             case_rows, party_rows, event_rows = [], [], []
             for plan, d, serial in batch:
                 c, ps, evs = build(plan, d, serial, case_id, party_id)
@@ -1238,15 +1358,23 @@ def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
                 case_rows.append(c)
                 party_rows += ps
                 event_rows += evs
-            result.cases += case_t.write_text(cur, case_rows)
-            result.parties += party_t.write_text(cur, party_rows)
-            result.events += event_t.write_text(cur, event_rows)
-        now = time.perf_counter()
-        if now - last_report >= 5 or result.cases == cfg.cases:
-            last_report = now
-            el = now - load_started
-            log(f"  {result.cases:>10,} cases {result.parties:>11,} parties {result.events:>11,} events "
-                f"| {el:7.1f} s | {result.rows / el:>9,.0f} rows/s")
+            built += len(batch)
+            now = time.perf_counter()
+            result.build_seconds += now - t_build
+            writer.put((case_rows, party_rows, event_rows))  # waits while two chunks are queued
+            now = time.perf_counter()
+            if now - last_report >= 5:
+                last_report = now
+                _progress(log, result, built, now - load_started)
+        writer.finish()
+        _progress(log, result, built, time.perf_counter() - load_started)
+    finally:
+        writer.finish(quiet=True)
+        if dropped:
+            t0 = time.perf_counter()
+            _create_indexes(dropped)
+            result.index_seconds = time.perf_counter() - t0
+            log(f"recreated {len(dropped)} indexes in {result.index_seconds:.1f} s")
     result.load_seconds = time.perf_counter() - load_started
 
     fin = time.perf_counter()

@@ -58,6 +58,9 @@ def parse_args(argv=None):
     ap.add_argument("--seed", type=int, default=20250101)
     ap.add_argument("--courts", type=int, default=20)
     ap.add_argument("--judges-per-court", type=int, default=50)
+    ap.add_argument("--filer-mode", choices=["thread", "process", "both"], default="both",
+                    help="filers as threads of this process (the specified metric; the GIL serialises their "
+                         "Python work), as forked processes (like gunicorn workers), or both (default)")
     ap.add_argument("--skip-pages", action="store_true")
     ap.add_argument("--skip-registrations", action="store_true")
     ap.add_argument("--out", type=Path, default=RESULTS_DIR, help="where to write the .md and .json")
@@ -251,120 +254,189 @@ def complaint(rng: random.Random, cause_id: int | None, region6: str = "410222")
     }
 
 
-def measure_registrations(filers: int, total: int, rng: random.Random) -> dict:
+def _registration_setup(rng: random.Random) -> dict:
+    """Court, clerks, cause and procedure for the registration runs; one registration
+    alone with its queries counted (which also warms the code paths up)."""
     from django.contrib.auth import get_user_model
-    from django.db import close_old_connections, connection
+    from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from bench.generate import LIMIT_MONTHS, TYPE_CODE
-    from xiezhi.cases.models import Case, NumberCounter
-    from xiezhi.courts.models import Cause, Court, Procedure
-
-    try:
-        from xiezhi.filing import services as fs
-    except Exception as exc:  # a module the filing services import is not written yet
-        return {"error": f"xiezhi.filing.services cannot be imported: {exc.__class__.__name__}: {exc}"}
+    from xiezhi.courts.models import Cause, Procedure
+    from xiezhi.filing import services as fs
 
     User = get_user_model()
     clerks = list(User.objects.filter(username__startswith="bench_", kind="staff", roles__contains=["filing_judge"])
                   .select_related("court").order_by("pk"))
     if not clerks:
-        return {"error": "no bench filing clerks in the database"}
+        raise RuntimeError("no bench filing clerks in the database")
     court = next((c.court for c in clerks if c.court.case_code == "豫0222"), clerks[0].court)
-    clerk_ids = [c.pk for c in clerks if c.court_id == court.pk]
     procedure = Procedure.objects.filter(limit_code="civil_summary", active=True).order_by("id").first()
     today = timezone.localdate()
     version = fs.cause_version_for(today) if hasattr(fs, "cause_version_for") else "2025"
     cause = Cause.objects.filter(kind="civil", version=version, name="民间借贷纠纷").order_by("-level", "id").first()
-    year = today.year
-    region6 = "41" + court.case_code[1:5]
+    ctx = {"court_id": court.pk, "court_code": court.case_code, "court": f"{court.name} ({court.case_code})",
+           "clerk_ids": [c.pk for c in clerks if c.court_id == court.pk], "year": today.year,
+           "procedure": procedure.code, "cause_id": cause.pk if cause else None,
+           "region6": "41" + court.case_code[1:5]}
+    clerk = clerks[[c.pk for c in clerks].index(ctx["clerk_ids"][0])]
+    with CaptureQueriesContext(connection) as cq:
+        t0 = time.perf_counter()
+        filing = fs.counter_filing(clerk, court, complaint(rng, ctx["cause_id"], ctx["region6"]))
+        case = fs.register(clerk, filing, procedure_code=procedure.code)
+        ms = (time.perf_counter() - t0) * 1000
+    ctx["single"] = {"ms": round(ms, 1), "queries": len(cq.captured_queries), "number": case.number}
+    return ctx
 
-    def counter() -> int:
-        row = NumberCounter.objects.filter(court_code=court.case_code, year=year, special_code="",
-                                           type_code=TYPE_CODE).first()
-        return row.last_serial if row else 0
 
-    out: dict = {"court": f"{court.name} ({court.case_code})", "filers": filers, "year": year,
-                 "procedure": procedure.code if procedure else None}
-    # one registration alone, with its queries counted (also warms the code paths up)
-    clerk = User.objects.get(pk=clerk_ids[0])
+def _counter(ctx: dict) -> int:
+    from bench.generate import TYPE_CODE
+    from xiezhi.cases.models import NumberCounter
+
+    row = NumberCounter.objects.filter(court_code=ctx["court_code"], year=ctx["year"], special_code="",
+                                       type_code=TYPE_CODE).first()
+    return row.last_serial if row else 0
+
+
+def _filer_loop(ctx: dict, i: int, n: int, seed: float, barrier) -> tuple[list, list]:
+    """One filer: n × (counter_filing, register). Runs in a thread or a child process; the
+    connection it opens is its own and is closed at the end."""
+    from django.contrib.auth import get_user_model
+    from django.db import connections
+
+    from xiezhi.courts.models import Court
+    from xiezhi.filing import services as fs
+
+    done, errors = [], []
     try:
-        with CaptureQueriesContext(connection) as ctx:
+        try:
+            me = get_user_model().objects.get(pk=ctx["clerk_ids"][i % len(ctx["clerk_ids"])])
+            court = Court.objects.get(pk=ctx["court_id"])
+            wrng = random.Random(seed)
+            datas = [complaint(wrng, ctx["cause_id"], ctx["region6"]) for _ in range(n)]
+        except Exception as exc:
+            errors.append(f"setup: {exc!r}")
+            datas = []
+        barrier.wait()
+        for data in datas:
             t0 = time.perf_counter()
-            filing = fs.counter_filing(clerk, court, complaint(rng, cause.pk if cause else None, region6))
-            case = fs.register(clerk, filing, procedure_code=procedure.code)
-            single_ms = (time.perf_counter() - t0) * 1000
-        out["single"] = {"ms": round(single_ms, 1), "queries": len(ctx.captured_queries), "number": case.number}
-    except Exception as exc:
-        return {**out, "error": f"a single registration failed: {exc.__class__.__name__}: {exc}",
-                "traceback": traceback.format_exc(limit=6)}
+            try:
+                f = fs.counter_filing(me, court, data)
+                c = fs.register(me, f, procedure_code=ctx["procedure"])
+                done.append((c.serial, c.number, (time.perf_counter() - t0) * 1000))
+            except Exception as exc:
+                errors.append(f"{exc.__class__.__name__}: {exc}")
+    finally:
+        connections.close_all()
+    return done, errors
 
-    before = counter()
-    per_thread = [total // filers + (1 if i < total % filers else 0) for i in range(filers)]
+
+def _run_threads(ctx: dict, filers: int, per: list[int], rng: random.Random):
     barrier = threading.Barrier(filers + 1)
     lock = threading.Lock()
-    done: list[tuple[int, str, float]] = []
-    errors: list[str] = []
+    done, errors = [], []
 
-    def worker(i: int, n: int):
-        from django.db import connection as conn
+    def worker(i, n, seed):
+        d, e = _filer_loop(ctx, i, n, seed, barrier)
+        with lock:
+            done.extend(d)
+            errors.extend(e)
 
-        wrng = random.Random(rng.random() + i)
-        try:
-            me = User.objects.get(pk=clerk_ids[i % len(clerk_ids)])
-            here = Court.objects.get(pk=court.pk)
-            datas = [complaint(wrng, cause.pk if cause else None, region6) for _ in range(n)]
-        except Exception as exc:
-            with lock:
-                errors.append(f"setup: {exc!r}")
-            barrier.wait()
-            conn.close()
-            return
-        barrier.wait()
-        try:
-            for data in datas:
-                t0 = time.perf_counter()
-                try:
-                    f = fs.counter_filing(me, here, data)
-                    c = fs.register(me, f, procedure_code=procedure.code)
-                    with lock:
-                        done.append((c.serial, c.number, (time.perf_counter() - t0) * 1000))
-                except Exception as exc:
-                    with lock:
-                        errors.append(f"{exc.__class__.__name__}: {exc}")
-        finally:
-            conn.close()
-
-    threads = [threading.Thread(target=worker, args=(i, n), name=f"filer-{i}") for i, n in enumerate(per_thread)]
+    threads = [threading.Thread(target=worker, args=(i, n, rng.random()), name=f"filer-{i}")
+               for i, n in enumerate(per)]
     for t in threads:
         t.start()
     barrier.wait()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for t in threads:
         t.join()
-    elapsed = time.perf_counter() - t0
-    close_old_connections()
+    return done, errors, time.perf_counter() - t0, time.process_time() - c0
 
-    after = counter()
-    serials = sorted(s for s, _, _ in done)
-    expected = list(range(before + 1, before + len(done) + 1))
-    in_db = Case.objects.filter(court=court, year=year, case_type__type_code=TYPE_CODE, serial__gt=before)
-    db_serials = sorted(in_db.values_list("serial", flat=True))
-    numbers = [n for _, n, _ in done]
-    lat = [ms for _, _, ms in done]
-    ok = (serials == expected and db_serials == expected and after == before + len(done)
-          and len(set(numbers)) == len(numbers))
-    dupes = len(serials) - len(set(serials))
-    gaps = len(set(range(before + 1, (max(serials) if serials else before) + 1)) - set(serials))
-    out.update({
-        "requested": total, "registered": len(done), "errors": len(errors), "error_samples": errors[:5],
-        "seconds": round(elapsed, 2), "per_second": round(len(done) / elapsed, 1) if elapsed else None,
-        "latency_p50_ms": round(percentile(lat, 50), 1) if lat else None,
-        "latency_p95_ms": round(percentile(lat, 95), 1) if lat else None,
-        "serials": [serials[0], serials[-1]] if serials else [], "counter_before": before, "counter_after": after,
-        "serials_consecutive": ok, "duplicates": dupes, "gaps": gaps,
-    })
+
+def _child(ctx, i, n, seed, barrier, out):
+    done, errors = _filer_loop(ctx, i, n, seed, barrier)
+    out.put((done, errors))
+
+
+def _run_processes(ctx: dict, filers: int, per: list[int], rng: random.Random):
+    import multiprocessing as mp
+
+    from django.db import connections
+
+    connections.close_all()  # a forked child must not share the parent's socket
+    mpc = mp.get_context("fork")
+    barrier = mpc.Barrier(filers + 1)
+    out = mpc.Queue()
+    procs = [mpc.Process(target=_child, args=(ctx, i, n, rng.random(), barrier, out), name=f"filer-{i}")
+             for i, n in enumerate(per)]
+    for p in procs:
+        p.start()
+    barrier.wait()
+    t0 = time.perf_counter()
+    done, errors = [], []
+    import queue
+
+    for _ in procs:
+        try:
+            d, e = out.get(timeout=900)
+        except queue.Empty:
+            errors.append("a filer process gave no result within 15 minutes")
+            break
+        done.extend(d)
+        errors.extend(e)
+    elapsed = time.perf_counter() - t0
+    for p in procs:
+        p.join()
+    return done, errors, elapsed, None
+
+
+def measure_registrations(filers: int, total: int, rng: random.Random, modes: list[str]) -> dict:
+    """Registrations per second by `filers` concurrent filers for one court, year and type;
+    then the serials handed out must be exactly before+1 … before+n."""
+    from bench.generate import TYPE_CODE
+    from xiezhi.cases.models import Case
+
+    try:
+        from xiezhi.filing import services as fs  # noqa: F401
+    except Exception as exc:  # a module the filing services import is not written yet
+        return {"error": f"xiezhi.filing.services cannot be imported: {exc.__class__.__name__}: {exc}"}
+    try:
+        ctx = _registration_setup(rng)
+    except Exception as exc:
+        return {"error": f"a single registration failed: {exc.__class__.__name__}: {exc}",
+                "traceback": traceback.format_exc(limit=6)}
+    out = {"court": ctx["court"], "year": ctx["year"], "procedure": ctx["procedure"], "single": ctx["single"],
+           "runs": {}}
+    per = [total // filers + (1 if i < total % filers else 0) for i in range(filers)]
+    for mode in modes:
+        before = _counter(ctx)
+        runner = _run_threads if mode == "thread" else _run_processes
+        done, errors, elapsed, cpu = runner(ctx, filers, per, rng)
+        after = _counter(ctx)
+        serials = sorted(s for s, _, _ in done)
+        expected = list(range(before + 1, before + len(done) + 1))
+        db_serials = sorted(Case.objects.filter(court_id=ctx["court_id"], year=ctx["year"],
+                                                case_type__type_code=TYPE_CODE, serial__gt=before)
+                            .values_list("serial", flat=True))
+        numbers = [n for _, n, _ in done]
+        lat = [ms for _, _, ms in done]
+        top = max(serials) if serials else before
+        run = {
+            "mode": mode, "filers": filers, "requested": total, "registered": len(done), "errors": len(errors),
+            "error_samples": errors[:5], "seconds": round(elapsed, 2),
+            "per_second": round(len(done) / elapsed, 1) if elapsed else None,
+            "latency_p50_ms": round(percentile(lat, 50), 1) if lat else None,
+            "latency_p95_ms": round(percentile(lat, 95), 1) if lat else None,
+            "serials": [serials[0], serials[-1]] if serials else [], "counter_before": before,
+            "counter_after": after, "duplicates": len(serials) - len(set(serials)),
+            "gaps": len(set(range(before + 1, top + 1)) - set(serials)),
+            "serials_consecutive": (serials == expected and db_serials == expected and after == before + len(done)
+                                    and len(set(numbers)) == len(numbers)),
+        }
+        if cpu is not None:
+            run["python_cpu_cores"] = round(cpu / elapsed, 2) if elapsed else None
+        out["runs"][mode] = run
+        log(f"  {mode} filers: {json.dumps(run, ensure_ascii=False)}")
     return out
 
 
@@ -446,19 +518,25 @@ def build_table(report: dict) -> str:
             verdict += f"; non-200 responses {m['non_200']}"
         rows.append([label, _fmt_ms(m["p50_ms"]), _fmt_ms(m["p95_ms"]), q, f"p95 ≤ {PAGE_TARGET_MS:.0f} ms", verdict])
     r = report.get("registrations")
-    label = f"Registrations/s, {report['args']['filers']} filers"
-    if r is None:
-        rows.append([label, "—", "—", "—", f"≥ {REGISTRATION_TARGET:.0f}/s", "not run"])
-    elif "error" in r:
-        rows.append([label, "—", "—", "—", f"≥ {REGISTRATION_TARGET:.0f}/s", f"not measured: {r['error']}"])
-    else:
-        verdict = "pass" if (r["per_second"] or 0) >= REGISTRATION_TARGET and r["serials_consecutive"] else "fail"
-        serial_note = ("serials distinct and consecutive" if r["serials_consecutive"]
-                       else f"serials NOT consecutive: {r['duplicates']} duplicates, {r['gaps']} gaps")
-        rows.append([f"{label} ({r['registered']} registered, {r['errors']} errors)",
-                     _fmt_ms(r["latency_p50_ms"]) + " per registration", _fmt_ms(r["latency_p95_ms"]),
-                     f"{r['single']['queries']} per registration",
-                     f"≥ {REGISTRATION_TARGET:.0f}/s", f"{verdict}: {r['per_second']}/s; {serial_note}"])
+    modes = report["args"]["filer_modes"]
+    for mode in modes:
+        label = (f"Registrations/s, {report['args']['filers']} filer "
+                 f"{'threads in one process' if mode == 'thread' else 'processes'}")
+        target = f"≥ {REGISTRATION_TARGET:.0f}/s"
+        if r is None:
+            rows.append([label, "—", "—", "—", target, "not run"])
+            continue
+        if "error" in r:
+            rows.append([label, "—", "—", "—", target, f"not measured: {r['error']}"])
+            continue
+        m = r["runs"][mode]
+        verdict = "pass" if (m["per_second"] or 0) >= REGISTRATION_TARGET and m["serials_consecutive"] else "fail"
+        serial_note = ("serials distinct and consecutive" if m["serials_consecutive"]
+                       else f"serials NOT consecutive: {m['duplicates']} duplicates, {m['gaps']} gaps")
+        rows.append([f"{label} ({m['registered']} registered, {m['errors']} errors)",
+                     _fmt_ms(m["latency_p50_ms"]) + " per registration", _fmt_ms(m["latency_p95_ms"]),
+                     f"{r['single']['queries']} per registration", target,
+                     f"{verdict}: {m['per_second']}/s; {serial_note}"])
     head = ["Dataset", "Generation", "Metric", "p50", "p95", "Queries", "Target", "Result"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for i, row in enumerate(rows):
@@ -485,13 +563,18 @@ def render_markdown(report: dict, table: str) -> str:
     r = report.get("registrations") or {}
     if r and "error" not in r:
         lines += ["", "## Registrations", "",
-                  f"- court {r['court']}, year {r['year']}, procedure {r['procedure']}: {r['registered']} of "
-                  f"{r['requested']} registered in {r['seconds']} s by {r['filers']} threads = {r['per_second']}/s",
-                  f"- serials {r['serials']}, counter {r['counter_before']} → {r['counter_after']}, "
-                  f"duplicates {r['duplicates']}, gaps {r['gaps']}",
-                  f"- one registration alone: {r['single']['ms']} ms, {r['single']['queries']} queries"]
-        if r.get("error_samples"):
-            lines.append(f"- errors: {r['error_samples']}")
+                  f"- court {r['court']}, year {r['year']}, procedure {r['procedure']}; one registration alone: "
+                  f"{r['single']['ms']} ms, {r['single']['queries']} queries"]
+        for mode, m in r["runs"].items():
+            cpu = f"; the Python process used {m['python_cpu_cores']} cores" if m.get("python_cpu_cores") else ""
+            lines.append(f"- {mode}s: {m['registered']} of {m['requested']} registered in {m['seconds']} s by "
+                         f"{m['filers']} filers = {m['per_second']}/s; serials {m['serials']}, counter "
+                         f"{m['counter_before']} → {m['counter_after']}, duplicates {m['duplicates']}, gaps "
+                         f"{m['gaps']}{cpu}")
+            if m.get("error_samples"):
+                lines.append(f"  - errors: {m['error_samples']}")
+    lines += ["", "## Machine", "", f"- load average (1/5/15 min) before the measurements: {report.get('load_before')}, "
+              f"after: {report.get('load_after')} (other work on the machine slows every figure)"]
     lines.append("")
     return "\n".join(lines)
 
@@ -517,6 +600,7 @@ def main(argv=None) -> int:
     report: dict = {"date": date.today().isoformat(), "argv": argv, "args": {k: (str(v) if isinstance(v, Path) else v)
                                                                              for k, v in vars(args).items()},
                     "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}", "notes": []}
+    report["args"]["filer_modes"] = ["thread", "process"] if args.filer_mode == "both" else [args.filer_mode]
     t0 = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)
     log(f"migrated in {time.perf_counter() - t0:.1f} s")
@@ -539,6 +623,7 @@ def main(argv=None) -> int:
     report["dataset"] = dataset_facts()
     log(f"dataset: {json.dumps(report['dataset'], ensure_ascii=False)}")
     rng = random.Random(args.seed)
+    report["load_before"] = [round(x, 2) for x in os.getloadavg()]
     if not args.skip_pages:
         log(f"measuring pages ({args.samples} samples each)…")
         try:
@@ -552,12 +637,15 @@ def main(argv=None) -> int:
     if not args.skip_registrations:
         log(f"measuring registrations ({args.registrations} by {args.filers} filers)…")
         try:
-            report["registrations"] = measure_registrations(args.filers, args.registrations, rng)
+            report["registrations"] = measure_registrations(args.filers, args.registrations, rng,
+                                                            report["args"]["filer_modes"])
         except Exception as exc:
             report["registrations"] = {"error": f"{exc.__class__.__name__}: {exc}",
                                        "traceback": traceback.format_exc(limit=8)}
-        log(f"  registrations: {json.dumps(report['registrations'], ensure_ascii=False)}")
+        if "error" in report["registrations"]:
+            log(f"  registrations: {report['registrations']['error']}")
 
+    report["load_after"] = [round(x, 2) for x in os.getloadavg()]
     table = build_table(report)
     print()
     print(table)

@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from xiezhi.demo.seed import DEMO_PASSWORD
+DEMO_PASSWORD = "Xiezhi@2026"  # the demo password (xiezhi.demo.seed), also used by test accounts
 
 _seq = itertools.count(1)
 
@@ -18,11 +18,29 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_calendar_cache():
+def _fresh_calendar_cache(request):
+    if not request.config.pluginmanager.hasplugin("django"):
+        yield  # the pure law tests run without Django
+        return
     from xiezhi.courts import calendar
 
     calendar._cache = None
     yield
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(request):
+    """Test accounts are many; PBKDF2's deliberate slowness would dominate the suite.
+    tests/web/test_security.py checks the product's own hasher setting."""
+    if not request.config.pluginmanager.hasplugin("django"):
+        yield
+        return
+    from django.conf import settings
+
+    saved = settings.PASSWORD_HASHERS
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    yield
+    settings.PASSWORD_HASHERS = saved
 
 
 @pytest.fixture
@@ -65,7 +83,7 @@ def make_public(db):
 
     def make(lawyer=False, verified=True):
         n = next(_seq)
-        body = f"4102221990010{n % 10000:04d}"
+        body = f"41022219900101{n % 1000:03d}"
         idn = body + resident_id_check_char(body)
         return User.objects.create_user(
             username=f"p139{n:08d}", password=DEMO_PASSWORD, kind="public", phone=f"139{n:08d}",

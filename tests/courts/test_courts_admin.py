@@ -13,7 +13,7 @@ MODELS = [Court, Division, Courtroom, CaseType, Cause, Procedure, CalendarDay, P
 
 @pytest.fixture
 def admin_client_(client, django_user_model):
-    user = django_user_model.objects.create_superuser("refadmin", password="x-Refdata-2026", kind="staff")
+    user = django_user_model.objects.create_superuser("refadmin", password=None, kind="staff")  # unusable: no hashing cost
     client.force_login(user)
     return client
 

@@ -50,3 +50,36 @@ STATUS_AFTER = {
 def label(code: str) -> str:
     et = EVENT_TYPES.get(code)
     return str(et.label) if et else code
+
+
+def summary(code: str, payload: dict) -> str:
+    """One readable line for a node's payload (shown on the staff timeline and the portal)."""
+    p = payload or {}
+    if code == "filing_received":
+        return {"online": "网上立案", "counter": "窗口立案", "oral": "口头起诉"}.get(p.get("channel"), "")
+    if code == "registered":
+        return p.get("number", "")
+    if code in ("procedure_set",):
+        return p.get("procedure", "")
+    if code == "procedure_converted":
+        return f"转为{p.get('procedure', '')}（{p.get('reason', '')}）"
+    if code == "notices_issued":
+        return "、".join(p.get("notices", []))
+    if code in ("fee_assessed", "fee_paid"):
+        return f"{p.get('amount', '')} 元" + (f"，交费期限 {p['due_on']}" if p.get("due_on") else "")
+    if code == "fee_changed":
+        return f"{p.get('from')} 元 → {p.get('to')} 元；理由：{p.get('reason', '')}"
+    if code == "organisation_set":
+        return f"承办法官 {p.get('judge', '')}" + (f"；{p['reason']}" if p.get("reason") else "")
+    if code == "deduction_started":
+        return f"{p.get('label', '')}，自 {p.get('start', '')} 起；理由：{p.get('reason', '')}"
+    if code == "deduction_ended":
+        return f"截至 {p.get('end', '')}"
+    if code == "extension_approved":
+        amount = f"{p['months']} 个月" if p.get("months") else f"{p.get('days', 0)} 日"
+        return f"延长 {amount}，批准人 {p.get('approver', '')}；理由：{p.get('reason', '')}"
+    if code in ("suspended", "resumed"):
+        return p.get("reason", "")
+    if code == "closed":
+        return f"{p.get('method', '')}，{p.get('on', '')}"
+    return ""

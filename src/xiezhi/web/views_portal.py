@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from xiezhi.audit.models import AuditEntry, record
 from xiezhi.cases import selectors
-from xiezhi.cases.events import label
+from xiezhi.cases.events import label, summary
 from xiezhi.cases.models import Case, Notification, PartyKind, PartyRole
 from xiezhi.courts.models import Cause, Court
 from xiezhi.filing import services as filing_services
@@ -170,7 +170,7 @@ def case_detail(request, pk):
     from xiezhi.cases.services import time_limit_status
 
     tl = time_limit_status(case, list(case.events.all()))
-    nodes = [{"label": label(e.code), "at": e.at, "payload": e.payload, "code": e.code} for e in events]
+    nodes = [{"label": label(e.code), "at": e.at, "summary": summary(e.code, e.payload)} for e in events]
     return render(request, "portal/case_detail.html", {
         "case": case, "nodes": nodes, "tl": tl,
         "parties": case.parties.filter(left_case_at__isnull=True).order_by("id"),

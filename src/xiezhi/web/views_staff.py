@@ -17,7 +17,7 @@ from xiezhi.accounts.models import User
 from xiezhi.audit.models import AuditEntry, record
 from xiezhi.cases import selectors
 from xiezhi.cases import services as case_services
-from xiezhi.cases.events import label
+from xiezhi.cases.events import label, summary
 from xiezhi.cases.models import Case, CaseStatus, DeadlineState, Notification, PartyKind, PartyRole
 from xiezhi.courts.models import Cause, Procedure
 from xiezhi.courts.province import small_claims_wage
@@ -99,7 +99,7 @@ def case_detail(request, pk):
 
     filing = getattr(case, "filing", None) if hasattr(case, "filing") else None
     return render(request, "staff/case_detail.html", {
-        "case": case, "events": [(e, label(e.code)) for e in events], "tl": tl,
+        "case": case, "events": [(e, label(e.code), summary(e.code, e.payload)) for e in events], "tl": tl,
         "parties": case.parties.all().order_by("id"), "fees": case.fees.all(),
         "files": filing.files.filter(removed_at__isnull=True) if filing else [],
         "judges": judges, "deduction_kinds": [(k, v[0]) for k, v in DEDUCTION_KINDS.items()],

@@ -1,0 +1,190 @@
+"""Deny by default (design.md principle 10): every URL with every role, and who may reach it."""
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.helpers import complaint
+from xiezhi.courts.models import Court
+from xiezhi.filing import services as fs
+
+pytestmark = pytest.mark.django_db
+
+STAFF_ROLES = ["filing_judge", "judge", "judge_other", "assistant", "clerk", "enforcement", "mediator",
+               "division_head", "president", "trial_management", "sysadmin", "other_court_president"]
+PUBLIC = ["litigant", "outsider"]
+ALL = ["anon"] + PUBLIC + STAFF_ROLES
+ALL_STAFF = set(STAFF_ROLES)
+
+
+@pytest.fixture
+def world(court, make_staff, make_public, pdf_bytes):
+    actors = {"anon": None, "litigant": make_public(), "outsider": make_public()}
+    for role in STAFF_ROLES:
+        if role == "judge_other":
+            actors[role] = make_staff(["judge"], "civil")
+        elif role == "other_court_president":
+            actors[role] = make_staff(["president"], "management", court_=Court.objects.get(case_code="豫0203"))
+        else:
+            kind = {"filing_judge": "filing", "enforcement": "enforcement", "president": "management",
+                    "trial_management": "management", "sysadmin": "management"}.get(role, "civil")
+            actors[role] = make_staff([role], kind)
+    lit = actors["litigant"]
+    data = complaint(plaintiff_name=lit.real_name, plaintiff_id=lit.id_number)
+    filing = fs.save_draft(lit, fs.new_draft(lit, court), data)
+    ev = fs.add_evidence(lit, filing, SimpleUploadedFile("a.pdf", pdf_bytes, "application/pdf"))
+    fs.submit(lit, filing)
+    case = fs.register(actors["filing_judge"], filing, procedure_code="civil_ordinary")
+    from xiezhi.cases.services import assign_judge
+
+    assign_judge(actors["filing_judge"], case, actors["judge"])
+    draft = fs.save_draft(lit, fs.new_draft(lit, court), data)
+    return {"actors": actors, "case": case, "filing": filing, "draft": draft, "fee": case.fees.get(), "file": ev}
+
+
+def client_for(user):
+    c = Client()
+    if user is not None:
+        c.force_login(user)
+    return c
+
+
+CASE_READERS = {"filing_judge", "judge", "division_head", "president", "trial_management"}
+# url name -> (path builder, actors allowed, status when allowed)
+GET_MATRIX = {
+    "home": (lambda w: "/", set(ALL), (200, 302)),
+    "login": (lambda w: "/login/", set(ALL), (200,)),
+    "register": (lambda w: "/register/", set(ALL), (200,)),
+    "staff_login": (lambda w: "/staff/login/", set(ALL), (200,)),
+    "portal": (lambda w: "/portal/", set(PUBLIC), (200,)),
+    "verify": (lambda w: "/portal/verify/", set(PUBLIC), (200,)),
+    "filing_edit": (lambda w: f"/portal/filings/{w['draft'].pk}/", {"litigant"}, (200,)),
+    "filing_detail": (lambda w: f"/portal/filings/{w['filing'].pk}/status/", {"litigant"}, (200,)),
+    "portal_case": (lambda w: f"/portal/cases/{w['case'].pk}/", {"litigant"}, (200,)),
+    "workbench": (lambda w: "/staff/", ALL_STAFF, (200,)),
+    "case_list": (lambda w: "/staff/cases/", ALL_STAFF, (200,)),
+    "case_detail": (lambda w: f"/staff/cases/{w['case'].pk}/", CASE_READERS, (200,)),
+    "filing_queue": (lambda w: "/staff/filings/", {"filing_judge", "president", "trial_management",
+                                                    "other_court_president"}, (200,)),
+    "counter_filing": (lambda w: "/staff/filings/new/", {"filing_judge"}, (200,)),
+    "filing_review": (lambda w: f"/staff/filings/{w['filing'].pk}/", {"filing_judge", "president",
+                                                                       "trial_management"}, (200,)),
+    "audit_log": (lambda w: "/staff/audit/", {"president", "trial_management", "other_court_president"}, (200,)),
+}
+POST_MATRIX = {
+    "logout": (lambda w: "/logout/", set(ALL)),
+    "filing_new": (lambda w: "/portal/filings/new/", set(PUBLIC)),
+    "filing_autosave": (lambda w: f"/portal/filings/{w['draft'].pk}/autosave/", {"litigant"}),
+    "filing_upload": (lambda w: f"/portal/filings/{w['draft'].pk}/files/", {"litigant"}),
+    "filing_remove_file": (lambda w: f"/portal/filings/{w['filing'].pk}/files/{w['file'].pk}/remove/", {"litigant"}),
+    "fee_pay": (lambda w: f"/portal/fees/{w['fee'].pk}/pay/", {"litigant"}),
+    "portal_notes_read": (lambda w: "/portal/notifications/read/", set(PUBLIC)),
+    "staff_notes_read": (lambda w: "/staff/notifications/read/", ALL_STAFF),
+    "case_assign": (lambda w: f"/staff/cases/{w['case'].pk}/assign/", {"filing_judge", "division_head", "president"}),
+    "case_deduction": (lambda w: f"/staff/cases/{w['case'].pk}/deduction/", {"judge", "division_head", "president"}),
+    "case_extension": (lambda w: f"/staff/cases/{w['case'].pk}/extension/", {"president"}),
+    "fee_change": (lambda w: f"/staff/fees/{w['fee'].pk}/change/", {"filing_judge", "judge", "president"}),
+    "filing_decide": (lambda w: f"/staff/filings/{w['filing'].pk}/decide/", {"filing_judge"}),
+}
+DENIED = (302, 403, 404, 405)
+
+
+def web_url_names():
+    resolver = get_resolver()
+    names = set()
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver) and p.namespace == "web":
+            names |= {q.name for q in p.url_patterns if isinstance(q, URLPattern)}
+    return names
+
+
+def test_every_web_url_is_in_the_matrix_and_declares_who_may_reach_it():
+    resolver = get_resolver()
+    assert web_url_names() == set(GET_MATRIX) | set(POST_MATRIX)
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver) and p.namespace == "web":
+            for q in p.url_patterns:
+                assert hasattr(q.callback, "access"), f"{q.name} has no access rule"
+
+
+@pytest.mark.parametrize("name", sorted(GET_MATRIX))
+def test_get_access(world, name):
+    build, allowed, ok = GET_MATRIX[name]
+    path = build(world)
+    for actor in ALL:
+        resp = client_for(world["actors"][actor]).get(path)
+        if actor in allowed:
+            assert resp.status_code in ok, f"{actor} should reach {name} ({path}): {resp.status_code}"
+        else:
+            assert resp.status_code in DENIED, f"{actor} must not reach {name} ({path}): {resp.status_code}"
+            if resp.status_code == 302:
+                assert "login" in resp["Location"], f"{actor} on {name} redirected to {resp['Location']}"
+
+
+@pytest.mark.parametrize("name", sorted(POST_MATRIX))
+def test_post_access_denied_to_everyone_else(world, name):
+    build, allowed = POST_MATRIX[name]
+    path = build(world)
+    for actor in ALL:
+        if actor in allowed:
+            continue
+        before = (world["case"].events.count(), world["filing"].files.filter(removed_at__isnull=True).count())
+        resp = client_for(world["actors"][actor]).post(path, {"judge": world["actors"]["judge_other"].pk,
+                                                               "months": 1, "reason": "x", "amount": "1"})
+        assert resp.status_code in (302, 403, 404), f"{actor} POST {name}: {resp.status_code}"
+        if resp.status_code == 302:
+            assert "login" in resp["Location"] or name == "logout"
+        after = (world["case"].events.count(), world["filing"].files.filter(removed_at__isnull=True).count())
+        assert before == after, f"{actor} changed something through {name}"
+
+
+def test_a_party_sees_only_their_own_cases(world, make_public):
+    from xiezhi.cases.selectors import visible_cases
+
+    assert list(visible_cases(world["actors"]["litigant"])) == [world["case"]]
+    assert not visible_cases(world["actors"]["outsider"]).exists()
+
+
+def test_case_reads_are_audited_and_searchable_by_the_trial_management_office(world):
+    from xiezhi.audit.models import AuditEntry
+
+    client_for(world["actors"]["judge"]).get(f"/staff/cases/{world['case'].pk}/")
+    client_for(world["actors"]["litigant"]).get(f"/portal/cases/{world['case'].pk}/")
+    reads = AuditEntry.objects.filter(case=world["case"], action="read")
+    assert {e.user for e in reads} == {world["actors"]["judge"], world["actors"]["litigant"]}
+    resp = client_for(world["actors"]["trial_management"]).get("/staff/audit/", {"case": world["case"].number})
+    assert resp.status_code == 200
+    assert world["actors"]["judge"].real_name in resp.content.decode()
+
+
+def test_login_is_rate_limited(world, settings):
+    settings.LOGIN_RATE_LIMIT = (3, 300)
+    c = Client()
+    staff = world["actors"]["judge"]
+    for _ in range(3):
+        assert c.post("/staff/login/", {"username": staff.username, "password": "wrong"}).status_code == 400
+    resp = c.post("/staff/login/", {"username": staff.username, "password": "Xiezhi@2026"})
+    assert "登录失败次数过多" in resp.content.decode()
+    assert "_auth_user_id" not in c.session
+
+
+def test_staff_and_public_accounts_cannot_cross_login(world):
+    c = Client()
+    lit = world["actors"]["litigant"]
+    resp = c.post("/staff/login/", {"username": lit.username, "password": "Xiezhi@2026"})
+    assert resp.status_code == 400
+    resp = c.post("/login/", {"username": world["actors"]["judge"].username, "password": "Xiezhi@2026"})
+    assert resp.status_code == 400
+
+
+def test_csrf_is_enforced(world):
+    c = Client(enforce_csrf_checks=True)
+    c.force_login(world["actors"]["litigant"])
+    assert c.post(f"/portal/filings/{world['draft'].pk}/autosave/", "{}", content_type="application/json").status_code == 403
+
+
+def test_security_headers(world):
+    resp = Client().get("/")
+    assert "default-src 'self'" in resp["Content-Security-Policy"]
+    assert resp["X-Frame-Options"] == "DENY"
+    assert resp["X-Content-Type-Options"] == "nosniff"

@@ -1,0 +1,23 @@
+"""Security defaults that tests elsewhere relax for speed."""
+import importlib
+
+
+def test_product_hashes_passwords_with_a_slow_hash(monkeypatch):
+    monkeypatch.delenv("XIEZHI_FAST_HASHER", raising=False)
+    import xiezhi.settings as s
+
+    s = importlib.reload(s)
+    assert s.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.PBKDF2PasswordHasher"
+
+
+def test_production_profile_refuses_to_start_without_a_secret(monkeypatch):
+    import pytest
+
+    monkeypatch.setenv("XIEZHI_PROFILE", "production")
+    monkeypatch.delenv("XIEZHI_SECRET_KEY", raising=False)
+    import xiezhi.settings as s
+
+    with pytest.raises(RuntimeError, match="XIEZHI_SECRET_KEY"):
+        importlib.reload(s)
+    monkeypatch.setenv("XIEZHI_PROFILE", "embedded")
+    importlib.reload(s)
