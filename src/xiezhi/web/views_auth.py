@@ -40,10 +40,14 @@ def _login_view(request, *, kind, template, default_next):
             error = _("登录失败次数过多，请5分钟后再试。")
         else:
             lookup = username
-            if kind == User.Kind.PUBLIC:
+            if kind == User.Kind.PUBLIC:  # the portal signs in by phone number
                 user_obj = User.objects.filter(kind=kind, phone=username).first()
-                lookup = user_obj.username if user_obj else "\x00"
-            user = authenticate(request, username=lookup, password=password)
+                lookup = user_obj.username if user_obj else None
+            if lookup:
+                user = authenticate(request, username=lookup, password=password)
+            else:
+                User().set_password(password)  # same work as a real check: no timing hint
+                user = None
             if user is None or user.kind != kind:
                 ratelimit.record_failure(request, username)
                 record(request, AuditEntry.Action.LOGIN_FAILED, detail=f"{kind}:{username}")
