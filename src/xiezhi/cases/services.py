@@ -196,6 +196,32 @@ def approve_extension(actor, case: Case, reason: str, months: int = 0, days: int
 
 
 @transaction.atomic
+def convert_procedure(actor, case: Case, procedure, reason: str, on: date | None = None) -> Case:
+    """程序转换 (e.g. 简易 → 普通). The time limit of the new procedure runs from the original
+    filing date for civil cases (民诉解释 第二百五十八条) and from the decision for criminal
+    ones (刑诉解释 第三百六十八条); xiezhi.law.timelimits does the counting."""
+    from xiezhi.law.timelimits import TimeLimitError
+
+    _require_case_staff(actor, case, "judge", "division_head", "president")
+    if not reason.strip():
+        raise ValidationError("程序转换须载明理由。")
+    if case.procedure_id == procedure.pk:
+        raise ValidationError("案件已适用该程序。")
+    on = on or timezone.localdate()
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    old = case.procedure
+    case.procedure = procedure
+    case.save(update_fields=["procedure"])
+    try:
+        append_event(case, "procedure_converted", actor,
+                     {"from": old.name if old else "", "procedure": procedure.name,
+                      "limit_code": procedure.limit_code, "on": on.isoformat(), "reason": reason})
+    except TimeLimitError as exc:
+        raise ValidationError(str(exc))
+    return case
+
+
+@transaction.atomic
 def close_case(actor, case: Case, closed_on: date, method: str) -> Case:
     _require_case_staff(actor, case, "judge")
     case = Case.objects.select_for_update().get(pk=case.pk)

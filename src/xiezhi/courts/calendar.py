@@ -49,6 +49,11 @@ def get_work_calendar(strict: bool = True) -> DatabaseCalendar:
         return _cache if strict else DatabaseCalendar(_cache.days, strict=False)
 
 
+def invalidate() -> None:
+    """Forget the cached calendar (after a bulk load that sends no save signals)."""
+    _invalidate()
+
+
 @receiver([post_save, post_delete], sender=CalendarDay)
 def _invalidate(**kwargs):
     global _cache

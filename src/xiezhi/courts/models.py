@@ -42,8 +42,10 @@ class Court(RefData):
 
     @property
     def level(self) -> str:
+        if self.case_code == "最高法":
+            return "supreme"
         digits = "".join(ch for ch in self.case_code if ch.isdigit())
-        return {0: "high", 2: "intermediate", 4: "basic"}.get(len(digits), "supreme")
+        return {0: "high", 2: "intermediate", 4: "basic"}.get(len(digits), "basic")
 
 
 class Division(models.Model):

@@ -311,7 +311,7 @@ def _invalidate_calendar_cache() -> None:
     # bulk_create sends no post_save, so the cached DatabaseCalendar must be dropped here.
     from . import calendar
 
-    calendar._invalidate()
+    calendar.invalidate()
 
 
 # ---------------------------------------------------------------------------------------

@@ -119,7 +119,7 @@ def seed_cases(c: Court, users: dict[str, User], n: int = 300, seed: int = 2026)
     for i in range(n):
         filed = today - timedelta(days=int(rng.triangular(0, 420, 60)))
         version = filing_services.cause_version_for(filed)
-        cause = Cause.objects.filter(kind="civil", version=version, name=rng.choice(names)).first()
+        cause = Cause.objects.filter(kind="civil", version=version, level__gte=3, name=rng.choice(names)).first()
         amount = None if cause and cause.fee_kind in ("divorce",) else Decimal(rng.choice(
             [8000, 15000, 32000, 50000, 86000, 120000, 260000, 580000, 1200000])) + rng.randint(0, 999)
         proc = small if amount and amount < 40000 else (summary if rng.random() < .6 else ordinary)
@@ -185,7 +185,7 @@ def seed_filings(c: Court, users: dict[str, User]) -> None:
         applicant = lawyer if k % 2 == 0 else litigant
         f = filing_services.new_draft(applicant, c)
         cause = Cause.objects.filter(kind="civil", version=filing_services.cause_version_for(timezone.localdate()),
-                                     name=rng.choice(["民间借贷纠纷", "买卖合同纠纷", "物业服务合同纠纷"])).first()
+                                     level__gte=3, name=rng.choice(["民间借贷纠纷", "买卖合同纠纷", "物业服务合同纠纷"])).first()
         plaintiff = _party(rng, "plaintiff")
         if applicant == litigant:
             plaintiff.update(name=litigant.real_name, id_number=litigant.id_number)
