@@ -19,6 +19,7 @@ def get_json(client, url, params, status=200):
 # ---------------------------------------------------------------------------
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "params, expected",
     [
@@ -66,10 +67,14 @@ def test_province_settings_are_used(client, monkeypatch):
     assert body["fee"] == "825.00"
 
 
-def test_settings_source_default_is_none():
+@pytest.mark.django_db
+def test_settings_source_reads_the_province_table():
+    """Figures a province chose (ProvinceSetting rows, loaded for 豫); none for 京 → statutory range."""
     from xiezhi.api.settings_source import get_fee_settings
 
-    assert get_fee_settings("豫") is None
+    henan = get_fee_settings("豫")
+    assert henan is not None and henan.divorce_base is not None
+    assert get_fee_settings("京") is None
 
 
 # ---------------------------------------------------------------------------
