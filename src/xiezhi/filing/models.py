@@ -80,8 +80,15 @@ class FilingEvent(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
     payload = models.JSONField(default=dict, blank=True)
 
+    LABELS = {"submitted": _("提交立案申请"), "corrected": _("提交补正材料"),
+              "correction_requested": _("一次性告知补正"), "registered": _("登记立案"), "refused": _("不予立案")}
+
     class Meta:
         ordering = ["at", "id"]
+
+    @property
+    def label(self):
+        return self.LABELS.get(self.code, self.code)
 
 
 class EvidenceFile(models.Model):

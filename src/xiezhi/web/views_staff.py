@@ -205,7 +205,9 @@ def filing_review(request, pk):
     return render(request, "staff/filing_review.html", {
         "filing": filing, "files": filing.files.filter(removed_at__isnull=True), "events": filing.events.all(),
         "problems": filing_services.complaint_problems(filing), "procedures": procedures,
-        "suggestion": suggestion, "wage": wage, "today": timezone.localdate(),
+        "suggestion": suggestion, "wage": wage,
+        "suggestion_label": {"small_claims": _("小额诉讼程序"), "summary": _("简易程序"),
+                             "ordinary": _("普通程序")}.get(getattr(suggestion, "procedure", ""), ""), "today": timezone.localdate(),
         "causes": Cause.objects.filter(kind="civil", version=filing_services.cause_version_for(timezone.localdate()),
                                        level__gte=3).order_by("name"),
         "can_decide": request.user.has_role("filing_judge"),
