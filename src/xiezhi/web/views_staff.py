@@ -97,11 +97,15 @@ def case_detail(request, pk):
         judges = [u for u in staff if "judge" in u.roles]
     from xiezhi.law.timelimits import DEDUCTION_KINDS
 
-    filing = getattr(case, "filing", None) if hasattr(case, "filing") else None
+    from xiezhi.cases.models import CaseLink
+
+    filing = FilingApplication.objects.filter(case=case).first()
+    links = list(CaseLink.objects.filter(Q(from_case=case) | Q(to_case=case)).select_related("from_case", "to_case"))
     return render(request, "staff/case_detail.html", {
         "case": case, "events": [(e, label(e.code), summary(e.code, e.payload)) for e in events], "tl": tl,
         "parties": case.parties.all().order_by("id"), "fees": case.fees.all(),
         "files": filing.files.filter(removed_at__isnull=True) if filing else [],
+        "links": [(lk.get_kind_display(), lk.to_case if lk.from_case_id == case.pk else lk.from_case) for lk in links],
         "judges": judges, "deduction_kinds": [(k, v[0]) for k, v in DEDUCTION_KINDS.items()],
         "can_extend": request.user.has_role("president"),
         "can_manage": selectors.can_manage_case(request.user, case, "judge", "division_head", "president"),
