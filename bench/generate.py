@@ -1367,7 +1367,8 @@ def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
                 last_report = now
                 _progress(log, result, built, now - load_started)
         writer.finish()
-        _progress(log, result, built, time.perf_counter() - load_started)
+        result.load_seconds = time.perf_counter() - load_started
+        _progress(log, result, built, result.load_seconds)
     finally:
         writer.finish(quiet=True)
         if dropped:
@@ -1375,7 +1376,6 @@ def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
             _create_indexes(dropped)
             result.index_seconds = time.perf_counter() - t0
             log(f"recreated {len(dropped)} indexes in {result.index_seconds:.1f} s")
-    result.load_seconds = time.perf_counter() - load_started
 
     fin = time.perf_counter()
     finalize(cfg, log)
@@ -1386,9 +1386,9 @@ def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
     result.courts = [{"id": p.id, "case_code": p.case_code, "name": p.name, "cases": n,
                       "judges": len(p.judges), "clerks": len(p.clerks)} for p, n in zip(plans, counts)]
     log(f"generated {result.cases:,} cases, {result.parties:,} parties, {result.events:,} events in "
-        f"{result.seconds:.1f} s (load {result.load_seconds:.1f} s, "
-        f"{result.rows / max(result.load_seconds, 1e-9):,.0f} rows/s; counters + analyze "
-        f"{result.finalize_seconds:.1f} s)")
+        f"{result.seconds:.1f} s (build + COPY {result.load_seconds:.1f} s at "
+        f"{result.rows / max(result.load_seconds, 1e-9):,.0f} rows/s; indexes {result.index_seconds:.1f} s; "
+        f"counters + VACUUM (ANALYZE) {result.finalize_seconds:.1f} s)")
     return result
 
 

@@ -188,3 +188,14 @@ def test_security_headers(world):
     assert "default-src 'self'" in resp["Content-Security-Policy"]
     assert resp["X-Frame-Options"] == "DENY"
     assert resp["X-Content-Type-Options"] == "nosniff"
+
+
+def test_workbench_list_never_shows_more_than_the_user_may_see(world):
+    from xiezhi.cases.selectors import my_open_cases, visible_cases
+
+    for role in STAFF_ROLES:
+        user = world["actors"][role]
+        mine = set(my_open_cases(user).values_list("pk", flat=True))
+        assert mine <= set(visible_cases(user).values_list("pk", flat=True)), role
+    assert list(my_open_cases(world["actors"]["judge"])) == [world["case"]]
+    assert not my_open_cases(world["actors"]["judge_other"]).exists()

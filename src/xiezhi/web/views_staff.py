@@ -44,12 +44,7 @@ def _date(value):
 @staff_required()
 def workbench(request):
     user = request.user
-    base = selectors.workbench_cases(user).filter(status__in=[CaseStatus.REGISTERED, CaseStatus.IN_TRIAL,
-                                                              CaseStatus.SUSPENDED])
-    if user.has_role(*selectors.HANDLING_ROLES):
-        mine = base.filter(judge=user)
-    else:
-        mine = base
+    mine = selectors.my_open_cases(user)
     cases = list(mine.order_by("limit_end", "id")[:PAGE])
     counts = mine.aggregate(total=Count("id"), near=Count("id", filter=Q(deadline_state=DeadlineState.NEAR)),
                             overdue=Count("id", filter=Q(deadline_state=DeadlineState.OVERDUE)))
