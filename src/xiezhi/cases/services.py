@@ -54,6 +54,22 @@ def append_event(case: Case, code: str, actor=None, payload: dict[str, Any] | No
     return event
 
 
+def append_events(case: Case, items, refresh: bool = True) -> list[CaseEvent]:
+    """Append several nodes in one insert. `items` are (code, actor, payload, at|None)."""
+    last = case.events.aggregate(m=Max("seq"))["m"] or 0
+    now = timezone.now()
+    rows = []
+    for n, (code, actor, payload, at) in enumerate(items, 1):
+        if code not in EVENT_TYPES:
+            raise ValueError(f"unknown event code {code}")
+        rows.append(CaseEvent(case=case, seq=last + n, code=code, at=at or now, actor=actor, payload=payload or {},
+                              public_to_parties=EVENT_TYPES[code].public))
+    CaseEvent.objects.bulk_create(rows)
+    if refresh:
+        refresh_snapshot(case)
+    return rows
+
+
 def time_limit_inputs(events) -> dict[str, Any]:
     """Read the time-limit facts (procedure, conversions, deductions, extensions) off a
     timeline. The law functions (xiezhi.law.timelimits) do the counting."""

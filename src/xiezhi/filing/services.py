@@ -6,6 +6,7 @@ the 7 days restart the day after the corrections arrive (登记立案规定 第�
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -16,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from xiezhi.cases.models import Case, Party, PartyKind, PartyRole
-from xiezhi.cases.services import allocate_serial, append_event, notify
+from xiezhi.cases.services import allocate_serial, append_event, append_events, notify
 from xiezhi.courts.calendar import get_work_calendar
 from xiezhi.courts.models import CaseType, Cause, Court, Procedure
 from xiezhi.courts.province import fee_settings_for
@@ -330,34 +331,42 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
     version = cause_version_for(today)
     if cause is not None and cause.version != version:
         cause = Cause.objects.filter(kind=cause.kind, version=version, name=cause.name).first() or cause
-    type_code = filing.case_type.type_code
-    serial = allocate_serial(court.case_code, today.year, type_code)
-    number = format_case_number(today.year, court.case_code, type_code, serial)
     d = filing.data
+    # The number is drawn last: the counter row stays locked until commit, so everything that
+    # does not need the number is written first (that is what lets registrations run in parallel).
     case = Case.objects.create(
-        court=court, case_type=filing.case_type, number=number, year=today.year, serial=serial,
+        court=court, case_type=filing.case_type, number=f"#{uuid.uuid4().hex}", year=today.year, serial=0,
         cause=cause, cause_version=cause.version if cause else "", procedure=procedure,
         title=filing.title, amount=filing.amount, claims=d.get("claims", ""),
         facts=d.get("facts", "") or d.get("oral_record", ""), filed_on=today,
     )
     _create_parties(case, filing)
-    received = filing.submitted_at or timezone.now()
-    append_event(case, "filing_received", filing.submitted_by,
-                 {"channel": filing.channel, "filing_id": filing.pk}, at=received, refresh=False)
-    append_event(case, "registered", clerk, {"number": number, "filed_on": today.isoformat()}, refresh=False)
-    append_event(case, "procedure_set", clerk, {"procedure": procedure.name, "limit_code": procedure.limit_code},
-                 refresh=False)
     assessment = assess_fee(clerk, case, procedure, amount=fee_amount, reason=fee_reason)
-    append_event(case, "notices_issued", clerk,
-                 {"notices": ["受理通知书", "交纳诉讼费用通知书", "举证通知书"],
-                  "fee": str(assessment.amount), "fee_due_on": assessment.due_on.isoformat()})
     filing.status = FilingStatus.REGISTERED
     filing.case = case
     filing.decided_at = timezone.now()
     filing.decided_by = clerk
     filing.save()
+
+    type_code = filing.case_type.type_code
+    serial = allocate_serial(court.case_code, today.year, type_code)
+    number = format_case_number(today.year, court.case_code, type_code, serial)
+    Case.objects.filter(pk=case.pk).update(number=number, serial=serial)
+    case.number, case.serial = number, serial
+    append_events(case, [
+        ("filing_received", filing.submitted_by, {"channel": filing.channel, "filing_id": filing.pk},
+         filing.submitted_at),
+        ("registered", clerk, {"number": number, "filed_on": today.isoformat()}, None),
+        ("procedure_set", clerk, {"procedure": procedure.name, "limit_code": procedure.limit_code}, None),
+        ("fee_assessed", clerk, {"amount": str(assessment.amount),
+                                 "computed": str(assessment.computed) if assessment.computed is not None
+                                 else assessment.computed_range,
+                                 "reason": assessment.override_reason, "due_on": assessment.due_on.isoformat()}, None),
+        ("notices_issued", clerk, {"notices": ["受理通知书", "交纳诉讼费用通知书", "举证通知书"],
+                                   "fee": str(assessment.amount), "fee_due_on": assessment.due_on.isoformat()}, None),
+    ])
     _log(filing, "registered", clerk, number=number)
-    users = {p.user for p in case.parties.all() if p.user_id} | {filing.submitted_by}
+    users = {p.user for p in case.parties.select_related("user") if p.user_id} | {filing.submitted_by}
     notify(users, f"您的起诉已立案，案号 {number}。请于 {assessment.due_on} 前交纳诉讼费用 {assessment.amount} 元。",
            case=case, kind="registered")
     return case
@@ -393,7 +402,8 @@ def _create_parties(case: Case, filing: FilingApplication) -> None:
 
 def assess_fee(actor, case: Case, procedure: Procedure, amount: Decimal | None = None,
                reason: str = "") -> FeeAssessment:
-    """案件受理费, by xiezhi.law.fees; a different figure needs a recorded reason."""
+    """案件受理费, by xiezhi.law.fees; a different figure needs a recorded reason. The caller
+    records the fee_assessed node (register puts it on the timeline with the others)."""
     est = estimate_fee(case.court, case.cause, case.amount, procedure.fee_procedure)
     computed = Decimal(est["fee"]) if "fee" in est else None
     rng = f"{est['fee_min']}–{est['fee_max']}" if "fee_min" in est else ""
@@ -411,9 +421,6 @@ def assess_fee(actor, case: Case, procedure: Procedure, amount: Decimal | None =
                                       basis=est.get("basis", "诉讼费用交纳办法 第十三条"),
                                       override_reason=reason.strip() if amount is not None else "",
                                       assessed_by=actor, due_on=due)
-    append_event(case, "fee_assessed", actor,
-                 {"amount": str(figure), "computed": str(computed) if computed is not None else rng,
-                  "reason": fa.override_reason, "due_on": due.isoformat()}, refresh=False)
     return fa
 
 
