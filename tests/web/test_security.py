@@ -21,3 +21,12 @@ def test_production_profile_refuses_to_start_without_a_secret(monkeypatch):
         importlib.reload(s)
     monkeypatch.setenv("XIEZHI_PROFILE", "embedded")
     importlib.reload(s)
+
+
+def test_pages_are_chinese_even_for_an_english_browser_until_the_user_switches(client, db):
+    resp = client.get("/staff/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "法院工作人员登录" in resp.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/staff/login/"})
+    resp = client.get("/staff/login/")
+    assert "法院工作人员登录" not in resp.content.decode()
+    assert resp["Content-Language"] == "en"
