@@ -69,6 +69,8 @@ GET_MATRIX = {
     "counter_filing": (lambda w: "/staff/filings/new/", {"filing_judge"}, (200,)),
     "filing_review": (lambda w: f"/staff/filings/{w['filing'].pk}/", {"filing_judge", "president",
                                                                        "trial_management"}, (200,)),
+    "portal_file": (lambda w: f"/portal/files/{w['file'].pk}/", {"litigant"}, (200,)),
+    "staff_file": (lambda w: f"/staff/files/{w['file'].pk}/", CASE_READERS, (200,)),
     "audit_log": (lambda w: "/staff/audit/", {"president", "trial_management", "other_court_president"}, (200,)),
 }
 POST_MATRIX = {
@@ -199,3 +201,12 @@ def test_workbench_list_never_shows_more_than_the_user_may_see(world):
         assert mine <= set(visible_cases(user).values_list("pk", flat=True)), role
     assert list(my_open_cases(world["actors"]["judge"])) == [world["case"]]
     assert not my_open_cases(world["actors"]["judge_other"]).exists()
+
+
+def test_opening_a_file_serves_its_bytes_and_is_audited(world, pdf_bytes):
+    from xiezhi.audit.models import AuditEntry
+
+    resp = client_for(world["actors"]["judge"]).get(f"/staff/files/{world['file'].pk}/")
+    assert resp.status_code == 200 and resp["Content-Type"] == "application/pdf"
+    assert b"".join(resp.streaming_content) == pdf_bytes
+    assert AuditEntry.objects.filter(action="download", user=world["actors"]["judge"], case=world["case"]).exists()

@@ -20,6 +20,7 @@ urlpatterns = [
          name="filing_remove_file"),
     path("portal/filings/<int:pk>/status/", views_portal.filing_detail, name="filing_detail"),
     path("portal/cases/<int:pk>/", views_portal.case_detail, name="portal_case"),
+    path("portal/files/<int:pk>/", views_portal.evidence_file, name="portal_file"),
     path("portal/fees/<int:pk>/pay/", views_portal.fee_pay, name="fee_pay"),
     # staff site (法院内网)
     path("staff/login/", views_auth.staff_login, name="staff_login"),
@@ -31,6 +32,7 @@ urlpatterns = [
     path("staff/cases/<int:pk>/deduction/", views_staff.case_deduction, name="case_deduction"),
     path("staff/cases/<int:pk>/extension/", views_staff.case_extension, name="case_extension"),
     path("staff/fees/<int:pk>/change/", views_staff.fee_change, name="fee_change"),
+    path("staff/files/<int:pk>/", views_staff.evidence_file, name="staff_file"),
     path("staff/filings/", views_staff.filing_queue, name="filing_queue"),
     path("staff/filings/new/", views_staff.counter_filing, name="counter_filing"),
     path("staff/filings/<int:pk>/", views_staff.filing_review, name="filing_review"),

@@ -199,3 +199,15 @@ def notifications_read(request):
 
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return redirect("web:portal")
+
+
+@public_required
+def evidence_file(request, pk):
+    """A filer opens a file they uploaded."""
+    from django.http import FileResponse
+
+    ev = get_object_or_404(EvidenceFile.objects.select_related("filing"), pk=pk, removed_at__isnull=True,
+                           filing__submitted_by=request.user)
+    resp = FileResponse(ev.file.open("rb"), content_type=ev.content_type, filename=ev.original_name)
+    resp["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return resp

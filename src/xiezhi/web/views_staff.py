@@ -289,3 +289,24 @@ def audit_log(request):
 def notifications_read(request):
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return redirect("web:workbench")
+
+
+@staff_required()
+def evidence_file(request, pk):
+    """Open an uploaded file: allowed to staff who may see its case or review its filing.
+    Every opening is audited."""
+    from django.http import FileResponse
+
+    from xiezhi.filing.models import EvidenceFile
+
+    ev = get_object_or_404(EvidenceFile.objects.select_related("filing"), pk=pk, removed_at__isnull=True)
+    filing = ev.filing
+    allowed = (filing.case_id and selectors.can_view_case(request.user, filing.case)) or \
+        filing_services.visible_filings(request.user).filter(pk=filing.pk).exists()
+    if not allowed:
+        raise Http404
+    record(request, AuditEntry.Action.DOWNLOAD, case=filing.case, filing=filing, detail=ev.title)
+    resp = FileResponse(ev.file.open("rb"), content_type=ev.content_type, as_attachment=False,
+                        filename=ev.original_name)
+    resp["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return resp
