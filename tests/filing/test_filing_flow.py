@@ -213,3 +213,17 @@ def test_same_file_uploaded_twice_is_kept_once(lawyer, court, pdf_bytes):
     a = fs.add_evidence(lawyer, f, SimpleUploadedFile("a.pdf", pdf_bytes, "application/pdf"))
     b = fs.add_evidence(lawyer, f, SimpleUploadedFile("a.pdf", pdf_bytes, "application/pdf"))
     assert a.pk == b.pk and len(a.sha256) == 64
+
+
+def test_a_minor_is_flagged_from_the_id_number(clerk, court):
+    """民法典 第十七条: under 18 is a minor; the birth date is in the ID number (GB 11643)."""
+    from datetime import date as d
+
+    from xiezhi.law.identity import resident_id_check_char
+
+    body = f"410222{d.today().year - 10}0101001"
+    data = complaint()
+    data["parties"].append({"role": "third_party", "kind": "natural", "name": "小明", "id_number": body + resident_id_check_char(body)})
+    case = fs.register(clerk, fs.counter_filing(clerk, court, data), procedure_code="civil_summary")
+    assert case.parties.get(name="小明").is_minor is True
+    assert case.parties.get(name="原告甲").is_minor is False

@@ -372,6 +372,13 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
     return case
 
 
+def _minor_by_id(kind: str, id_number: str, on: date) -> bool:
+    """A natural person's minority follows from the birth date in the ID number (民法典 第十七条)."""
+    from xiezhi.law.identity import is_minor_on
+
+    return kind == "natural" and validate_resident_id(id_number) and is_minor_on(id_number, on)
+
+
 def _create_parties(case: Case, filing: FilingApplication) -> None:
     d = filing.data
     submitter = filing.submitted_by
@@ -381,7 +388,8 @@ def _create_parties(case: Case, filing: FilingApplication) -> None:
         created.append(Party(
             case=case, role=p["role"], kind=p["kind"], name=p["name"],
             id_type="居民身份证" if p["kind"] == "natural" and idn else ("统一社会信用代码" if idn else ""),
-            id_number=idn, is_minor=bool(p.get("is_minor")), gender=p.get("gender", ""),
+            id_number=idn, is_minor=bool(p.get("is_minor")) or _minor_by_id(p["kind"], idn, case.filed_on),
+            gender=p.get("gender", ""),
             ethnicity=p.get("ethnicity", ""), nationality=p.get("nationality") or "中国",
             address=p.get("address", ""), service_address=p.get("service_address", ""), phone=p.get("phone", ""),
             legal_representative=p.get("legal_representative", ""),
