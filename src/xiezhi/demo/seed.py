@@ -118,6 +118,8 @@ def seed_cases(c: Court, users: dict[str, User], n: int = 300, seed: int = 2026)
     tz = timezone.get_current_timezone()
     for i in range(n):
         filed = today - timedelta(days=int(rng.triangular(0, 420, 60)))
+        if i % 30 == 0:  # some registered in the last day, still waiting for a judge
+            filed = today - timedelta(days=rng.randint(0, 1))
         version = filing_services.cause_version_for(filed)
         cause = Cause.objects.filter(kind="civil", version=version, level__gte=3, name=rng.choice(names)).first()
         amount = None if cause and cause.fee_kind in ("divorce",) else Decimal(rng.choice(
@@ -136,7 +138,7 @@ def seed_cases(c: Court, users: dict[str, User], n: int = 300, seed: int = 2026)
                   ("registered", at(filed, 10), users["lian"], {"filed_on": filed.isoformat()}),
                   ("procedure_set", at(filed, 10), users["lian"], {"procedure": proc.name, "limit_code": proc.limit_code}),
                   ("notices_issued", at(filed, 11), users["lian"], {"notices": ["受理通知书", "交纳诉讼费用通知书"]})]
-        assigned = filed + timedelta(days=rng.randint(1, 3))
+        assigned = filed + timedelta(days=rng.randint(1, 3)) if i % 30 else today + timedelta(days=1)
         if assigned <= today:
             events.append(("organisation_set", at(assigned), users["lian"], {"judge": judge.display_name, "judge_id": judge.pk}))
         age = (today - filed).days

@@ -1,0 +1,30 @@
+"""`make demo` must give a court that shows every part working: staff in every role, cases in
+every state, and applications waiting in the filing queue."""
+import pytest
+
+from xiezhi.accounts.models import Role, User
+from xiezhi.cases.models import Case, CaseStatus
+from xiezhi.demo.seed import court, seed_cases, seed_filings, seed_people
+from xiezhi.filing.models import FilingApplication
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_court_has_every_role_every_state_and_a_filing_queue(court):
+    users = seed_people(court)
+    assert seed_cases(court, users, n=160) == 160
+    seed_filings(court, users)
+    roles = {r for u in User.objects.filter(kind="staff", court=court) for r in u.roles}
+    assert roles == set(Role.values)
+    statuses = set(Case.objects.filter(court=court).values_list("status", flat=True))
+    assert statuses == {CaseStatus.REGISTERED, CaseStatus.IN_TRIAL, CaseStatus.CLOSED, CaseStatus.ARCHIVED} | (
+        statuses & {CaseStatus.SUSPENDED})
+    states = set(Case.objects.filter(court=court).values_list("deadline_state", flat=True))
+    assert {"ok", "overdue"} <= states
+    queue = set(FilingApplication.objects.filter(court=court).values_list("status", flat=True))
+    assert {"draft", "submitted", "correction"} <= queue
+    # the demo lawyer and litigant can follow their cases on the portal
+    from xiezhi.cases.selectors import visible_cases
+
+    assert visible_cases(users["13800000001"]).exists() and visible_cases(users["13800000002"]).exists()
+    assert seed_cases(court, users, n=10) == 0  # a second `make demo` keeps the data
