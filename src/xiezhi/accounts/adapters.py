@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xiezhi.law.identity import validate_resident_id
 
@@ -20,13 +22,13 @@ class VerificationResult:
 
 
 class LocalChecksumIdentityAdapter:
-    name = "本地校验（仅校验证件号码校验位）"
+    name = gettext_lazy("本地校验（仅校验证件号码校验位）")
 
     def verify(self, real_name: str, id_number: str) -> VerificationResult:
         if not real_name.strip():
-            return VerificationResult(False, "请填写真实姓名。")
+            return VerificationResult(False, _("请填写真实姓名。"))
         if not validate_resident_id(id_number):
-            return VerificationResult(False, "身份证号码不正确，请核对后重新输入。")
+            return VerificationResult(False, _("身份证号码不正确，请核对后重新输入。"))
         return VerificationResult(True)
 
 

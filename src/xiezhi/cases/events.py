@@ -4,6 +4,7 @@
 第七条 requires every deduction, extension and postponement to be shown)."""
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -52,34 +53,54 @@ def label(code: str) -> str:
     return str(et.label) if et else code
 
 
+# the channel a complaint came in by and the notices a court issues are stored as codes / their
+# Chinese names in the payload; they are translated when shown
+CHANNELS = {"online": _("网上立案"), "counter": _("窗口立案"), "oral": _("口头起诉")}
+NOTICES = {"受理通知书": _("受理通知书"), "交纳诉讼费用通知书": _("交纳诉讼费用通知书"), "举证通知书": _("举证通知书")}
+
+
 def summary(code: str, payload: dict) -> str:
     """One readable line for a node's payload (shown on the staff timeline and the portal)."""
     p = payload or {}
     if code == "filing_received":
-        return {"online": "网上立案", "counter": "窗口立案", "oral": "口头起诉"}.get(p.get("channel"), "")
+        return str(CHANNELS.get(p.get("channel"), ""))
     if code == "registered":
         return p.get("number", "")
     if code in ("procedure_set",):
         return p.get("procedure", "")
     if code == "procedure_converted":
-        return f"转为{p.get('procedure', '')}（{p.get('reason', '')}）"
+        return gettext("转为%(procedure)s（%(reason)s）") % {"procedure": p.get("procedure", ""),
+                                                          "reason": p.get("reason", "")}
     if code == "notices_issued":
-        return "、".join(p.get("notices", []))
+        # Translators: separator between items of a list ("A、B" in Chinese)
+        return gettext("、").join(str(NOTICES.get(n, n)) for n in p.get("notices", []))
     if code in ("fee_assessed", "fee_paid"):
-        return f"{p.get('amount', '')} 元" + (f"，交费期限 {p['due_on']}" if p.get("due_on") else "")
+        if p.get("due_on"):
+            return gettext("%(amount)s 元，交费期限 %(due_on)s") % {"amount": p.get("amount", ""), "due_on": p["due_on"]}
+        return gettext("%(amount)s 元") % {"amount": p.get("amount", "")}
     if code == "fee_changed":
-        return f"{p.get('from')} 元 → {p.get('to')} 元；理由：{p.get('reason', '')}"
+        return gettext("%(old)s 元 → %(new)s 元；理由：%(reason)s") % {
+            "old": p.get("from"), "new": p.get("to"), "reason": p.get("reason", "")}
     if code == "organisation_set":
-        return f"承办法官 {p.get('judge', '')}" + (f"；{p['reason']}" if p.get("reason") else "")
+        if p.get("reason"):
+            return gettext("承办法官 %(judge)s；%(reason)s") % {"judge": p.get("judge", ""), "reason": p["reason"]}
+        return gettext("承办法官 %(judge)s") % {"judge": p.get("judge", "")}
     if code == "deduction_started":
-        return f"{p.get('label', '')}，自 {p.get('start', '')} 起；理由：{p.get('reason', '')}"
+        return gettext("%(label)s，自 %(start)s 起；理由：%(reason)s") % {
+            "label": p.get("label", ""), "start": p.get("start", ""), "reason": p.get("reason", "")}
     if code == "deduction_ended":
-        return f"截至 {p.get('end', '')}"
+        return gettext("截至 %(end)s") % {"end": p.get("end", "")}
     if code == "extension_approved":
-        amount = f"{p['months']} 个月" if p.get("months") else f"{p.get('days', 0)} 日"
-        return f"延长 {amount}，批准人 {p.get('approver', '')}；理由：{p.get('reason', '')}"
+        values = {"approver": p.get("approver", ""), "reason": p.get("reason", "")}
+        if p.get("months"):
+            n = p["months"]
+            return ngettext("延长 %(n)s 个月，批准人 %(approver)s；理由：%(reason)s",
+                            "延长 %(n)s 个月，批准人 %(approver)s；理由：%(reason)s", n) % {"n": n, **values}
+        n = p.get("days", 0)
+        return ngettext("延长 %(n)s 日，批准人 %(approver)s；理由：%(reason)s",
+                        "延长 %(n)s 日，批准人 %(approver)s；理由：%(reason)s", n) % {"n": n, **values}
     if code in ("suspended", "resumed"):
         return p.get("reason", "")
     if code == "closed":
-        return f"{p.get('method', '')}，{p.get('on', '')}"
+        return gettext("%(method)s，%(on)s") % {"method": p.get("method", ""), "on": p.get("on", "")}
     return ""

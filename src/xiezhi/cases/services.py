@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from xiezhi.law.casenumber import format_case_number
 from xiezhi.law.timelimits import Interval, compute_time_limit, deadline_state
@@ -149,7 +150,7 @@ def _require_case_staff(user, case: Case, *roles: str) -> None:
     from .selectors import can_manage_case
 
     if not can_manage_case(user, case, *roles):
-        raise PermissionDenied("您无权办理此案件。")
+        raise PermissionDenied(_("您无权办理此案件。"))
 
 
 @transaction.atomic
@@ -157,16 +158,16 @@ def assign_judge(actor, case: Case, judge, reason: str = "") -> Case:
     """确定承办法官 (trial organisation; full assignment rules come with the trial issue)."""
     _require_case_staff(actor, case, "filing_judge", "division_head", "president")
     if not judge.has_role("judge", "enforcement"):
-        raise ValidationError("所选人员不是审判员或执行员。")
+        raise ValidationError(_("所选人员不是审判员或执行员。"))
     if judge.court_id != case.court_id:
-        raise ValidationError("承办法官须为本院人员。")
+        raise ValidationError(_("承办法官须为本院人员。"))
     case = Case.objects.select_for_update().get(pk=case.pk)
     case.judge = judge
     case.division = judge.division or case.division
     case.save(update_fields=["judge", "division"])
     append_event(case, "organisation_set", actor,
                  {"judge": judge.display_name, "judge_id": judge.pk, "reason": reason})
-    notify([judge], f"新收案件 {case.number} 已分配给您承办。", case=case, kind="assigned")
+    notify([judge], _("新收案件 %(number)s 已分配给您承办。") % {"number": case.number}, case=case, kind="assigned")
     return case
 
 
@@ -177,9 +178,9 @@ def start_deduction(actor, case: Case, kind: str, start: date, reason: str) -> C
 
     _require_case_staff(actor, case, "judge", "division_head", "president")
     if kind not in DEDUCTION_KINDS:
-        raise ValidationError("未知的审限扣除事由。")
+        raise ValidationError(_("未知的审限扣除事由。"))
     if not reason.strip():
-        raise ValidationError("请填写审限扣除的理由。")
+        raise ValidationError(_("请填写审限扣除的理由。"))
     label, basis = DEDUCTION_KINDS[kind][0], DEDUCTION_KINDS[kind][1]
     return append_event(case, "deduction_started", actor,
                         {"kind": kind, "label": str(label), "start": start.isoformat(), "reason": reason, "basis": basis})
@@ -197,12 +198,12 @@ def approve_extension(actor, case: Case, reason: str, months: int = 0, days: int
     from xiezhi.law.timelimits import TimeLimitError, check_extensions
 
     if not actor.has_role("president") or actor.court_id != case.court_id:
-        raise PermissionDenied("延长审限须经院长批准。")
+        raise PermissionDenied(_("延长审限须经院长批准。"))
     if not reason.strip():
-        raise ValidationError("请填写延长审限的理由。")
+        raise ValidationError(_("请填写延长审限的理由。"))
     inputs = time_limit_inputs(list(case.events.all()))
     if not inputs["limit_code"]:
-        raise ValidationError("尚未确定审理程序，无法延长审限。")
+        raise ValidationError(_("尚未确定审理程序，无法延长审限。"))
     try:
         check_extensions(inputs["limit_code"], inputs["extensions"] + [{"months": months, "days": days}])
     except TimeLimitError as exc:
@@ -220,9 +221,9 @@ def convert_procedure(actor, case: Case, procedure, reason: str, on: date | None
 
     _require_case_staff(actor, case, "judge", "division_head", "president")
     if not reason.strip():
-        raise ValidationError("程序转换须载明理由。")
+        raise ValidationError(_("程序转换须载明理由。"))
     if case.procedure_id == procedure.pk:
-        raise ValidationError("案件已适用该程序。")
+        raise ValidationError(_("案件已适用该程序。"))
     on = on or timezone.localdate()
     case = Case.objects.select_for_update().get(pk=case.pk)
     old = case.procedure
@@ -266,9 +267,10 @@ def mark_deadlines(today: date | None = None) -> dict[str, int]:
             if case.judge_id:
                 kind = f"deadline_{case.deadline_state}_{case.limit_end.isoformat()}"
                 if not Notification.objects.filter(user_id=case.judge_id, case=case, kind=kind).exists():
-                    text = (f"案件 {case.number} 已超过审限（届满日 {case.limit_end}）。"
+                    text = (_("案件 %(number)s 已超过审限（届满日 %(limit_end)s）。")
                             if case.deadline_state == DeadlineState.OVERDUE
-                            else f"案件 {case.number} 审限将于 {case.limit_end} 届满。")
+                            else _("案件 %(number)s 审限将于 %(limit_end)s 届满。")) % {
+                        "number": case.number, "limit_end": case.limit_end}
                     notify([case.judge], text, case=case, kind=kind)
                     counts["notified"] += 1
     return counts

@@ -9,6 +9,7 @@ from threading import Lock
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 
 from .models import CalendarDay
 
@@ -35,7 +36,8 @@ class DatabaseCalendar:
 
         if day.year not in self.years and self.strict:
             raise CalendarNotAvailable(
-                f"节假日安排尚未录入 {day.year} 年的数据，无法计算期间；请系统管理员先导入该年度国务院办公厅放假通知。")
+                _("节假日安排尚未录入 %(year)s 年的数据，无法计算期间；请系统管理员先导入该年度国务院办公厅放假通知。")
+                % {"year": day.year})
         if day in self.days:
             return self.days[day]
         return day.weekday() >= 5

@@ -7,6 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass
@@ -17,7 +18,7 @@ class PaymentResult:
 
 
 class DemoPaymentAdapter:
-    name = "演示缴费（立即到账）"
+    name = _("演示缴费（立即到账）")
 
     def pay(self, assessment, payer) -> PaymentResult:
         return PaymentResult(True, "DEMO-" + secrets.token_hex(6).upper())

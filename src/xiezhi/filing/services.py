@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from xiezhi.cases.models import Case, Party, PartyKind, PartyRole
 from xiezhi.cases.services import allocate_serial, append_event, append_events, notify
@@ -46,12 +47,12 @@ def cause_version_for(day: date) -> str:
 
 def _own(user, filing: FilingApplication) -> None:
     if filing.submitted_by_id != user.pk:
-        raise PermissionDenied("这不是您的立案申请。")
+        raise PermissionDenied(_("这不是您的立案申请。"))
 
 
 def _clerk(user, filing: FilingApplication) -> None:
     if not (user.is_court_staff and user.has_role("filing_judge") and user.court_id == filing.court_id):
-        raise PermissionDenied("只有本院立案人员可以审查立案申请。")
+        raise PermissionDenied(_("只有本院立案人员可以审查立案申请。"))
 
 
 def visible_filings(user):
@@ -76,9 +77,9 @@ def clean_amount(value) -> Decimal | None:
     try:
         amount = Decimal(str(value).replace(",", "").replace("，", "").strip())
     except InvalidOperation:
-        raise ValidationError("诉讼标的额须为数字（单位：元）。")
+        raise ValidationError(_("诉讼标的额须为数字（单位：元）。"))
     if amount < 0 or amount > Decimal("99999999999999"):
-        raise ValidationError("诉讼标的额超出范围。")
+        raise ValidationError(_("诉讼标的额超出范围。"))
     return amount.quantize(Decimal("0.01"))
 
 
@@ -102,10 +103,10 @@ def estimate_fee(court: Court, cause: Cause | None, amount: Decimal | None, proc
 
 def new_draft(user, court: Court, type_code: str = "民初", channel: str = FilingChannel.ONLINE) -> FilingApplication:
     if not (user.is_public_user or user.has_role("filing_judge")):
-        raise PermissionDenied("您无权提交立案申请。")
+        raise PermissionDenied(_("您无权提交立案申请。"))
     case_type = CaseType.objects.filter(type_code=type_code, active=True).order_by("-version").first()
     if case_type is None:
-        raise ValidationError("未知的案件类型。")
+        raise ValidationError(_("未知的案件类型。"))
     data: dict[str, Any] = {"parties": [], "claims": "", "facts": ""}
     if user.is_public_user and user.is_lawyer:
         data["agent"] = {"name": user.display_name, "lawyer_licence": user.lawyer_licence,
@@ -121,9 +122,9 @@ def save_draft(user, filing: FilingApplication, data: dict, revision: int | None
     filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
     _own(user, filing)
     if filing.status not in EDITABLE:
-        raise ValidationError("该申请已提交，不能再修改。")
+        raise ValidationError(_("该申请已提交，不能再修改。"))
     if revision is not None and revision < filing.draft_revision:
-        raise ValidationError("该草稿已在其他窗口更新，请刷新页面后继续。")
+        raise ValidationError(_("该草稿已在其他窗口更新，请刷新页面后继续。"))
     clean = _clean_data(data)
     if "agent" in filing.data:  # set from the lawyer's account, never from the form
         clean["agent"] = filing.data["agent"]
@@ -141,7 +142,7 @@ def save_draft(user, filing: FilingApplication, data: dict, revision: int | None
 
 def _clean_data(data: dict) -> dict:
     if not isinstance(data, dict):
-        raise ValidationError("提交的内容格式不正确。")
+        raise ValidationError(_("提交的内容格式不正确。"))
     parties = []
     for raw in data.get("parties") or []:
         if not isinstance(raw, dict):
@@ -174,7 +175,7 @@ def add_evidence(user, filing: FilingApplication, uploaded, *, kind: str = "evid
                  purpose: str = "") -> EvidenceFile:
     _own(user, filing) if user.is_public_user else _clerk(user, filing)
     if filing.status not in EDITABLE and not (user.is_court_staff and filing.status == FilingStatus.SUBMITTED):
-        raise ValidationError("该申请已提交，不能再上传材料。")
+        raise ValidationError(_("该申请已提交，不能再上传材料。"))
     checked = check_upload(uploaded)
     existing = filing.files.filter(sha256=checked.sha256, removed_at__isnull=True).first()
     if existing:  # the same file uploaded twice (a retry): keep one
@@ -191,7 +192,7 @@ def add_evidence(user, filing: FilingApplication, uploaded, *, kind: str = "evid
 def remove_evidence(user, ev: EvidenceFile) -> None:
     _own(user, ev.filing)
     if ev.filing.status not in EDITABLE:
-        raise ValidationError("该申请已提交，不能再删除材料。")
+        raise ValidationError(_("该申请已提交，不能再删除材料。"))
     ev.removed_at = timezone.now()  # files are evidence: never hard-deleted
     ev.save(update_fields=["removed_at"])
 
@@ -206,33 +207,33 @@ def complaint_problems(filing: FilingApplication) -> list[str]:
     plaintiffs = [p for p in parties if p.get("role") in ("plaintiff", "applicant")]
     defendants = [p for p in parties if p.get("role") in ("defendant", "respondent")]
     if not plaintiffs:
-        problems.append("请填写原告。")
+        problems.append(_("请填写原告。"))
     if not defendants:
-        problems.append("请填写明确的被告（民事诉讼法 第一百二十二条第（二）项）。")
+        problems.append(_("请填写明确的被告（民事诉讼法 第一百二十二条第（二）项）。"))
     for p in parties:
-        who = p.get("name") or "（未填姓名）"
+        who = p.get("name") or _("（未填姓名）")
         if not p.get("name"):
-            problems.append("有当事人未填写姓名或名称。")
+            problems.append(_("有当事人未填写姓名或名称。"))
         idn = (p.get("id_number") or "").upper()
         if p.get("kind") == "natural" and idn and not validate_resident_id(idn):
-            problems.append(f"{who} 的身份证号码校验不通过。")
+            problems.append(_("%(who)s 的身份证号码校验不通过。") % {"who": who})
         if p.get("kind") in ("legal", "organisation") and idn and not validate_uscc(idn):
-            problems.append(f"{who} 的统一社会信用代码校验不通过。")
+            problems.append(_("%(who)s 的统一社会信用代码校验不通过。") % {"who": who})
         if p.get("role") in ("plaintiff", "applicant"):
             if not idn:
-                problems.append(f"请填写原告 {who} 的身份证件号码或统一社会信用代码。")
+                problems.append(_("请填写原告 %(who)s 的身份证件号码或统一社会信用代码。") % {"who": who})
             if p.get("kind") != "natural" and not p.get("legal_representative"):
-                problems.append(f"请填写原告 {who} 的法定代表人或主要负责人。")
+                problems.append(_("请填写原告 %(who)s 的法定代表人或主要负责人。") % {"who": who})
             if not (p.get("phone") and PHONE_RE.match(p["phone"])):
-                problems.append(f"请填写原告 {who} 的有效手机号码（流程公开规定 第五条）。")
+                problems.append(_("请填写原告 %(who)s 的有效手机号码（流程公开规定 第五条）。") % {"who": who})
         if p.get("role") in ("defendant", "respondent") and not (p.get("address") or idn or p.get("phone")):
-            problems.append(f"请填写被告 {who} 的住所、证件号码或联系方式之一，以便确定被告。")
+            problems.append(_("请填写被告 %(who)s 的住所、证件号码或联系方式之一，以便确定被告。") % {"who": who})
     if not d.get("claims", "").strip():
-        problems.append("请填写诉讼请求。")
+        problems.append(_("请填写诉讼请求。"))
     if not d.get("facts", "").strip() and not d.get("oral_record", "").strip():
-        problems.append("请填写事实与理由。")
+        problems.append(_("请填写事实与理由。"))
     if filing.channel == FilingChannel.ONLINE and not filing.files.filter(removed_at__isnull=True).exists():
-        problems.append("请至少上传一份起诉材料或证据。")
+        problems.append(_("请至少上传一份起诉材料或证据。"))
     return problems
 
 
@@ -247,7 +248,7 @@ def submit(user, filing: FilingApplication) -> FilingApplication:
     if filing.status == FilingStatus.SUBMITTED:
         return filing  # a double click or a retried request
     if filing.status not in EDITABLE:
-        raise ValidationError("该申请当前不能提交。")
+        raise ValidationError(_("该申请当前不能提交。"))
     problems = complaint_problems(filing)
     if problems:
         raise ValidationError(problems)
@@ -260,8 +261,9 @@ def submit(user, filing: FilingApplication) -> FilingApplication:
     filing.review_due_on = _review_due(today)
     filing.save()
     _log(filing, "corrected" if corrected else "submitted", user, review_due_on=filing.review_due_on.isoformat())
-    notify([user], f"立案申请已{'补正' if corrected else '提交'}，法院将于 {filing.review_due_on} 前作出是否立案的决定。",
-           filing=filing, kind="filing")
+    text = (_("立案申请已补正，法院将于 %(date)s 前作出是否立案的决定。") if corrected
+            else _("立案申请已提交，法院将于 %(date)s 前作出是否立案的决定。")) % {"date": filing.review_due_on}
+    notify([user], text, filing=filing, kind="filing")
     return filing
 
 
@@ -271,12 +273,12 @@ def request_correction(clerk, filing: FilingApplication, items: list[str]) -> Fi
     filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
     _clerk(clerk, filing)
     if filing.status != FilingStatus.SUBMITTED:
-        raise ValidationError("只有待审核的申请可以通知补正。")
+        raise ValidationError(_("只有待审核的申请可以通知补正。"))
     items = [i.strip() for i in items if i and i.strip()]
     if not items:
-        raise ValidationError("请逐项列明需要补正的内容。")
+        raise ValidationError(_("请逐项列明需要补正的内容。"))
     if filing.corrections_count >= 1:
-        raise ValidationError("补正须一次性告知（登记立案规定 第七条）；材料补正后请作出立案或不予立案的决定。")
+        raise ValidationError(_("补正须一次性告知（登记立案规定 第七条）；材料补正后请作出立案或不予立案的决定。"))
     filing.status = FilingStatus.NEEDS_CORRECTION
     filing.correction_notice = "\n".join(f"{n}. {t}" for n, t in enumerate(items, 1))
     filing.correction_requested_at = timezone.now()
@@ -284,7 +286,7 @@ def request_correction(clerk, filing: FilingApplication, items: list[str]) -> Fi
     filing.review_due_on = None
     filing.save()
     _log(filing, "correction_requested", clerk, items=items)
-    notify([filing.submitted_by], "法院通知您补正立案材料，请查看补正通知并在补正后重新提交。", filing=filing,
+    notify([filing.submitted_by], _("法院通知您补正立案材料，请查看补正通知并在补正后重新提交。"), filing=filing,
            kind="filing")
     return filing
 
@@ -295,16 +297,16 @@ def refuse(clerk, filing: FilingApplication, reasons: str) -> FilingApplication:
     filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
     _clerk(clerk, filing)
     if filing.status not in (FilingStatus.SUBMITTED, FilingStatus.NEEDS_CORRECTION):
-        raise ValidationError("该申请当前不能作出不予立案决定。")
+        raise ValidationError(_("该申请当前不能作出不予立案决定。"))
     if len(reasons.strip()) < 4:
-        raise ValidationError("不予立案须书面载明理由（登记立案规定 第九条）。")
+        raise ValidationError(_("不予立案须书面载明理由（登记立案规定 第九条）。"))
     filing.status = FilingStatus.REFUSED
     filing.refusal_reasons = reasons.strip()
     filing.decided_at = timezone.now()
     filing.decided_by = clerk
     filing.save()
     _log(filing, "refused", clerk, reasons=filing.refusal_reasons)
-    notify([filing.submitted_by], "法院对您的起诉作出不予立案决定，理由见申请详情。", filing=filing, kind="filing")
+    notify([filing.submitted_by], _("法院对您的起诉作出不予立案决定，理由见申请详情。"), filing=filing, kind="filing")
     return filing
 
 
@@ -318,13 +320,13 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
     if filing.status == FilingStatus.REGISTERED:
         return filing.case  # idempotent retry
     if filing.status != FilingStatus.SUBMITTED:
-        raise ValidationError("只有待审核的申请可以立案。")
+        raise ValidationError(_("只有待审核的申请可以立案。"))
     problems = complaint_problems(filing)
     if problems:
         raise ValidationError(problems)
     procedure = Procedure.objects.filter(code=procedure_code, active=True).first()
     if procedure is None:
-        raise ValidationError("请选择审理程序。")
+        raise ValidationError(_("请选择审理程序。"))
     today = timezone.localdate()
     court = filing.court
     cause = cause or filing.cause
@@ -367,7 +369,8 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
     ])
     _log(filing, "registered", clerk, number=number)
     users = {p.user for p in case.parties.select_related("user") if p.user_id} | {filing.submitted_by}
-    notify(users, f"您的起诉已立案，案号 {number}。请于 {assessment.due_on} 前交纳诉讼费用 {assessment.amount} 元。",
+    notify(users, _("您的起诉已立案，案号 %(number)s。请于 %(due_on)s 前交纳诉讼费用 %(amount)s 元。")
+           % {"number": number, "due_on": assessment.due_on, "amount": assessment.amount},
            case=case, kind="registered")
     return case
 
@@ -418,12 +421,12 @@ def assess_fee(actor, case: Case, procedure: Procedure, amount: Decimal | None =
     figure = computed if computed is not None else (Decimal(est["fee_min"]) if "fee_min" in est else None)
     if amount is not None and amount != figure:
         if not reason.strip():
-            raise ValidationError("调整诉讼费用须填写理由。")
+            raise ValidationError(_("调整诉讼费用须填写理由。"))
         if amount < 0:
-            raise ValidationError("诉讼费用不能为负数。")
+            raise ValidationError(_("诉讼费用不能为负数。"))
         figure = amount
     if figure is None:
-        raise ValidationError("无法计算诉讼费用：请填写诉讼标的额或核定金额。")
+        raise ValidationError(_("无法计算诉讼费用：请填写诉讼标的额或核定金额。"))
     due = period_end(case.filed_on, days=FEE_PAYMENT_DAYS, calendar=get_work_calendar(strict=False))
     fa = FeeAssessment.objects.create(case=case, computed=computed, computed_range=rng, amount=figure,
                                       basis=est.get("basis", "诉讼费用交纳办法 第十三条"),
@@ -437,13 +440,13 @@ def change_fee(actor, assessment: FeeAssessment, amount: Decimal, reason: str) -
     from xiezhi.cases.selectors import can_manage_case
 
     if not can_manage_case(actor, assessment.case, "filing_judge", "judge", "president"):
-        raise PermissionDenied("您无权调整该案诉讼费用。")
+        raise PermissionDenied(_("您无权调整该案诉讼费用。"))
     if not reason.strip():
-        raise ValidationError("调整诉讼费用须填写理由。")
+        raise ValidationError(_("调整诉讼费用须填写理由。"))
     if amount < 0:
-        raise ValidationError("诉讼费用不能为负数。")
+        raise ValidationError(_("诉讼费用不能为负数。"))
     if assessment.paid_at:
-        raise ValidationError("诉讼费已交纳，调整请走退费或补交程序。")
+        raise ValidationError(_("诉讼费已交纳，调整请走退费或补交程序。"))
     old = assessment.amount
     assessment.amount = amount
     assessment.override_reason = reason.strip()
@@ -460,12 +463,12 @@ def pay_fee(user, assessment: FeeAssessment) -> FeeAssessment:
 
     assessment = FeeAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
     if not can_view_case(user, assessment.case):
-        raise PermissionDenied("您无权为该案交费。")
+        raise PermissionDenied(_("您无权为该案交费。"))
     if assessment.paid_at:
         return assessment  # idempotent
     result = payment_adapter().pay(assessment, user)
     if not result.ok:
-        raise ValidationError(result.message or "缴费未成功，请稍后重试。")
+        raise ValidationError(result.message or _("缴费未成功，请稍后重试。"))
     assessment.paid_at = timezone.now()
     assessment.payment_ref = result.reference
     assessment.save(update_fields=["paid_at", "payment_ref"])
@@ -478,7 +481,7 @@ def counter_filing(clerk, court: Court, data: dict, *, channel: str = FilingChan
                    type_code: str = "民初") -> FilingApplication:
     """窗口立案 / 口头起诉 (登记立案规定 第三条: an oral complaint is written down)."""
     if not (clerk.has_role("filing_judge") and clerk.court_id == court.pk):
-        raise PermissionDenied("只有本院立案人员可以办理窗口立案。")
+        raise PermissionDenied(_("只有本院立案人员可以办理窗口立案。"))
     filing = new_draft(clerk, court, type_code, channel)
     filing.data = _clean_data(data)
     filing.cause = Cause.objects.filter(pk=filing.data.get("cause_id")).first() if filing.data.get("cause_id") else None

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 ALLOWED = {
     "application/pdf": "PDF",
@@ -29,20 +31,21 @@ class CheckedUpload:
 
 def check_upload(uploaded) -> CheckedUpload:
     """Read the upload, identify it by its bytes (never by its name or the browser's claim),
-    and reject empty, oversized, unknown or damaged files with a Chinese message."""
+    and reject empty, oversized, unknown or damaged files with a message in the user's language."""
     size = uploaded.size or 0
     limit = settings.UPLOAD_MAX_BYTES
     if size == 0:
-        raise ValidationError("文件为空，请重新选择。")
+        raise ValidationError(_("文件为空，请重新选择。"))
     if size > limit:
-        raise ValidationError(f"文件过大（{size / 1048576:.1f} MB），单个文件不能超过 {limit // 1048576} MB。")
+        raise ValidationError(_("文件过大（%(size)s MB），单个文件不能超过 %(limit)s MB。")
+                              % {"size": f"{size / 1048576:.1f}", "limit": limit // 1048576})
     content = uploaded.read()
     kind = filetype.guess(content)
     mime = kind.mime if kind else ""
     if mime == "application/zip" and uploaded.name.lower().endswith(".docx"):
         mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     if mime not in ALLOWED:
-        raise ValidationError("不支持该文件格式。请上传 PDF、JPG、PNG 或 Word（.docx）文件。")
+        raise ValidationError(_("不支持该文件格式。请上传 PDF、JPG、PNG 或 Word（.docx）文件。"))
     pages = None
     if mime == "application/pdf":
         pages = _pdf_pages(content)
@@ -58,22 +61,23 @@ def _pdf_pages(content: bytes) -> int:
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         if reader.is_encrypted:
-            raise ValidationError("PDF 文件已加密，请上传未加密的文件。")
+            raise ValidationError(_("PDF 文件已加密，请上传未加密的文件。"))
         pages = len(reader.pages)
     except ValidationError:
         raise
     except (PdfReadError, Exception):
-        raise ValidationError("PDF 文件已损坏，无法打开，请重新导出后上传。")
+        raise ValidationError(_("PDF 文件已损坏，无法打开，请重新导出后上传。"))
     if pages == 0:
-        raise ValidationError("PDF 文件没有页面。")
+        raise ValidationError(_("PDF 文件没有页面。"))
     if pages > MAX_PDF_PAGES:
-        raise ValidationError(f"PDF 页数过多（{pages} 页），请拆分后上传。")
+        raise ValidationError(ngettext("PDF 页数过多（%(pages)d 页），请拆分后上传。",
+                                       "PDF 页数过多（%(pages)d 页），请拆分后上传。", pages) % {"pages": pages})
     return pages
 
 
 def _check_image(content: bytes) -> None:
     # JPEG must end with EOI, PNG with IEND: a truncated transfer is caught here.
     if content[:3] == b"\xff\xd8\xff" and not content.rstrip(b"\x00").endswith(b"\xff\xd9"):
-        raise ValidationError("图片文件不完整或已损坏，请重新上传。")
+        raise ValidationError(_("图片文件不完整或已损坏，请重新上传。"))
     if content[:8] == b"\x89PNG\r\n\x1a\n" and b"IEND" not in content[-32:]:
-        raise ValidationError("图片文件不完整或已损坏，请重新上传。")
+        raise ValidationError(_("图片文件不完整或已损坏，请重新上传。"))

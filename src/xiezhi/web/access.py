@@ -4,6 +4,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 
 def public_required(view):
@@ -14,7 +15,7 @@ def public_required(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), "web:login")
         if not request.user.is_public_user:
-            raise PermissionDenied("该页面仅供当事人和律师使用。")
+            raise PermissionDenied(_("该页面仅供当事人和律师使用。"))
         return view(request, *args, **kwargs)
 
     wrapper.access = "public"
@@ -30,9 +31,9 @@ def staff_required(*roles):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), "web:staff_login")
             if not request.user.is_court_staff:
-                raise PermissionDenied("该页面仅供法院工作人员使用。")
+                raise PermissionDenied(_("该页面仅供法院工作人员使用。"))
             if roles and not request.user.has_role(*roles):
-                raise PermissionDenied("您的角色无权使用该功能。")
+                raise PermissionDenied(_("您的角色无权使用该功能。"))
             return view(request, *args, **kwargs)
 
         wrapper.access = ("staff",) + roles

@@ -46,7 +46,8 @@
     if (fee.error) { feeBox.textContent = fee.error; return; }
     feeBox.textContent = "";
     var b = document.createElement("b");
-    b.textContent = fee.fee ? fee.fee + " 元" : fee.fee_min + " – " + fee.fee_max + " 元";
+    var unit = " " + (feeBox.getAttribute("data-unit") || "");  // the currency unit, translated in the page
+    b.textContent = fee.fee ? fee.fee + unit : fee.fee_min + " – " + fee.fee_max + unit;
     feeBox.appendChild(b);
     var s = document.createElement("div");
     s.className = "small muted";
