@@ -55,9 +55,10 @@ def append_event(case: Case, code: str, actor=None, payload: dict[str, Any] | No
     return event
 
 
-def append_events(case: Case, items, refresh: bool = True) -> list[CaseEvent]:
-    """Append several nodes in one insert. `items` are (code, actor, payload, at|None)."""
-    last = case.events.aggregate(m=Max("seq"))["m"] or 0
+def append_events(case: Case, items, refresh: bool = True, new_case: bool = False) -> list[CaseEvent]:
+    """Append several nodes in one insert. `items` are (code, actor, payload, at|None).
+    `new_case` says the timeline is empty (a case created in this transaction)."""
+    last = 0 if new_case else (case.events.aggregate(m=Max("seq"))["m"] or 0)
     now = timezone.now()
     rows = []
     for n, (code, actor, payload, at) in enumerate(items, 1):
@@ -114,9 +115,10 @@ def time_limit_status(case: Case, events=None, today: date | None = None):
     )
 
 
-def refresh_snapshot(case: Case, today: date | None = None) -> Case:
-    """Recompute status, limit end and deadline state from the timeline."""
-    events = list(case.events.order_by("seq"))
+def refresh_snapshot(case: Case, today: date | None = None, *, events=None, also: dict | None = None) -> Case:
+    """Recompute status, limit end and deadline state from the timeline. `events` may be
+    passed when the caller holds the whole timeline; `also` adds fields to the same UPDATE."""
+    events = list(case.events.order_by("seq")) if events is None else sorted(events, key=lambda e: e.seq)
     status = case.status
     for e in events:
         status = STATUS_AFTER.get(e.code, status)
@@ -133,7 +135,7 @@ def refresh_snapshot(case: Case, today: date | None = None) -> Case:
     case.version += 1
     Case.objects.filter(pk=case.pk).update(status=case.status, limit_end=case.limit_end,
                                            deadline_state=case.deadline_state, version=case.version,
-                                           updated_at=timezone.now())
+                                           updated_at=timezone.now(), **(also or {}))
     return case
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xiezhi.cases.models import Case, Party, PartyKind, PartyRole
-from xiezhi.cases.services import allocate_serial, append_event, append_events, notify
+from xiezhi.cases.services import allocate_serial, append_event, append_events, notify, refresh_snapshot
 from xiezhi.courts.calendar import get_work_calendar
 from xiezhi.courts.models import CaseType, Cause, Court, Procedure
 from xiezhi.courts.province import fee_settings_for
@@ -315,7 +315,8 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
              fee_amount: Decimal | None = None, fee_reason: str = "") -> Case:
     """登记立案: allocate the number, create the case and its parties, assess the fee,
     issue the acceptance and fee-payment notices and tell the parties."""
-    filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
+    filing = (FilingApplication.objects.select_for_update(of=("self",))
+              .select_related("court", "case_type", "submitted_by", "cause").get(pk=filing.pk))
     _clerk(clerk, filing)
     if filing.status == FilingStatus.REGISTERED:
         return filing.case  # idempotent retry
@@ -342,20 +343,19 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
         title=filing.title, amount=filing.amount, claims=d.get("claims", ""),
         facts=d.get("facts", "") or d.get("oral_record", ""), filed_on=today,
     )
-    _create_parties(case, filing)
+    linked_users = _create_parties(case, filing)
     assessment = assess_fee(clerk, case, procedure, amount=fee_amount, reason=fee_reason)
     filing.status = FilingStatus.REGISTERED
     filing.case = case
     filing.decided_at = timezone.now()
     filing.decided_by = clerk
-    filing.save()
+    filing.save(update_fields=["status", "case", "decided_at", "decided_by", "updated_at"])
 
     type_code = filing.case_type.type_code
     serial = allocate_serial(court.case_code, today.year, type_code)
     number = format_case_number(today.year, court.case_code, type_code, serial)
-    Case.objects.filter(pk=case.pk).update(number=number, serial=serial)
     case.number, case.serial = number, serial
-    append_events(case, [
+    events = append_events(case, [
         ("filing_received", filing.submitted_by, {"channel": filing.channel, "filing_id": filing.pk},
          filing.submitted_at),
         ("registered", clerk, {"number": number, "filed_on": today.isoformat()}, None),
@@ -366,10 +366,11 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
                                  "reason": assessment.override_reason, "due_on": assessment.due_on.isoformat()}, None),
         ("notices_issued", clerk, {"notices": ["受理通知书", "交纳诉讼费用通知书", "举证通知书"],
                                    "fee": str(assessment.amount), "fee_due_on": assessment.due_on.isoformat()}, None),
-    ])
+    ], refresh=False, new_case=True)
+    refresh_snapshot(case, events=events, also={"number": number, "serial": serial})
     _log(filing, "registered", clerk, number=number)
-    users = {p.user for p in case.parties.select_related("user") if p.user_id} | {filing.submitted_by}
-    notify(users, _("您的起诉已立案，案号 %(number)s。请于 %(due_on)s 前交纳诉讼费用 %(amount)s 元。")
+    notify(linked_users | {filing.submitted_by},
+           _("您的起诉已立案，案号 %(number)s。请于 %(due_on)s 前交纳诉讼费用 %(amount)s 元。")
            % {"number": number, "due_on": assessment.due_on, "amount": assessment.amount},
            case=case, kind="registered")
     return case
@@ -382,7 +383,9 @@ def _minor_by_id(kind: str, id_number: str, on: date) -> bool:
     return kind == "natural" and validate_resident_id(id_number) and is_minor_on(id_number, on)
 
 
-def _create_parties(case: Case, filing: FilingApplication) -> None:
+def _create_parties(case: Case, filing: FilingApplication) -> set:
+    """Create the parties from the complaint and link the filer's portal account (as the
+    party, or as the lawyer acting for the first plaintiff). Returns the linked accounts."""
     d = filing.data
     submitter = filing.submitted_by
     created = []
@@ -397,18 +400,18 @@ def _create_parties(case: Case, filing: FilingApplication) -> None:
             address=p.get("address", ""), service_address=p.get("service_address", ""), phone=p.get("phone", ""),
             legal_representative=p.get("legal_representative", ""),
         ))
-    Party.objects.bulk_create(created)
     plaintiffs = [p for p in created if p.role in ("plaintiff", "applicant")]
-    if submitter.is_public_user and plaintiffs:
-        if submitter.is_lawyer:
-            Party.objects.create(case=case, role=PartyRole.AGENT, kind=PartyKind.NATURAL,
-                                 name=submitter.display_name, phone=submitter.phone,
-                                 lawyer_licence=submitter.lawyer_licence, law_firm=submitter.law_firm,
-                                 represents=plaintiffs[0], user=submitter)
-        else:
-            me = next((p for p in plaintiffs if submitter.id_number and p.id_number == submitter.id_number.upper()),
-                      plaintiffs[0])
-            Party.objects.filter(pk=me.pk).update(user=submitter)
+    if submitter.is_public_user and plaintiffs and not submitter.is_lawyer:
+        me = next((p for p in plaintiffs if submitter.id_number and p.id_number == submitter.id_number.upper()),
+                  plaintiffs[0])
+        me.user = submitter
+    Party.objects.bulk_create(created)
+    if submitter.is_public_user and plaintiffs and submitter.is_lawyer:
+        Party.objects.create(case=case, role=PartyRole.AGENT, kind=PartyKind.NATURAL,
+                             name=submitter.display_name, phone=submitter.phone,
+                             lawyer_licence=submitter.lawyer_licence, law_firm=submitter.law_firm,
+                             represents=plaintiffs[0], user=submitter)
+    return {submitter} if submitter.is_public_user and plaintiffs else set()
 
 
 def assess_fee(actor, case: Case, procedure: Procedure, amount: Decimal | None = None,
@@ -482,20 +485,20 @@ def counter_filing(clerk, court: Court, data: dict, *, channel: str = FilingChan
     """窗口立案 / 口头起诉 (登记立案规定 第三条: an oral complaint is written down)."""
     if not (clerk.has_role("filing_judge") and clerk.court_id == court.pk):
         raise PermissionDenied(_("只有本院立案人员可以办理窗口立案。"))
-    filing = new_draft(clerk, court, type_code, channel)
-    filing.data = _clean_data(data)
-    filing.cause = Cause.objects.filter(pk=filing.data.get("cause_id")).first() if filing.data.get("cause_id") else None
-    filing.amount = clean_amount(filing.data.get("amount"))
-    filing.fee_estimate = estimate_fee(court, filing.cause, filing.amount)
-    filing.save()
-    problems = complaint_problems(filing)
+    case_type = CaseType.objects.filter(type_code=type_code, active=True).order_by("-version").first()
+    if case_type is None:
+        raise ValidationError(_("未知的案件类型。"))
+    clean = _clean_data(data)
+    cause = Cause.objects.filter(pk=clean["cause_id"]).first() if clean.get("cause_id") else None
+    amount = clean_amount(clean.get("amount"))
+    today = timezone.localdate()
+    filing = FilingApplication(
+        court=court, case_type=case_type, channel=channel, submitted_by=clerk, data=clean, cause=cause,
+        amount=amount, fee_estimate=estimate_fee(court, cause, amount), status=FilingStatus.SUBMITTED,
+        submitted_at=timezone.now(), clock_started_on=today, review_due_on=_review_due(today))
+    problems = complaint_problems(filing)  # a counter filing has its papers in hand: no upload check
     if problems:
         raise ValidationError(problems)
-    today = timezone.localdate()
-    filing.status = FilingStatus.SUBMITTED
-    filing.submitted_at = timezone.now()
-    filing.clock_started_on = today
-    filing.review_due_on = _review_due(today)
     filing.save()
     _log(filing, "submitted", clerk, channel=channel)
     return filing
