@@ -15,6 +15,7 @@ from .models import CalendarDay
 
 _lock = Lock()
 _cache: "DatabaseCalendar | None" = None
+_lenient: "DatabaseCalendar | None" = None
 
 
 class DatabaseCalendar:
@@ -44,11 +45,12 @@ class DatabaseCalendar:
 
 
 def get_work_calendar(strict: bool = True) -> DatabaseCalendar:
-    global _cache
+    global _cache, _lenient
     with _lock:
         if _cache is None:
             _cache = DatabaseCalendar(dict(CalendarDay.objects.filter(active=True).values_list("date", "is_rest_day")))
-        return _cache if strict else DatabaseCalendar(_cache.days, strict=False)
+            _lenient = DatabaseCalendar(_cache.days, strict=False)
+        return _cache if strict else _lenient
 
 
 def invalidate() -> None:
