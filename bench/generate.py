@@ -527,7 +527,7 @@ def ensure_reference_data(cfg: Config | None = None, log: Log = _quiet) -> Refs:
     2020 and 2025 versions, and the holiday calendar. Loads xiezhi.courts.refdata when
     something is missing; creates the minimum itself (and says so in `notes`) when that
     module is not there or does not provide it."""
-    from xiezhi.courts.models import CaseType, Cause, Court, Procedure
+    from xiezhi.courts.models import CaseType, Cause, Procedure
 
     cfg = cfg or Config()
     notes: list[str] = []

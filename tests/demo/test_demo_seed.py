@@ -4,7 +4,7 @@ import pytest
 
 from xiezhi.accounts.models import Role, User
 from xiezhi.cases.models import Case, CaseStatus
-from xiezhi.demo.seed import court, seed_cases, seed_filings, seed_people
+from xiezhi.demo.seed import seed_cases, seed_filings, seed_people
 from xiezhi.filing.models import FilingApplication
 
 pytestmark = pytest.mark.django_db

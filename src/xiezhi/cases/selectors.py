@@ -50,7 +50,7 @@ def can_manage_case(user, case: Case, *roles: str) -> bool:
 
 
 def workbench_cases(user) -> QuerySet[Case]:
-    """My cases: handled by me (or my team), open first, most urgent limit first."""
+    """Every case the user may see, with what the case lists show (case search)."""
     return visible_cases(user).select_related("case_type", "cause", "procedure", "judge")
 
 

@@ -502,10 +502,3 @@ def counter_filing(clerk, court: Court, data: dict, *, channel: str = FilingChan
     filing.save()
     _log(filing, "submitted", clerk, channel=channel)
     return filing
-
-
-def _own_or_clerk(user, filing):
-    if user.is_public_user:
-        _own(user, filing)
-    else:
-        _clerk(user, filing)
