@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Debian packages the tests and benchmarks need. Installs only what is missing.
+# Debian packages the tests and benchmarks need: every name listed in scripts/deps/*.txt.
+# Installs only what is missing.
 set -euo pipefail
-pkgs=(postgresql redis-server chromium fonts-noto-cjk gettext)
+cd "$(dirname "$0")"
+mapfile -t pkgs < <(cat deps/*.txt | sed 's/#.*//' | tr -s ' \t' '\n' | grep -v '^$' | sort -u)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -48,6 +48,21 @@ STATUS_AFTER = {
 }
 
 
+SUMMARIES: dict = {}  # code -> function(payload) -> str, registered by other apps
+
+
+def register_event_types(types: dict[str, EventType], status_after: dict[str, str] | None = None,
+                         summaries: dict | None = None) -> None:
+    """Other apps (trial, hearings, documents, dossier) add their node types here from their
+    AppConfig.ready(), so the timeline stays one list without this module knowing them all."""
+    for code, et in types.items():
+        if code in EVENT_TYPES and EVENT_TYPES[code] != et:
+            raise ValueError(f"event type {code} registered twice")
+        EVENT_TYPES[code] = et
+    STATUS_AFTER.update(status_after or {})
+    SUMMARIES.update(summaries or {})
+
+
 def label(code: str) -> str:
     et = EVENT_TYPES.get(code)
     return str(et.label) if et else code
@@ -61,6 +76,8 @@ NOTICES = {"受理通知书": _("受理通知书"), "交纳诉讼费用通知书
 
 def summary(code: str, payload: dict) -> str:
     """One readable line for a node's payload (shown on the staff timeline and the portal)."""
+    if code in SUMMARIES:
+        return SUMMARIES[code](payload or {})
     p = payload or {}
     if code == "filing_received":
         return str(CHANNELS.get(p.get("channel"), ""))

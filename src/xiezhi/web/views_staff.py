@@ -18,6 +18,7 @@ from xiezhi.audit.models import AuditEntry, record
 from xiezhi.cases import selectors
 from xiezhi.cases import services as case_services
 from xiezhi.cases.events import label, summary
+from xiezhi.cases.panels import panels_for
 from xiezhi.cases.models import Case, CaseStatus, DeadlineState, Notification, PartyKind, PartyRole
 from xiezhi.courts.models import Cause, Procedure
 from xiezhi.courts.province import small_claims_wage
@@ -105,6 +106,7 @@ def case_detail(request, pk):
         "can_extend": request.user.has_role("president"),
         "can_manage": selectors.can_manage_case(request.user, case, "judge", "division_head", "president"),
         "today": timezone.localdate(),
+        "panels": panels_for(request, case),
     })
 
 

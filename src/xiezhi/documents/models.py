@@ -1,0 +1,2 @@
+"""诉讼文书."""
+from django.db import models  # noqa: F401

@@ -1,0 +1,2 @@
+"""电子卷宗."""
+from django.db import models  # noqa: F401

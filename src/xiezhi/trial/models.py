@@ -1,0 +1,2 @@
+"""审判."""
+from django.db import models  # noqa: F401
