@@ -39,19 +39,19 @@ class NumberCounter(models.Model):
 
 
 class Case(models.Model):
-    court = models.ForeignKey("courts.Court", verbose_name=_("法院"), on_delete=models.PROTECT, related_name="cases")
-    case_type = models.ForeignKey("courts.CaseType", verbose_name=_("案件类型"), on_delete=models.PROTECT)
+    court = models.ForeignKey("courts.Court", verbose_name=_("法院"), db_index=False, on_delete=models.PROTECT, related_name="cases")
+    case_type = models.ForeignKey("courts.CaseType", verbose_name=_("案件类型"), db_index=False, on_delete=models.PROTECT)
     number = models.CharField(_("案号"), max_length=60, unique=True)
     year = models.PositiveIntegerField(_("收案年度"))
     serial = models.PositiveIntegerField(_("案件编号"))
-    cause = models.ForeignKey("courts.Cause", verbose_name=_("案由"), null=True, blank=True, on_delete=models.PROTECT)
+    cause = models.ForeignKey("courts.Cause", verbose_name=_("案由"), null=True, blank=True, db_index=False, on_delete=models.PROTECT)
     cause_version = models.CharField(_("案由版本"), max_length=10, blank=True)
     procedure = models.ForeignKey("courts.Procedure", verbose_name=_("审理程序"), null=True, blank=True,
-                                  on_delete=models.PROTECT)
+                                  db_index=False, on_delete=models.PROTECT)
     division = models.ForeignKey("courts.Division", verbose_name=_("承办部门"), null=True, blank=True,
-                                 on_delete=models.PROTECT)
+                                 db_index=False, on_delete=models.PROTECT)
     judge = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("承办法官"), null=True, blank=True,
-                              on_delete=models.PROTECT, related_name="judged_cases")
+                              db_index=False, on_delete=models.PROTECT, related_name="judged_cases")
     team = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("审判团队"), blank=True,
                                   related_name="team_cases")
     title = models.CharField(_("案件名称"), max_length=300, blank=True)
@@ -72,6 +72,7 @@ class Case(models.Model):
     class Meta:
         verbose_name = _("案件")
         verbose_name_plural = _("案件")
+        # Few indexes on purpose: every registration writes them all (bench/README.md).
         indexes = [
             models.Index(fields=["court", "status", "-filed_on"]),
             models.Index(fields=["judge", "status", "limit_end"]),
@@ -145,17 +146,18 @@ class Party(models.Model):
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
     legal_representative = models.CharField(_("法定代表人/负责人"), max_length=100, blank=True)
     represents = models.ForeignKey("self", verbose_name=_("代理/代表对象"), null=True, blank=True,
-                                   on_delete=models.CASCADE, related_name="representatives")
+                                   db_index=False, on_delete=models.CASCADE, related_name="representatives")
     lawyer_licence = models.CharField(_("律师执业证号"), max_length=32, blank=True)
     law_firm = models.CharField(_("律师事务所"), max_length=200, blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("诉讼服务账户"), null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="case_parties")
+                             db_index=False, on_delete=models.SET_NULL, related_name="case_parties")
     left_case_at = models.DateTimeField(_("退出诉讼时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("当事人及诉讼参与人")
         verbose_name_plural = _("当事人及诉讼参与人")
-        indexes = [models.Index(fields=["name"]), models.Index(fields=["user", "case"])]
+        # no index on name: party search is a substring match inside the user's court
+        indexes = [models.Index(fields=["user", "case"])]
 
     def __str__(self):
         return f"{self.get_role_display()} {self.name}"
@@ -168,12 +170,12 @@ class Party(models.Model):
 class CaseEvent(models.Model):
     """流程节点: append-only. `code` keys xiezhi.cases.events.EVENT_TYPES."""
 
-    case = models.ForeignKey(Case, verbose_name=_("案件"), on_delete=models.CASCADE, related_name="events")
+    case = models.ForeignKey(Case, verbose_name=_("案件"), db_index=False, on_delete=models.CASCADE, related_name="events")
     seq = models.PositiveIntegerField(_("序号"))
     code = models.CharField(_("节点代码"), max_length=40)
     at = models.DateTimeField(_("时间"))
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True,
-                              on_delete=models.PROTECT)
+                              db_index=False, on_delete=models.PROTECT)
     payload = models.JSONField(_("内容"), default=dict, blank=True)
     public_to_parties = models.BooleanField(_("向当事人公开"), default=True)
 
