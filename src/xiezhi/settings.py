@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "xiezhi.hearings",
     "xiezhi.documents",
     "xiezhi.dossier",
+    "xiezhi.delivery",
     "xiezhi.audit",
     "xiezhi.web",
     "xiezhi.api",

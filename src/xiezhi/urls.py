@@ -10,5 +10,6 @@ urlpatterns = [
     path("staff/hearings/", include("xiezhi.hearings.urls")),
     path("documents/", include("xiezhi.documents.urls")),
     path("staff/dossier/", include("xiezhi.dossier.urls")),
+    path("delivery/", include("xiezhi.delivery.urls")),
     path("", include("xiezhi.web.urls")),
 ]

@@ -1,0 +1,2 @@
+"""送达."""
+from django.db import models  # noqa: F401
