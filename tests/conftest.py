@@ -22,9 +22,12 @@ def _fresh_calendar_cache(request):
     if not request.config.pluginmanager.hasplugin("django"):
         yield  # the pure law tests run without Django
         return
-    from xiezhi.courts import calendar
+    from xiezhi.courts import calendar, province, refcache
 
+    # transactional tests flush and reload reference data: forget every per-process cache
     calendar._cache = None
+    refcache.clear()
+    province._fee_cache.clear()
     yield
 
 

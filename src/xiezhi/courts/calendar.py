@@ -5,6 +5,7 @@ make-up working days (调休上班) are working days (CPL art. 85 ¶3)."""
 from __future__ import annotations
 
 from datetime import date
+import time
 from threading import Lock
 
 from django.db.models.signals import post_delete, post_save
@@ -16,6 +17,8 @@ from .models import CalendarDay
 _lock = Lock()
 _cache: "DatabaseCalendar | None" = None
 _lenient: "DatabaseCalendar | None" = None
+_loaded_at = 0.0
+TTL = 300  # other processes see an administrator's change within five minutes
 
 
 class DatabaseCalendar:
@@ -45,9 +48,10 @@ class DatabaseCalendar:
 
 
 def get_work_calendar(strict: bool = True) -> DatabaseCalendar:
-    global _cache, _lenient
+    global _cache, _lenient, _loaded_at
     with _lock:
-        if _cache is None:
+        if _cache is None or time.monotonic() - _loaded_at > TTL:
+            _loaded_at = time.monotonic()
             _cache = DatabaseCalendar(dict(CalendarDay.objects.filter(active=True).values_list("date", "is_rest_day")))
             _lenient = DatabaseCalendar(_cache.days, strict=False)
         return _cache if strict else _lenient

@@ -21,6 +21,7 @@ from xiezhi.cases.models import Case, Party, PartyKind, PartyRole
 from xiezhi.cases.services import allocate_serial, append_event, append_events, notify, refresh_snapshot
 from xiezhi.courts.calendar import get_work_calendar
 from xiezhi.courts.models import CaseType, Cause, Court, Procedure
+from xiezhi.courts import refcache
 from xiezhi.courts.province import fee_settings_for
 from xiezhi.law.casenumber import format_case_number
 from xiezhi.law.fees import FeeError, litigation_fee
@@ -325,7 +326,7 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
     problems = complaint_problems(filing)
     if problems:
         raise ValidationError(problems)
-    procedure = Procedure.objects.filter(code=procedure_code, active=True).first()
+    procedure = refcache.procedure(procedure_code)
     if procedure is None:
         raise ValidationError(_("请选择审理程序。"))
     today = timezone.localdate()
@@ -485,11 +486,11 @@ def counter_filing(clerk, court: Court, data: dict, *, channel: str = FilingChan
     """窗口立案 / 口头起诉 (登记立案规定 第三条: an oral complaint is written down)."""
     if not (clerk.has_role("filing_judge") and clerk.court_id == court.pk):
         raise PermissionDenied(_("只有本院立案人员可以办理窗口立案。"))
-    case_type = CaseType.objects.filter(type_code=type_code, active=True).order_by("-version").first()
+    case_type = refcache.case_type(type_code)
     if case_type is None:
         raise ValidationError(_("未知的案件类型。"))
     clean = _clean_data(data)
-    cause = Cause.objects.filter(pk=clean["cause_id"]).first() if clean.get("cause_id") else None
+    cause = refcache.cause(clean["cause_id"]) if clean.get("cause_id") else None
     amount = clean_amount(clean.get("amount"))
     today = timezone.localdate()
     filing = FilingApplication(
