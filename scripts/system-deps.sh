@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Debian packages the tests and benchmarks need: every name listed in scripts/deps/*.txt.
+# Debian packages the tests and benchmarks need: every name listed in scripts/deps/*.txt
+# (python-*.txt there list Python packages, merged into pyproject.toml; they are skipped here).
 # Installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
-mapfile -t pkgs < <(cat deps/*.txt | sed 's/#.*//' | tr -s ' \t' '\n' | grep -v '^$' | sort -u)
+mapfile -t pkgs < <(ls deps/*.txt | grep -v '/python-' | xargs cat | sed 's/#.*//' | tr -s ' \t' '\n' | grep -v '^$' | sort -u)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
