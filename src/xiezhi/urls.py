@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from xiezhi.hearings import views as hearing_views
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -11,5 +13,8 @@ urlpatterns = [
     path("documents/", include("xiezhi.documents.urls")),
     path("staff/dossier/", include("xiezhi.dossier.urls")),
     path("delivery/", include("xiezhi.delivery.urls")),
+    # the portal's view of hearings (the same views as /staff/hearings/mine/, at a portal address)
+    path("portal/hearings/", hearing_views.my_hearings, name="portal_hearings"),
+    path("portal/hearings/<int:pk>/record/", hearing_views.party_record, name="portal_hearing_record"),
     path("", include("xiezhi.web.urls")),
 ]

@@ -101,10 +101,9 @@ def test_lawyer_files_clerk_corrects_and_registers_judge_sees_limit(
     number = cp.locator("#case-number").inner_text().split()[0]
     assert re.fullmatch(r"（\d{4}）豫0222民初\d+号", number)
     case = Case.objects.get(number=number)
-    # the clerk gives the case to the judge
-    cp.select_option("#judge", str(judge.pk))
-    cp.click("#assign-btn")
-    expect(cp.locator(".messages")).to_contain_text("已确定承办法官")
+    # the clerk draws the judge at random among the civil division's judges (only one here)
+    cp.click("#assign-random")
+    expect(cp.locator("#trial-panel")).to_contain_text(judge.real_name)
     shoot(cp, "staff-case-page")
 
     # 5. the lawyer sees the number and the progress nodes

@@ -7,7 +7,12 @@ from datetime import date
 
 import pytest
 
-from xiezhi.law.appeal import AppealError, appeal_rule, appeal_window_end, effective_date
+from xiezhi.law.appeal import (
+    AppealError,
+    appeal_rule,
+    appeal_window_end,
+    effective_date,
+)
 from xiezhi.law.periods import ChineseCalendarPackage
 
 CAL = ChineseCalendarPackage()

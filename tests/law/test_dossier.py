@@ -1,7 +1,7 @@
 """E-file page numbering and archive rules (人民法院诉讼文书立卷归档办法; 人民法院诉讼档案管理办法)."""
 import pytest
 
-from xiezhi.law.dossier import Paper, archive_number, running_pages, retention_for
+from xiezhi.law.dossier import Paper, archive_number, retention_for, running_pages
 
 
 def test_pages_run_through_each_volume_in_catalogue_order():

@@ -3,8 +3,13 @@ from datetime import date, datetime
 
 import pytest
 
-from xiezhi.law.hearings import (add_months, check_postponement, closed_hearing_problem, overlaps,
-                                 session_gap_ok)
+from xiezhi.law.hearings import (
+    add_months,
+    check_postponement,
+    closed_hearing_problem,
+    overlaps,
+    session_gap_ok,
+)
 
 
 @pytest.mark.parametrize("procedure, used, allowed", [
@@ -40,7 +45,7 @@ def test_add_months_clamps_to_month_end():
     ((9, 11), (10, 12), True), ((9, 10), (10, 11), False), ((9, 12), (10, 11), True), ((11, 12), (9, 10), False),
 ])
 def test_overlaps_half_open(a, b, clash):
-    d = lambda h: datetime(2026, 5, 6, h)  # noqa: E731
+    d = lambda h: datetime(2026, 5, 6, h)
     assert overlaps(d(a[0]), d(a[1]), d(b[0]), d(b[1])) is clash
 
 

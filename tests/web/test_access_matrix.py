@@ -82,7 +82,6 @@ POST_MATRIX = {
     "fee_pay": (lambda w: f"/portal/fees/{w['fee'].pk}/pay/", {"litigant"}),
     "portal_notes_read": (lambda w: "/portal/notifications/read/", set(PUBLIC)),
     "staff_notes_read": (lambda w: "/staff/notifications/read/", ALL_STAFF),
-    "case_assign": (lambda w: f"/staff/cases/{w['case'].pk}/assign/", {"filing_judge", "division_head", "president"}),
     "case_deduction": (lambda w: f"/staff/cases/{w['case'].pk}/deduction/", {"judge", "division_head", "president"}),
     "case_extension": (lambda w: f"/staff/cases/{w['case'].pk}/extension/", {"president"}),
     "fee_change": (lambda w: f"/staff/fees/{w['fee'].pk}/change/", {"filing_judge", "judge", "president"}),

@@ -1,2 +1,15 @@
+from django.urls import path
+
+from . import views
+
 app_name = "delivery"
-urlpatterns = []
+urlpatterns = [
+    path("inbox/", views.inbox, name="inbox"),
+    path("inbox/<int:pk>/", views.inbox_download, name="inbox_download"),
+    path("d/<str:token>/", views.sms_download, name="sms_download"),
+    path("cases/<int:pk>/serve/", views.serve, name="serve"),
+    path("cases/<int:pk>/parties/<int:party_pk>/address/", views.confirm_address, name="confirm_address"),
+    path("records/<int:pk>/record/", views.record_service, name="record_service"),
+    path("records/<int:pk>/fail/", views.mark_failed, name="mark_failed"),
+    path("documents/<int:pk>/", views.document_file, name="document_file"),
+]

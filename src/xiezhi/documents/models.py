@@ -1,2 +1,63 @@
-"""诉讼文书."""
-from django.db import models  # noqa: F401
+"""诉讼文书: versioned .docx templates (rules as data) and the documents generated from them.
+
+Files are evidence: every file is stored once through Django storage under its SHA-256 and never
+overwritten; a sealed PDF records the PDF it came from."""
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .kinds import CHOICES
+
+
+class DocumentTemplate(models.Model):
+    """文书模板: a .docx with Jinja placeholders. The shipped files are version 1; an administrator
+    uploads later versions; generation uses the highest active version of a kind."""
+
+    kind = models.CharField(_("文书种类"), max_length=40, choices=CHOICES)
+    version = models.PositiveIntegerField(_("版本"))
+    file = models.FileField(_("模板文件"), upload_to="documents/templates/")
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    active = models.BooleanField(_("启用"), default=True)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("文书模板")
+        verbose_name_plural = _("文书模板")
+        constraints = [models.UniqueConstraint(fields=["kind", "version"], name="uniq_template_version")]
+        ordering = ["kind", "-version"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} v{self.version}"
+
+
+class GeneratedDocument(models.Model):
+    case = models.ForeignKey("cases.Case", verbose_name=_("案件"), on_delete=models.PROTECT, related_name="documents")
+    kind = models.CharField(_("文书种类"), max_length=40, choices=CHOICES)
+    version = models.PositiveIntegerField(_("稿次"))
+    template = models.ForeignKey(DocumentTemplate, verbose_name=_("模板"), on_delete=models.PROTECT)
+    recipient = models.CharField(_("受文人"), max_length=200, blank=True)
+    docx = models.FileField(_("Word 文件"), upload_to="documents/files/")
+    docx_sha256 = models.CharField(max_length=64)
+    pdf = models.FileField(_("PDF 文件"), upload_to="documents/files/", blank=True)
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
+    sealed_pdf = models.FileField(_("签章 PDF"), upload_to="documents/files/", blank=True)
+    sealed_sha256 = models.CharField(max_length=64, blank=True)
+    verification_code = models.CharField(_("验证码"), max_length=20, unique=True, null=True, blank=True)
+    sealed_at = models.DateTimeField(_("签章时间"), null=True, blank=True)
+    sealed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("签章人"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("生成人"), on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("生成文书")
+        verbose_name_plural = _("生成文书")
+        ordering = ["case", "-created_at"]
+        constraints = [models.UniqueConstraint(fields=["case", "kind", "version"], name="uniq_document_version")]
+
+    def __str__(self):
+        return f"{self.case.number} {self.get_kind_display()} 第{self.version}稿"

@@ -1,2 +1,12 @@
+from django.urls import path
+
+from . import views
+
 app_name = "documents"
-urlpatterns = []
+urlpatterns = [
+    path("verify/", views.verify, name="verify"),
+    path("verify/<str:code>/", views.verify, name="verify_code"),
+    path("staff/cases/<int:case_pk>/generate/", views.generate, name="generate"),
+    path("staff/<int:pk>/seal/", views.seal, name="seal"),
+    path("staff/<int:pk>/download/<str:fmt>/", views.download, name="download"),
+]

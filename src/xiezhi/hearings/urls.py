@@ -1,2 +1,20 @@
+from django.urls import path
+
+from . import views
+
 app_name = "hearings"
-urlpatterns = []
+urlpatterns = [
+    path("", views.court_calendar, name="calendar"),
+    path("judges/<int:user_pk>/", views.judge_calendar, name="judge_calendar"),
+    path("cases/<int:case_pk>/schedule/", views.schedule, name="schedule"),
+    path("<int:pk>/postpone/", views.postpone, name="postpone"),
+    path("<int:pk>/held/", views.held, name="held"),
+    path("<int:pk>/record/", views.record_edit, name="record"),
+    path("<int:pk>/record/autosave/", views.record_autosave, name="record_autosave"),
+    path("<int:pk>/record/finalise/", views.record_finalise, name="record_finalise"),
+    path("<int:pk>/audio/", views.audio_upload, name="audio_upload"),
+    path("<int:pk>/audio/<int:audio_pk>/transcribe/", views.audio_transcribe, name="audio_transcribe"),
+    # portal pages for the parties (mounted under this app's prefix until the lead gives them a public path)
+    path("mine/", views.my_hearings, name="my_hearings"),
+    path("mine/<int:pk>/record/", views.party_record, name="party_record"),
+]

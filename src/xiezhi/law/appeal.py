@@ -21,13 +21,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
 
 from .periods import WorkCalendar, period_end
 
-__all__ = ["AppealError", "AppealRule", "APPEAL_RULES", "appeal_rule", "appeal_window_end", "effective_date"]
+__all__ = ["APPEAL_RULES", "AppealError", "AppealRule", "appeal_rule", "appeal_window_end", "effective_date"]
 
 
 class AppealError(ValueError):

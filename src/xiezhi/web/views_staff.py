@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from xiezhi.accounts.models import User
 from xiezhi.audit.models import AuditEntry, record
 from xiezhi.cases import selectors
 from xiezhi.cases import services as case_services
@@ -87,10 +86,6 @@ def case_detail(request, pk):
     record(request, AuditEntry.Action.READ, case=case)
     events = list(case.events.select_related("actor").order_by("seq"))
     tl = case_services.time_limit_status(case, events)
-    judges = []
-    if request.user.has_role("filing_judge", "division_head", "president"):
-        staff = User.objects.filter(kind="staff", court_id=case.court_id, is_active=True).order_by("real_name")
-        judges = [u for u in staff if "judge" in u.roles]
     from xiezhi.law.timelimits import DEDUCTION_KINDS
 
     from xiezhi.cases.models import CaseLink
@@ -102,27 +97,12 @@ def case_detail(request, pk):
         "parties": case.parties.all().order_by("id"), "fees": case.fees.all(),
         "files": filing.files.filter(removed_at__isnull=True) if filing else [],
         "links": [(lk.get_kind_display(), lk.to_case if lk.from_case_id == case.pk else lk.from_case) for lk in links],
-        "judges": judges, "deduction_kinds": [(k, v[0]) for k, v in DEDUCTION_KINDS.items()],
+        "deduction_kinds": [(k, v[0]) for k, v in DEDUCTION_KINDS.items()],
         "can_extend": request.user.has_role("president"),
         "can_manage": selectors.can_manage_case(request.user, case, "judge", "division_head", "president"),
         "today": timezone.localdate(),
         "panels": panels_for(request, case),
     })
-
-
-@staff_required("filing_judge", "division_head", "president")
-@require_POST
-def case_assign(request, pk):
-    case = _case(request, pk)
-    judge = User.objects.filter(pk=request.POST.get("judge"), kind="staff").first()
-    try:
-        if judge is None:
-            raise ValidationError(_("请选择承办法官。"))
-        case_services.assign_judge(request.user, case, judge, request.POST.get("reason", ""))
-        messages.success(request, _("已确定承办法官。"))
-    except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, "；".join(_errors(exc)) if isinstance(exc, ValidationError) else str(exc))
-    return redirect("web:case_detail", pk=case.pk)
 
 
 @staff_required("judge", "division_head", "president")

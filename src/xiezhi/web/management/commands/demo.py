@@ -1,6 +1,6 @@
 """`xiezhi demo`: migrate the embedded database, load the demo court, and serve it on
 127.0.0.1:8000, printing the demo logins. Deadline warnings run in-process every hour
-(production runs the same task on Celery workers with Redis)."""
+(with the public-notice and SMS-report jobs; production runs them on Celery workers with Redis)."""
 import threading
 import time
 
@@ -46,10 +46,13 @@ class Command(BaseCommand):
         def hourly():
             while True:
                 time.sleep(3600)
-                try:
-                    mark_deadlines()
-                except Exception as exc:  # keep the scheduler alive; the next run retries
-                    self.stderr.write(f"审限预警任务失败：{exc}")
+                from xiezhi.delivery.services import poll_sms_reports, settle_public_notices
+
+                for job in (mark_deadlines, settle_public_notices, poll_sms_reports):
+                    try:
+                        job()
+                    except Exception as exc:  # keep the scheduler alive; the next run retries
+                        self.stderr.write(f"定时任务 {job.__name__} 失败：{exc}")
 
         threading.Thread(target=hourly, daemon=True, name="deadline-warnings").start()
         call_command("runserver", addr, "--noreload", "--insecure")

@@ -1,0 +1,29 @@
+"""The documents the court generates (诉讼文书样式, 最高人民法院《民事诉讼文书样式》2016)."""
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    title: str
+    paper_kind: str          # catalogue hint for xiezhi.cases.signals.paper_added
+    served: bool = True      # the document is served on the parties (送达)
+    recipient_roles: tuple = ()  # whom it is addressed to by default
+    final: bool = False      # 裁判文书: sealed only as the final text
+
+
+KINDS: dict[str, Kind] = {k.code: k for k in [
+    Kind("acceptance_notice", _("受理案件通知书"), "notice", recipient_roles=("plaintiff", "applicant")),
+    Kind("response_notice", _("应诉通知书"), "notice", recipient_roles=("defendant", "respondent")),
+    Kind("evidence_notice", _("举证通知书"), "notice"),
+    Kind("summons", _("传票"), "summons"),
+    Kind("panel_notice", _("合议庭组成人员通知书"), "notice"),
+    Kind("service_receipt", _("送达回证"), "receipt", served=False),
+    Kind("judgment", _("民事判决书"), "judgment", final=True),
+    Kind("ruling", _("民事裁定书"), "ruling", final=True),
+    Kind("mediation", _("民事调解书"), "mediation", final=True),
+]}
+
+CHOICES = [(k.code, k.title) for k in KINDS.values()]

@@ -1,0 +1,185 @@
+"""Writes of the documents app: load templates, generate, seal.
+
+generate() and seal() take the acting user, check permission (staff who can manage the case),
+store every file through Django storage under its SHA-256 (never overwritten), append a node to the
+case timeline and tell the e-case file (paper_added)."""
+import hashlib
+import io
+import secrets
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from xiezhi.cases.selectors import can_manage_case
+from xiezhi.cases.services import append_event
+from xiezhi.cases.signals import paper_added
+
+from . import convert, seal
+from .context import build_context
+from .kinds import KINDS
+from .models import DocumentTemplate, GeneratedDocument
+
+SHIPPED = Path(__file__).with_name("templates_docx")
+MANAGE_ROLES = ("judge", "assistant", "clerk", "filing_judge", "division_head", "president")
+TEMPLATE_ADMIN_ROLES = ("sysadmin", "trial_management")
+MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _store(field, name: str, data: bytes) -> str:
+    digest = sha256(data)
+    field.save(f"{digest}{Path(name).suffix}", ContentFile(data), save=False)
+    return digest
+
+
+def ensure_shipped_templates() -> None:
+    """Load the shipped .docx files as version 1 of each kind (idempotent)."""
+    for kind in KINDS:
+        if DocumentTemplate.objects.filter(kind=kind).exists():
+            continue
+        data = (SHIPPED / f"{kind}.docx").read_bytes()
+        t = DocumentTemplate(kind=kind, version=1, note="随系统提供")
+        t.sha256 = _store(t.file, f"{kind}.docx", data)
+        t.save()
+
+
+def current_template(kind: str) -> DocumentTemplate:
+    ensure_shipped_templates()
+    t = DocumentTemplate.objects.filter(kind=kind, active=True).order_by("-version").first()
+    if t is None:
+        raise ValidationError(_("没有可用的文书模板。"))
+    return t
+
+
+def _check_docx_template(data: bytes) -> None:
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateSyntaxError
+
+    if len(data) > MAX_TEMPLATE_BYTES or not data.startswith(b"PK"):
+        raise ValidationError(_("模板必须是不超过 10 MB 的 .docx 文件。"))
+    try:
+        tpl = DocxTemplate(io.BytesIO(data))
+        tpl.get_undeclared_template_variables()
+    except TemplateSyntaxError as exc:
+        raise ValidationError(_("模板占位符有语法错误：%(err)s") % {"err": exc}) from exc
+    except Exception as exc:
+        raise ValidationError(_("无法读取该 .docx 文件。")) from exc
+
+
+@transaction.atomic
+def upload_template(actor, kind: str, data: bytes, note: str = "") -> DocumentTemplate:
+    """An administrator uploads a new version of a template (rules as data)."""
+    if not (getattr(actor, "is_superuser", False) or actor.has_role(*TEMPLATE_ADMIN_ROLES)):
+        raise PermissionDenied
+    if kind not in KINDS:
+        raise ValidationError(_("未知的文书种类。"))
+    _check_docx_template(data)
+    ensure_shipped_templates()
+    last = DocumentTemplate.objects.select_for_update().filter(kind=kind).aggregate(m=Max("version"))["m"] or 0
+    t = DocumentTemplate(kind=kind, version=last + 1, note=note, uploaded_by=actor)
+    t.sha256 = _store(t.file, f"{kind}.docx", data)
+    t.save()
+    return t
+
+
+def render_docx(template: DocumentTemplate, context: dict) -> bytes:
+    from docxtpl import DocxTemplate
+
+    with template.file.open("rb") as f:
+        tpl = DocxTemplate(io.BytesIO(f.read()))
+    tpl.render(context, autoescape=True)
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()
+
+
+def generate(actor, case, kind: str, extra_context: dict | None = None, recipient: str = "") -> GeneratedDocument:
+    """Fill the current template of `kind` from the case, store .docx and PDF, record the draft."""
+    if kind not in KINDS:
+        raise ValidationError(_("未知的文书种类。"))
+    if not can_manage_case(actor, case, *MANAGE_ROLES):
+        raise PermissionDenied
+    template = current_template(kind)
+    context = build_context(case, recipient_name=recipient, extra=extra_context)
+    docx = render_docx(template, context)
+    pdf = convert.docx_to_pdf(docx)  # slow: done before the transaction holds any lock
+    with transaction.atomic():
+        last = (GeneratedDocument.objects.select_for_update().filter(case=case, kind=kind)
+                .aggregate(m=Max("version"))["m"] or 0)
+        doc = GeneratedDocument(case=case, kind=kind, version=last + 1, template=template, created_by=actor,
+                                recipient=context["recipient"]["name"])
+        doc.docx_sha256 = _store(doc.docx, "x.docx", docx)
+        doc.pdf_sha256 = _store(doc.pdf, "x.pdf", pdf)
+        doc.save()
+        append_event(case, "document_generated", actor, {
+            "document": doc.pk, "kind": kind, "title": str(KINDS[kind].title), "version": doc.version,
+            "template_version": template.version, "docx_sha256": doc.docx_sha256, "pdf_sha256": doc.pdf_sha256})
+        transaction.on_commit(lambda: paper_added.send(
+            sender=GeneratedDocument, case=case, file=doc.pdf, title=f"{KINDS[kind].title}（第{doc.version}稿）",
+            kind=KINDS[kind].paper_kind, source=f"documents.GeneratedDocument:{doc.pk}", created_by=actor))
+    return doc
+
+
+def _new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def verify_url(code: str, base_url: str = "") -> str:
+    from django.urls import reverse
+
+    return base_url.rstrip("/") + reverse("documents:verify_code", args=[code])
+
+
+def seal_document(actor, doc: GeneratedDocument, base_url: str = "") -> GeneratedDocument:
+    """Put the court's electronic seal on the PDF: PDF signature with the visible seal, the
+    verification code and the QR code pointing at the public verification page."""
+    if not can_manage_case(actor, doc.case, "judge", "division_head", "president", "clerk", "assistant"):
+        raise PermissionDenied
+    if doc.sealed_at:
+        raise ValidationError(_("该文书已签章。"))
+    code = _new_code()
+    while GeneratedDocument.objects.filter(verification_code=code).exists():
+        code = _new_code()
+    with doc.pdf.open("rb") as f:
+        pdf = f.read()
+    signed = seal.sign_pdf(pdf, doc.case.court, code, verify_url(code, base_url))
+    with transaction.atomic():
+        doc = GeneratedDocument.objects.select_for_update().get(pk=doc.pk)
+        if doc.sealed_at:
+            raise ValidationError(_("该文书已签章。"))
+        doc.sealed_sha256 = _store(doc.sealed_pdf, "x.pdf", signed)
+        doc.verification_code = code
+        doc.sealed_at = timezone.now()
+        doc.sealed_by = actor
+        doc.save()
+        append_event(doc.case, "document_sealed", actor, {
+            "document": doc.pk, "kind": doc.kind, "title": str(KINDS[doc.kind].title), "version": doc.version,
+            "sealed_sha256": doc.sealed_sha256, "code": code})
+        transaction.on_commit(lambda: paper_added.send(
+            sender=GeneratedDocument, case=doc.case, file=doc.sealed_pdf,
+            title=f"{KINDS[doc.kind].title}（签章）", kind=KINDS[doc.kind].paper_kind,
+            source=f"documents.GeneratedDocument:{doc.pk}:sealed", created_by=actor))
+    return doc
+
+
+def check_upload(doc: GeneratedDocument | None, data: bytes) -> dict:
+    """Public check of an uploaded PDF: authentic only if its bytes hash to a stored sealed PDF and
+    its embedded signature validates with integrity intact."""
+    digest = sha256(data)
+    if doc is None:
+        doc = GeneratedDocument.objects.select_related("case__court").filter(sealed_sha256=digest).first()
+    if doc is None or not doc.sealed_sha256 or doc.sealed_sha256 != digest:
+        return {"authentic": False, "sha256": digest, "doc": doc, "signature": None}
+    sig = seal.verify_pdf(data, doc.case.court)
+    ok = sig["signed"] and sig["intact"] and sig["valid"] and sig["trusted"] and sig["whole_file"]
+    return {"authentic": ok, "sha256": digest, "doc": doc, "signature": sig}

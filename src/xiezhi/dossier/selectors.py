@@ -1,0 +1,168 @@
+"""Reads of the e-file, filtered by what the user may see."""
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from xiezhi.cases.selectors import visible_cases
+from xiezhi.law.dossier import Paper, running_pages
+
+from .models import AccessRequest, Dossier, Entry, Page, PageNote
+from .services import can_read_dossier
+
+
+def catalogue(dossier: Dossier) -> list[Entry]:
+    """Entries in catalogue order with .first_page/.last_page (running, per volume) and .current
+    (False once a correction superseded it; superseded papers keep no page numbers)."""
+    entries = list(Entry.objects.filter(dossier=dossier).annotate(n_sup=Count("superseded_by"))
+                   .order_by("section", "item_order", "id"))
+    papers = [Paper(e.pk, e.section, e.item_order, e.pk, e.pages if not e.n_sup else 0) for e in entries]
+    ranges = running_pages(papers)
+    order = {p.key: i for i, p in enumerate(sorted(papers, key=lambda p: (("main", "side").index(p.section),
+                                                                            p.item_order, p.seq)))}
+    for e in entries:
+        e.current = not e.n_sup
+        e.first_page, e.last_page = ranges[e.pk]
+    entries.sort(key=lambda e: order[e.pk])
+    pos = 1
+    for e in entries:
+        e.position = None
+        if e.current and e.first_page:
+            e.position, pos = pos, pos + e.pages
+    return entries
+
+
+def sequence(entries: list[Entry]) -> list[tuple[Entry, int, int]]:
+    """(entry, page within entry, running page in its volume) for every numbered page, in order."""
+    out = []
+    for e in entries:
+        if e.current and e.first_page:
+            out.extend((e, n, e.first_page + n - 1) for n in range(1, e.pages + 1))
+    return out
+
+
+def locate(entries: list[Entry], position: int):
+    """The position-th page (1-based over both volumes) → (entry, n, running page) or None."""
+    if position < 1:
+        return None
+    for e in entries:
+        if e.current and e.first_page:
+            if position <= e.pages:
+                return e, position, e.first_page + position - 1
+            position -= e.pages
+    return None
+
+
+def page_count(entries: list[Entry]) -> int:
+    return sum(e.pages for e in entries if e.current and e.first_page)
+
+
+def position_of(entries: list[Entry], entry_id: int, n: int) -> int | None:
+    pos = 0
+    for e in entries:
+        if e.current and e.first_page:
+            if e.pk == entry_id:
+                return pos + n
+            pos += e.pages
+    return None
+
+
+def progress(dossier: Dossier) -> dict:
+    agg = Page.objects.filter(entry__dossier=dossier).aggregate(total=Count("id"), done=Count("id", filter=Q(done=True)))
+    return {"total": agg["total"], "done": agg["done"],
+            "percent": int(100 * agg["done"] / agg["total"]) if agg["total"] else 100}
+
+
+def notes_for(user, page: Page):
+    return PageNote.objects.filter(page=page, author=user)
+
+
+def bookmarks(user, dossier: Dossier):
+    return (PageNote.objects.filter(author=user, bookmark=True, page__entry__dossier=dossier)
+            .select_related("page", "page__entry"))
+
+
+def tokens_of(query: str) -> list[str]:
+    from .text import tokenize
+
+    return [t for t in tokenize(query).split() if t.strip()]
+
+
+def _match(qs, query: str):
+    words = tokens_of(query)
+    if not words:
+        return qs.none()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        return qs.annotate(_v=SearchVector("tokens", config="simple")).filter(
+            _v=SearchQuery(" ".join(words), config="simple", search_type="plain"))
+    cond = Q()
+    for w in words:
+        cond &= Q(text__icontains=w)
+    return qs.filter(cond)
+
+
+def snippet(text: str, query: str, width: int = 40) -> list[tuple[str, bool]]:
+    """The text around the first hit, split into (piece, is_hit) for highlighting in the template."""
+    words = [w for w in {query.strip(), *tokens_of(query)} if w]
+    flat = re.sub(r"\s+", " ", text)
+    pos = min((flat.find(w) for w in words if flat.find(w) >= 0), default=0)
+    start = max(0, pos - width)
+    part = flat[start:pos + width * 2]
+    pattern = re.compile("(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")")
+    return [(piece, bool(pattern.fullmatch(piece))) for piece in pattern.split(part) if piece]
+
+
+def search_dossier(user, case, query: str, limit: int = 200) -> list[dict]:
+    """Full-text search in one case's e-file; nothing for a user who may not read it."""
+    if not query.strip() or not can_read_dossier(user, case):
+        return []
+    dossier = Dossier.objects.filter(case=case).first()
+    if dossier is None:
+        return []
+    entries = catalogue(dossier)
+    current = {e.pk: e for e in entries if e.current}
+    pages = _match(Page.objects.filter(entry_id__in=list(current)), query).only("id", "entry_id", "number", "text")
+    hits = []
+    for p in pages.order_by("entry_id", "number")[:limit]:
+        e = current[p.entry_id]
+        hits.append({"page": p, "entry": e, "running": (e.first_page or 1) + p.number - 1,
+                     "position": position_of(entries, e.pk, p.number), "snippet": snippet(p.text, query)})
+    hits.sort(key=lambda h: h["position"] or 0)
+    return hits
+
+
+def readable_dossiers(user):
+    """E-files the user may read now: of visible cases, not archived or with an approved, unexpired request."""
+    approved = AccessRequest.objects.filter(dossier=OuterRef("pk"), requester=user, status="approved",
+                                            expires_at__gt=timezone.now())
+    return Dossier.objects.filter(case__in=visible_cases(user)).filter(Q(archived_at__isnull=True) | Exists(approved))
+
+
+def search_court(user, query: str, limit: int = 100) -> list[dict]:
+    """Court-wide e-file search for staff: only the cases they may see."""
+    if not query.strip():
+        return []
+    pages = _match(Page.objects.filter(entry__dossier__in=readable_dossiers(user), entry__superseded_by__isnull=True),
+                   query).select_related("entry", "entry__dossier__case").order_by("-entry__dossier_id", "entry_id",
+                                                                                    "number")[:limit]
+    return [{"page": p, "entry": p.entry, "case": p.entry.dossier.case, "snippet": snippet(p.text, query)}
+            for p in pages]
+
+
+def pending_requests(user):
+    """Archive-read requests this user may decide."""
+    if not user.has_role("division_head", "trial_management"):
+        return AccessRequest.objects.none()
+    return (AccessRequest.objects.filter(status="pending", dossier__case__in=visible_cases(user))
+            .exclude(requester=user).select_related("dossier__case", "requester"))
+
+
+def upload_kinds(dossier: Dossier):
+    from .models import CatalogueItem
+
+    return CatalogueItem.objects.filter(version=dossier.catalogue_version).order_by("section", "order")

@@ -1,0 +1,189 @@
+"""Staff pages of the e-file: reader, page images, upload, notes, search, archive, archived-read requests."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from xiezhi.audit.models import AuditEntry, record
+from xiezhi.cases.models import Case
+from xiezhi.cases.selectors import can_manage_case, visible_cases
+from xiezhi.web.access import staff_required
+
+from . import selectors, services
+from .models import Dossier, Entry, Page
+
+
+def _case(user, pk):
+    try:
+        return visible_cases(user).select_related("court", "case_type").get(pk=pk)
+    except Case.DoesNotExist:
+        raise Http404
+
+
+def _error(request, exc):
+    messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+
+
+@staff_required()
+def reader(request, pk):
+    case = _case(request.user, pk)
+    dossier = Dossier.objects.filter(case=case).first()
+    if dossier is None:
+        raise Http404
+    if not services.can_read_dossier(request.user, case):
+        record(request, AuditEntry.Action.DENIED, case=case, detail="dossier")
+        return render(request, "dossier/locked.html", {"case": case, "dossier": dossier,
+                                                       "requests": dossier.requests.filter(requester=request.user)},
+                      status=403)
+    entries = selectors.catalogue(dossier)
+    total = selectors.page_count(entries)
+    try:
+        pos = max(1, min(int(request.GET.get("p", 1)), total or 1))
+    except ValueError:
+        pos = 1
+    where = selectors.locate(entries, pos)
+    page = None
+    if where:
+        page = Page.objects.filter(entry=where[0], number=where[1]).first()
+    q = request.GET.get("q", "").strip()
+    hits = selectors.search_dossier(request.user, case, q) if q else []
+    record(request, AuditEntry.Action.READ, case=case,
+           detail=f"dossier p{pos}" + (f" archived {dossier.archive_number}" if dossier.frozen else ""))
+    return render(request, "dossier/reader.html", {
+        "case": case, "dossier": dossier, "entries": entries, "total": total, "pos": pos, "where": where,
+        "page": page, "q": q, "hits": hits, "notes": selectors.notes_for(request.user, page) if page else [],
+        "bookmarks": selectors.bookmarks(request.user, dossier), "prev": pos - 1 if pos > 1 else None,
+        "next": pos + 1 if pos < total else None,
+        "can_upload": not dossier.frozen and can_manage_case(request.user, case, *services.UPLOAD_ROLES),
+        "kinds": dossier and selectors.upload_kinds(dossier)})
+
+
+@staff_required()
+def page_image(request, pk, size):
+    page = get_object_or_404(Page.objects.select_related("entry__dossier__case"), pk=pk)
+    case = page.entry.dossier.case
+    if not services.can_read_dossier(request.user, case):
+        raise Http404
+    name = page.thumb if size == "thumb" else page.image
+    if not name:
+        raise Http404
+    if page.entry.dossier.frozen:
+        record(request, AuditEntry.Action.READ, case=case, detail=f"dossier page {pk}")
+    from django.core.files.storage import default_storage
+
+    resp = FileResponse(default_storage.open(name, "rb"), content_type="image/png")
+    resp["Cache-Control"] = "private, max-age=3600"
+    return resp
+
+
+@staff_required()
+def entry_file(request, pk):
+    entry = get_object_or_404(Entry.objects.select_related("dossier__case"), pk=pk)
+    case = entry.dossier.case
+    if not services.can_read_dossier(request.user, case):
+        raise Http404
+    record(request, AuditEntry.Action.DOWNLOAD, case=case, detail=f"dossier entry {entry.pk}")
+    return FileResponse(entry.file.open("rb"), content_type=entry.content_type, as_attachment=False,
+                        filename=f"{entry.title}")
+
+
+@staff_required(*services.UPLOAD_ROLES)
+@require_POST
+def upload(request, pk):
+    case = _case(request.user, pk)
+    f = request.FILES.get("file")
+    if f is None:
+        messages.error(request, _("请选择文件。"))
+        return redirect("dossier:reader", pk=case.pk)
+    sup = None
+    if request.POST.get("supersedes"):
+        sup = Entry.objects.filter(pk=request.POST["supersedes"], dossier__case=case).first()
+    try:
+        entry = services.upload(request.user, case, f, title=request.POST.get("title", "").strip(),
+                                kind=request.POST.get("kind", "other"), supersedes=sup)
+    except (ValidationError, PermissionDenied) as exc:
+        _error(request, exc)
+        return redirect("dossier:reader", pk=case.pk)
+    record(request, AuditEntry.Action.CHANGE, case=case, detail=f"dossier upload {entry.pk}")
+    messages.success(request, _("已归入卷宗，文字识别在后台进行。"))
+    return redirect("dossier:reader", pk=case.pk)
+
+
+@staff_required()
+@require_POST
+def note(request, pk):
+    page = get_object_or_404(Page.objects.select_related("entry__dossier__case"), pk=pk)
+    case = page.entry.dossier.case
+    try:
+        services.add_note(request.user, page, text=request.POST.get("text", ""),
+                          bookmark=request.POST.get("bookmark") == "1")
+    except PermissionDenied:
+        raise Http404
+    except ValidationError as exc:
+        _error(request, exc)
+    entries = selectors.catalogue(page.entry.dossier)
+    return redirect(f"/staff/dossier/cases/{case.pk}/?p={selectors.position_of(entries, page.entry_id, page.number) or 1}")
+
+
+@staff_required()
+def search(request):
+    q = request.GET.get("q", "").strip()
+    hits = selectors.search_court(request.user, q) if q else []
+    if q:
+        record(request, AuditEntry.Action.READ, detail=f"dossier search {q}"[:300])
+    return render(request, "dossier/search.html", {"q": q, "hits": hits})
+
+
+@staff_required(*services.ARCHIVE_ROLES)
+@require_POST
+def archive(request, pk):
+    case = _case(request.user, pk)
+    try:
+        d = services.archive_case(request.user, case)
+        messages.success(request, _("已归档，档案号 %(n)s。") % {"n": d.archive_number})
+    except (ValidationError, PermissionDenied) as exc:
+        _error(request, exc)
+    return redirect("web:case_detail", pk=case.pk)
+
+
+@staff_required()
+def verify(request, pk):
+    case = _case(request.user, pk)
+    if not can_manage_case(request.user, case, *services.ARCHIVE_ROLES):
+        raise Http404
+    dossier = get_object_or_404(Dossier, case=case, archived_at__isnull=False)
+    problems = services.verify_archive(dossier)
+    record(request, AuditEntry.Action.READ, case=case, detail="dossier verify")
+    return render(request, "dossier/verify.html", {"case": case, "dossier": dossier, "problems": problems})
+
+
+@staff_required()
+@require_POST
+def request_access(request, pk):
+    case = _case(request.user, pk)
+    try:
+        services.request_access(request.user, case, request.POST.get("reason", ""))
+        messages.success(request, _("查阅申请已提交，待庭长或审管办审批。"))
+    except (ValidationError, PermissionDenied) as exc:
+        _error(request, exc)
+    return redirect("dossier:reader", pk=case.pk)
+
+
+@staff_required("division_head", "trial_management")
+def requests(request):
+    return render(request, "dossier/requests.html", {"pending": selectors.pending_requests(request.user)})
+
+
+@staff_required("division_head", "trial_management")
+@require_POST
+def decide(request, pk):
+    req = get_object_or_404(selectors.pending_requests(request.user), pk=pk)
+    try:
+        services.decide_access(request.user, req, approve=request.POST.get("approve") == "1",
+                               days=int(request.POST.get("days") or 7))
+        record(request, AuditEntry.Action.CHANGE, case=req.dossier.case, detail=f"dossier request {req.pk}")
+    except (ValidationError, PermissionDenied, ValueError) as exc:
+        _error(request, exc if not isinstance(exc, ValueError) else ValidationError(_("天数无效。")))
+    return redirect("dossier:requests")

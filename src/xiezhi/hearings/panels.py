@@ -1,0 +1,26 @@
+from django.utils import timezone
+
+from xiezhi.accounts.models import User
+from xiezhi.cases.selectors import can_manage_case
+from xiezhi.courts.models import Courtroom
+from xiezhi.law.hearings import check_postponement
+
+from . import selectors
+from .services import SCHEDULERS, closed_reason_choices, postponements_used
+
+
+def case_panel(request, case):
+    hearings = list(selectors.case_hearings(request.user, case))
+    can_schedule = can_manage_case(request.user, case, *SCHEDULERS)
+    if not hearings and not can_schedule:
+        return None
+    used = postponements_used(case) if hearings else 0
+    check = check_postponement(case.procedure.code if case.procedure_id else "", used)
+    return {
+        "template": "hearings/_case_panel.html", "hearings": hearings, "can_schedule": can_schedule,
+        "rooms": Courtroom.objects.filter(court_id=case.court_id).order_by("name") if can_schedule else [],
+        "clerks": [u for u in User.objects.filter(kind="staff", court_id=case.court_id, is_active=True).order_by("real_name")
+                   if "clerk" in (u.roles or [])] if can_schedule else [],
+        "closed_reasons": closed_reason_choices(), "postponements_used": used, "postponement_limit": check.limit,
+        "can_postpone": check.allowed, "now": timezone.localtime(),
+    }

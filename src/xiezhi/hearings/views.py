@@ -1,0 +1,239 @@
+"""Hearing pages. Thin: parse, call a service or selector, render."""
+import json
+from datetime import date, datetime, timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from xiezhi.accounts.models import User
+from xiezhi.audit.models import AuditEntry, record
+from xiezhi.cases.selectors import can_manage_case, case_for_page
+from xiezhi.courts.models import Courtroom
+from xiezhi.web.access import public_required, staff_required
+
+from . import selectors, services
+from .models import HearingAudio, Transcript, TranscriptStatus
+
+STAFF_CASE_PAGE = "web:case_detail"
+
+
+def _errors(exc):
+    return exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+
+
+def _dt(day: str, hm: str):
+    try:
+        return timezone.make_aware(datetime.strptime(f"{day} {hm}", "%Y-%m-%d %H:%M"))
+    except (ValueError, TypeError):
+        raise ValidationError(_("请填写正确的开庭日期和时间。"))
+
+
+def _case(request, pk):
+    try:
+        return case_for_page(request.user, pk)
+    except ObjectDoesNotExist:
+        raise Http404
+
+
+def _hearing(request, pk):
+    try:
+        return selectors.hearing_for_staff(request.user, pk)
+    except ObjectDoesNotExist:
+        raise Http404
+
+
+@staff_required(*services.SCHEDULERS)
+@require_POST
+def schedule(request, case_pk):
+    case = _case(request, case_pk)
+    p = request.POST
+    try:
+        room = Courtroom.objects.filter(pk=p.get("room"), court_id=case.court_id).first()
+        if room is None:
+            raise ValidationError(_("请选择审判法庭。"))
+        clerk = User.objects.filter(pk=p.get("clerk"), kind="staff").first() if p.get("clerk") else None
+        services.schedule_hearing(request.user, case, room, _dt(p.get("date"), p.get("start")), _dt(p.get("date"), p.get("end")),
+                                  clerk=clerk, public=p.get("public", "1") == "1", closed_reason=p.get("closed_reason", ""),
+                                  closed_note=p.get("closed_note", ""), party_applied=bool(p.get("party_applied")),
+                                  online=bool(p.get("online")))
+        messages.success(request, _("已排定开庭。"))
+    except (ValidationError, PermissionDenied) as exc:
+        for m in _errors(exc):
+            messages.error(request, m)
+    return redirect(STAFF_CASE_PAGE, pk=case.pk)
+
+
+@staff_required(*services.SCHEDULERS)
+@require_POST
+def postpone(request, pk):
+    h = _hearing(request, pk)
+    p = request.POST
+    try:
+        room = Courtroom.objects.filter(pk=p.get("room"), court_id=h.court_id).first() if p.get("room") else None
+        services.postpone_hearing(request.user, h, p.get("reason", ""), _dt(p.get("date"), p.get("start")),
+                                  _dt(p.get("date"), p.get("end")), courtroom=room)
+        messages.success(request, _("已延期开庭。"))
+    except (ValidationError, PermissionDenied) as exc:
+        for m in _errors(exc):
+            messages.error(request, m)
+    return redirect(STAFF_CASE_PAGE, pk=h.case_id)
+
+
+@staff_required(*services.RECORDERS)
+@require_POST
+def held(request, pk):
+    h = _hearing(request, pk)
+    try:
+        services.mark_held(request.user, h)
+        messages.success(request, _("已记录开庭。"))
+    except (ValidationError, PermissionDenied) as exc:
+        for m in _errors(exc):
+            messages.error(request, m)
+    return redirect(STAFF_CASE_PAGE, pk=h.case_id)
+
+
+def _monday(request):
+    try:
+        d = date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        d = timezone.localdate()
+    return d - timedelta(days=d.weekday())
+
+
+@staff_required()
+def court_calendar(request):
+    monday = _monday(request)
+    hearings = list(selectors.court_week(request.user, monday))
+    rooms = list(Courtroom.objects.filter(court_id=request.user.court_id).order_by("name"))
+    days = [monday + timedelta(days=i) for i in range(7)]
+    grid = {(r.pk, d): [] for r in rooms for d in days}
+    for h in hearings:
+        grid.setdefault((h.courtroom_id, timezone.localtime(h.start).date()), []).append(h)
+    rows = [(r, [grid[(r.pk, d)] for d in days]) for r in rooms]
+    judges = [u for u in User.objects.filter(kind="staff", court_id=request.user.court_id, is_active=True).order_by("real_name")
+              if "judge" in (u.roles or [])]
+    return render(request, "hearings/calendar.html", {
+        "days": days, "rows": rows, "monday": monday, "prev": monday - timedelta(days=7),
+        "next": monday + timedelta(days=7), "judges": judges, "count": len(hearings)})
+
+
+@staff_required()
+def judge_calendar(request, user_pk):
+    judge = User.objects.filter(pk=user_pk, kind="staff", court_id=request.user.court_id).first()
+    if judge is None:
+        raise Http404
+    monday = _monday(request)
+    hearings = list(selectors.judge_week(request.user, judge, monday))
+    days = [(monday + timedelta(days=i), [h for h in hearings if timezone.localtime(h.start).date() == monday + timedelta(days=i)])
+            for i in range(7)]
+    return render(request, "hearings/judge_calendar.html", {
+        "judge": judge, "days": days, "monday": monday, "prev": monday - timedelta(days=7),
+        "next": monday + timedelta(days=7)})
+
+
+@staff_required(*services.RECORDERS)
+def record_edit(request, pk):
+    h = _hearing(request, pk)
+    if not can_manage_case(request.user, h.case, *services.RECORDERS):
+        raise PermissionDenied(_("您无权办理此案件的庭审事项。"))
+    record(request, AuditEntry.Action.READ, case=h.case)
+    tr = services.transcript_for(h)
+    return render(request, "hearings/record.html", {
+        "hearing": h, "case": h.case, "tr": tr, "lines": tr.lines or [{"role": "presiding", "name": "", "text": ""}],
+        "roles": list(services.SPEAKER_ROLES.items()), "audio": h.audio.order_by("uploaded_at"),
+        "confirmations": tr.confirmations.select_related("party"), "lines_json": json.dumps(tr.lines, ensure_ascii=False),
+        "audio_max_mb": services.audio_limit() // (1024 * 1024)})
+
+
+@staff_required(*services.RECORDERS)
+@require_POST
+def record_autosave(request, pk):
+    h = _hearing(request, pk)
+    try:
+        body = json.loads(request.body or b"{}")
+        rev = body.get("revision")
+        tr = services.save_transcript(request.user, h, body.get("lines") or [], int(rev) if rev is not None else None)
+    except (ValueError, TypeError):
+        return JsonResponse({"error": _("提交的内容格式不正确。")}, status=400)
+    except PermissionDenied as exc:
+        return JsonResponse({"error": str(exc)}, status=403)
+    except ValidationError as exc:
+        return JsonResponse({"error": "；".join(exc.messages)}, status=409)
+    return JsonResponse({"revision": tr.revision, "saved_at": tr.updated_at.isoformat(), "lines": len(tr.lines)})
+
+
+@staff_required(*services.RECORDERS)
+@require_POST
+def record_finalise(request, pk):
+    h = _hearing(request, pk)
+    try:
+        services.finalise_transcript(request.user, h)
+        messages.success(request, _("笔录已定稿，已通知当事人核对确认。"))
+    except (ValidationError, PermissionDenied) as exc:
+        for m in _errors(exc):
+            messages.error(request, m)
+    return redirect("hearings:record", pk=h.pk)
+
+
+@staff_required(*services.RECORDERS)
+@require_POST
+def audio_upload(request, pk):
+    h = _hearing(request, pk)
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise ValidationError(_("请选择录音文件。"))
+        services.add_audio(request.user, h, upload)
+        messages.success(request, _("录音已上传。"))
+    except (ValidationError, PermissionDenied) as exc:
+        for m in _errors(exc):
+            messages.error(request, m)
+    return redirect("hearings:record", pk=h.pk)
+
+
+@staff_required(*services.RECORDERS)
+@require_POST
+def audio_transcribe(request, pk, audio_pk):
+    h = _hearing(request, pk)
+    a = HearingAudio.objects.filter(pk=audio_pk, hearing=h).first()
+    if a is None:
+        raise Http404
+    try:
+        services.request_transcription(request.user, a)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    return redirect("hearings:record", pk=h.pk)
+
+
+# ---- portal (litigants and lawyers) --------------------------------------------------
+
+@public_required
+def my_hearings(request):
+    return render(request, "hearings/my_hearings.html", {"hearings": selectors.my_hearings(request.user)})
+
+
+@public_required
+def party_record(request, pk):
+    try:
+        h = selectors.hearing_for_party(request.user, pk)
+    except ObjectDoesNotExist:
+        raise Http404
+    tr = Transcript.objects.filter(hearing=h, status=TranscriptStatus.FINAL).first()
+    if request.method == "POST":
+        try:
+            services.confirm_transcript(request.user, h)
+            messages.success(request, _("您已确认庭审笔录。"))
+        except (ValidationError, PermissionDenied) as exc:
+            for m in _errors(exc):
+                messages.error(request, m)
+        return redirect("hearings:party_record", pk=h.pk)
+    record(request, AuditEntry.Action.READ, case=h.case)
+    mine = tr.confirmations.filter(user=request.user).exists() if tr else False
+    return render(request, "hearings/party_record.html", {
+        "hearing": h, "tr": tr, "confirmed": mine,
+        "lines": [(services.SPEAKER_ROLES.get(r["role"], ""), r.get("name", ""), r["text"]) for r in (tr.lines if tr else [])]})

@@ -1,0 +1,104 @@
+"""Real LibreOffice conversion and the court's electronic seal, checked with poppler's standard
+tools (pdftotext, pdffonts, pdfsig) and the public verification page. One conversion per test:
+LibreOffice takes a few seconds."""
+import re
+import shutil
+import subprocess
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from xiezhi.cases.signals import paper_added
+from xiezhi.documents import seal, services
+
+pytestmark = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdfsig")),
+                                reason="needs libreoffice-writer-nogui and poppler-utils (scripts/deps/documents.txt)")
+
+
+def _run(tool, path):
+    return subprocess.run([tool, str(path)], check=False, capture_output=True, text=True, timeout=60).stdout
+
+
+def test_generate_convert_seal_verify(case_setup, client, tmp_path, django_capture_on_commit_callbacks):
+    case, judge = case_setup["case"], case_setup["judge"]
+    papers = []
+
+    def on_paper(sender, **kw):
+        papers.append(kw)
+
+    paper_added.connect(on_paper)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            doc = services.generate(judge, case, "judgment", extra_context={"decision": "被告于本判决生效之日起十日内偿还原告借款150000元。"})
+    finally:
+        paper_added.disconnect(on_paper)
+    # stored by hash, event on the timeline (a draft: not shown to the parties), paper for the e-file
+    with doc.pdf.open("rb") as f:
+        pdf = f.read()
+    assert services.sha256(pdf) == doc.pdf_sha256 and doc.pdf.name.endswith(doc.pdf_sha256 + ".pdf")
+    ev = case.events.get(code="document_generated")
+    assert ev.public_to_parties is False and ev.payload["template_version"] == 1
+    assert papers and papers[0]["kind"] == "judgment" and papers[0]["case"] == case
+
+    # the PDF renders Chinese with an embedded CJK font
+    p = tmp_path / "draft.pdf"
+    p.write_bytes(pdf)
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(p), "-"], check=False, capture_output=True,
+                                             text=True,
+                                             timeout=60).stdout)
+    assert case.number in text
+    assert "民事判决书" in text and "张三丰" in text and "壹仟陆佰伍拾元整" in text
+    fonts = _run("pdffonts", p)
+    cjk = [line for line in fonts.splitlines() if "CJK" in line]
+    assert cjk and all(" yes " in line for line in cjk), fonts
+
+    # seal: a standard checker says the signature is valid and covers the whole document
+    doc = services.seal_document(judge, doc, base_url="https://court.example/")
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", doc.verification_code)
+    assert case.events.get(code="document_sealed").payload["code"] == doc.verification_code
+    with doc.sealed_pdf.open("rb") as f:
+        sealed = f.read()
+    sp = tmp_path / "sealed.pdf"
+    sp.write_bytes(sealed)
+    out = _run("pdfsig", sp)
+    assert "Signature Validation: Signature is Valid." in out, out
+    assert "Total document signed" in out
+    assert case.court.name in out  # the signer is the court
+    # the visible seal carries the verification code (QR + text are an image; the code is in the PDF too)
+    assert seal.verify_pdf(sealed, case.court) == {"signed": True, "intact": True, "valid": True,
+                                                   "trusted": True, "whole_file": True}
+
+    # public verification page, no login: by code
+    page = client.get(reverse("documents:verify_code", args=[doc.verification_code]))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert case.number in body and case.court.name in body and doc.sealed_sha256 in body and "民事判决书" in body
+
+    # upload the sealed PDF: authentic
+    r = client.post(reverse("documents:verify"), {"file": SimpleUploadedFile("a.pdf", sealed, "application/pdf")})
+    assert "真实有效" in r.content.decode()
+
+    # change one byte: not authentic, and the signature itself no longer validates
+    tampered = bytearray(sealed)
+    i = sealed.index(b"stream", len(sealed) // 4) + 20
+    tampered[i] ^= 0x01
+    tampered = bytes(tampered)
+    r = client.post(reverse("documents:verify_code", args=[doc.verification_code]),
+                    {"file": SimpleUploadedFile("a.pdf", tampered, "application/pdf")})
+    body = r.content.decode()
+    assert "文件与法院存档不一致或已被篡改" in body and "真实有效" not in body
+    assert seal.verify_pdf(tampered, case.court)["intact"] is False
+    tp = tmp_path / "tampered.pdf"
+    tp.write_bytes(tampered)
+    assert "Signature is Valid." not in _run("pdfsig", tp)
+
+    # the unsealed draft is not authentic either
+    r = client.post(reverse("documents:verify"), {"file": SimpleUploadedFile("a.pdf", pdf, "application/pdf")})
+    assert "文件与法院存档不一致或已被篡改" in r.content.decode()
+
+    # sealing twice is refused: one sealed original per draft
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.seal_document(judge, doc)
