@@ -75,7 +75,7 @@ def test_role_matrix(world, actors):
 def test_staff_serves_from_the_case_page(world, django_capture_on_commit_callbacks):
     c = _client(world["clerk"])
     case = world["case"]
-    page = c.get(f"/staff/cases/{case.pk}/").content.decode()
+    page = c.get(f"/staff/cases/{case.pk}/panels/delivery/").content.decode()
     assert 'id="delivery"' in page and "送达文书" in page
     # record the plaintiff's 送达地址确认书, then serve one of the filing uploads through the portal
     resp = c.post(f"/delivery/cases/{case.pk}/parties/{world['plaintiff'].pk}/address/",
@@ -104,7 +104,7 @@ def test_staff_serves_from_the_case_page(world, django_capture_on_commit_callbac
         "on": timezone.localdate().isoformat(), "receipt": SimpleUploadedFile("回证.pdf", world["pdf"])})
     direct.refresh_from_db()
     assert direct.status == "served"
-    page = c.get(f"/staff/cases/{case.pk}/").content.decode()
+    page = c.get(f"/staff/cases/{case.pk}/panels/delivery/").content.decode()
     assert 'id="service-matrix"' in page and "起诉状副本" in page and "已送达" in page
     # the timeline shows the nodes to the parties too
     portal = _client(world["litigant"]).get(f"/portal/cases/{case.pk}/").content.decode()

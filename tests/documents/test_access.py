@@ -122,14 +122,14 @@ def test_upload_limits(world):
 
 
 def test_case_page_panel(world):
-    r = _client(world["actors"]["judge"]).get(f"/staff/cases/{world['case'].pk}/")
+    r = _client(world["actors"]["judge"]).get(f"/staff/cases/{world['case'].pk}/panels/documents/")
     body = r.content.decode()
     assert r.status_code == 200
     assert 'id="documents"' in body and "传票" in body
     assert reverse("documents:download", args=[world["doc"].pk, "docx"]) in body
     assert reverse("documents:generate", args=[world["case"].pk]) in body
     # a reader who cannot manage the case sees the list but no generate/seal buttons
-    body = _client(world["actors"]["trial_management"]).get(f"/staff/cases/{world['case'].pk}/").content.decode()
+    body = _client(world["actors"]["trial_management"]).get(f"/staff/cases/{world['case'].pk}/panels/documents/").content.decode()
     assert reverse("documents:download", args=[world["doc"].pk, "pdf"]) in body
     assert reverse("documents:generate", args=[world["case"].pk]) not in body
     assert reverse("documents:seal", args=[world["doc"].pk]) not in body

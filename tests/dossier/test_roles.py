@@ -45,5 +45,5 @@ def test_role_matrix_for_the_reader(registered, make_staff, make_public):
 def test_the_case_page_shows_the_dossier_panel(registered):
     c = Client()
     c.force_login(registered["judge"])
-    html = c.get(f"/staff/cases/{registered['case'].pk}/").content.decode()
+    html = c.get(f"/staff/cases/{registered['case'].pk}/panels/dossier/").content.decode()
     assert "电子卷宗" in html and "民事起诉状" in html and f"/staff/dossier/cases/{registered['case'].pk}/" in html

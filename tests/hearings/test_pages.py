@@ -73,7 +73,7 @@ def test_role_matrix_for_hearing_urls(world, hearing, make_staff, make_public):
 def test_case_page_panel_schedules_and_shows_conflicts(world):
     w = world
     c = client(w["judge"])
-    page = c.get(f"/staff/cases/{w['case'].pk}/").content.decode()
+    page = c.get(f"/staff/cases/{w['case'].pk}/panels/hearings/").content.decode()
     assert 'id="hearings"' in page and "排定开庭" in page
     day = w["t"].strftime("%Y-%m-%d")
     resp = c.post(f"/staff/hearings/cases/{w['case'].pk}/schedule/", {"room": w["rooms"][0].pk, "date": day,

@@ -73,16 +73,16 @@ def test_a_judge_who_cannot_see_the_case_gets_404(world):
 def test_random_assignment_from_the_case_page_and_the_panel_shows_it(world, staff):
     case, lian = world["case"], staff["lian"]
     c = client(lian)
-    page = c.get(f"/staff/cases/{case.pk}/").content.decode()
+    page = c.get(f"/staff/cases/{case.pk}/panels/trial/").content.decode()
     assert "审判组织与审理" in page and "随机分案" in page
     c.post(f"/staff/trial/cases/{case.pk}/route/", {"action": "propose"})
-    assert "civil_summary" in c.get(f"/staff/cases/{case.pk}/").content.decode()
+    assert "civil_summary" in c.get(f"/staff/cases/{case.pk}/panels/trial/").content.decode()
     r = c.post(f"/staff/trial/cases/{case.pk}/assign/", {"action": "random"})
     assert r.status_code == 302
     case.refresh_from_db()
     a = Assignment.objects.get(case=case)
     assert case.judge_id == a.judge_id and a.seed
-    page = c.get(f"/staff/cases/{case.pk}/").content.decode()
+    page = c.get(f"/staff/cases/{case.pk}/panels/trial/").content.decode()
     assert a.seed in page
 
 

@@ -64,6 +64,7 @@ GET_MATRIX = {
     "workbench": (lambda w: "/staff/", ALL_STAFF, (200,)),
     "case_list": (lambda w: "/staff/cases/", ALL_STAFF, (200,)),
     "case_detail": (lambda w: f"/staff/cases/{w['case'].pk}/", CASE_READERS, (200,)),
+    "case_panel": (lambda w: f"/staff/cases/{w['case'].pk}/panels/trial/", CASE_READERS, (200, 204)),
     "filing_queue": (lambda w: "/staff/filings/", {"filing_judge", "president", "trial_management",
                                                     "other_court_president"}, (200,)),
     "counter_filing": (lambda w: "/staff/filings/new/", {"filing_judge"}, (200,)),

@@ -31,3 +31,16 @@ def panels_for(request, case) -> list[dict]:
         if data:
             out.append(data)
     return out
+
+
+def panel_keys() -> list[str]:
+    return [p.key for p in sorted(PANELS.values(), key=lambda p: p.order)]
+
+
+def panel_for(request, case, key: str):
+    panel = PANELS.get(key)
+    if panel is None:
+        from django.http import Http404
+
+        raise Http404
+    return panel.provider(request, case)

@@ -1,6 +1,9 @@
 """Reads of cases, already filtered by what the user may see (deny by default)."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from .models import Case, CaseEvent, Party
@@ -36,8 +39,36 @@ def _team_rows(user):
     return Case.team.through.objects.filter(case_id=OuterRef("pk"), user_id=user.pk)
 
 
+# Within one web request the same "may this user see this case?" question is asked by the
+# page and by every panel on it. The answer is remembered for the rest of the request (the
+# middleware opens and closes the memo) and forgotten as soon as any case changes.
+_visibility_memo: ContextVar[dict | None] = ContextVar("case_visibility_memo", default=None)
+
+
+@contextmanager
+def request_memo():
+    token = _visibility_memo.set({})
+    try:
+        yield
+    finally:
+        _visibility_memo.reset(token)
+
+
+def forget_visibility() -> None:
+    memo = _visibility_memo.get()
+    if memo:
+        memo.clear()
+
+
 def can_view_case(user, case: Case) -> bool:
-    return visible_cases(user).filter(pk=case.pk).exists()
+    memo = _visibility_memo.get()
+    key = (getattr(user, "pk", None), case.pk)
+    if memo is not None and key in memo:
+        return memo[key]
+    answer = visible_cases(user).filter(pk=case.pk).exists()
+    if memo is not None:
+        memo[key] = answer
+    return answer
 
 
 def can_manage_case(user, case: Case, *roles: str) -> bool:

@@ -118,6 +118,9 @@ def time_limit_status(case: Case, events=None, today: date | None = None):
 def refresh_snapshot(case: Case, today: date | None = None, *, events=None, also: dict | None = None) -> Case:
     """Recompute status, limit end and deadline state from the timeline. `events` may be
     passed when the caller holds the whole timeline; `also` adds fields to the same UPDATE."""
+    from .selectors import forget_visibility
+
+    forget_visibility()  # a change to a case may change who can see it
     events = list(case.events.order_by("seq")) if events is None else sorted(events, key=lambda e: e.seq)
     status = case.status
     for e in events:

@@ -48,6 +48,15 @@ def current_confirmation(party: Party) -> AddressConfirmation | None:
     return party.address_confirmations.order_by("-recorded_at", "-id").first()
 
 
+def current_confirmations(parties) -> dict[int, AddressConfirmation | None]:
+    """The latest confirmation of each party, read in one query (the service matrix)."""
+    latest: dict[int, AddressConfirmation | None] = {p.pk: None for p in parties}
+    for c in AddressConfirmation.objects.filter(party__in=list(latest)).order_by("party_id", "-recorded_at", "-id"):
+        if latest.get(c.party_id) is None:
+            latest[c.party_id] = c
+    return latest
+
+
 # ---- 送达地址确认书 ----------------------------------------------------------------------
 
 @transaction.atomic

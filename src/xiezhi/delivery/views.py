@@ -89,7 +89,7 @@ def case_panel(request, case):
         recs = list(d.records.all())
         cells = [[r for r in recs if r.party_id == p.pk] for p in recipients]
         matrix.append({"doc": d, "cells": cells, "records": recs})
-    confirmations = {p.pk: services.current_confirmation(p) for p in recipients}
+    confirmations = services.current_confirmations(recipients)  # one query for all parties
     can_serve = case_selectors.can_manage_case(user, case, *SERVERS)
     return {"template": "delivery/_case_panel.html", "matrix": matrix, "recipients": recipients,
             "confirmations": [(p, confirmations[p.pk]) for p in recipients], "can_serve": can_serve,

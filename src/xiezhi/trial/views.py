@@ -35,10 +35,13 @@ def case_panel(request, case: Case):
     routing = getattr(case, "routing", None) if hasattr(case, "routing") else None
     from xiezhi.accounts.models import User
 
-    judges = [u for u in User.objects.filter(kind="staff", is_active=True, court_id=case.court_id)
-              .select_related("division").order_by("pk") if u.has_role("judge")]
     closing = getattr(case, "closing", None) if hasattr(case, "closing") else None
     open_case = case.status not in (CaseStatus.CLOSED, CaseStatus.ARCHIVED)
+    can_assign = open_case and manage("filing_judge", "division_head", "president")
+    # only what this user can act on or what exists is read: the case page stays fast
+    judges = [u for u in User.objects.filter(kind="staff", is_active=True, court_id=case.court_id)
+              .select_related("division").order_by("pk") if u.has_role("judge")] if can_assign else []
+    closed = closing is not None
     return {
         "template": "trial/_case_panel.html",
         "routing": routing,
@@ -48,7 +51,7 @@ def case_panel(request, case: Case):
         "civil_procedures": [(c, refcache.procedure(c)) for c in ("civil_small_claims", "civil_summary", "civil_ordinary")],
         "can_convert": open_case and case.procedure and case.procedure.limit_code in ("civil_summary", "civil_small_claims")
         and manage("judge", "division_head", "president"),
-        "can_assign": open_case and manage("filing_judge", "division_head", "president"),
+        "can_assign": can_assign,
         "judges": judges,
         "assignments": list(case.assignments.select_related("judge", "approved_by", "requested_by")[:5]),
         "composition": comp,
@@ -59,13 +62,13 @@ def case_panel(request, case: Case):
         "can_suspend": open_case and manage("judge", "division_head", "president"),
         "closing": closing,
         "closing_methods": [(k, v[0]) for k, v in services.CLOSING_METHODS.items()],
-        "closing_problems": services.closing_problems(case, "judgment") if open_case else [],
+        "closing_problems": services.closing_problems(case, "judgment") if open_case and manage("judge") else [],
         "can_close": open_case and manage("judge"),
-        "windows": list(case.appeal_windows.select_related("party").order_by("party_id")),
-        "effective_on": selectors.effective_on(case),
-        "appeals": list(case.appeals.select_related("party")),
-        "transfer": TransferPackage.objects.filter(case=case).select_related("to_court").first(),
-        "parties": [p for p in case.parties.all() if p.is_party],
+        "windows": list(case.appeal_windows.select_related("party").order_by("party_id")) if closed else [],
+        "effective_on": selectors.effective_on(case) if closed else None,
+        "appeals": list(case.appeals.select_related("party")) if closed else [],
+        "transfer": TransferPackage.objects.filter(case=case).select_related("to_court").first() if closed else None,
+        "parties": [p for p in case.parties.all() if p.is_party] if closed else [],
         "can_appeal": closing is not None and manage("judge", "clerk", "filing_judge"),
     }
 

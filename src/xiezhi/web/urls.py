@@ -28,6 +28,7 @@ urlpatterns = [
     path("staff/notifications/read/", views_staff.notifications_read, name="staff_notes_read"),
     path("staff/cases/", views_staff.case_list, name="case_list"),
     path("staff/cases/<int:pk>/", views_staff.case_detail, name="case_detail"),
+    path("staff/cases/<int:pk>/panels/<slug:key>/", views_staff.case_panel, name="case_panel"),
     path("staff/cases/<int:pk>/deduction/", views_staff.case_deduction, name="case_deduction"),
     path("staff/cases/<int:pk>/extension/", views_staff.case_extension, name="case_extension"),
     path("staff/fees/<int:pk>/change/", views_staff.fee_change, name="fee_change"),

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from xiezhi.audit.models import AuditEntry, record
 from xiezhi.cases import selectors
 from xiezhi.cases import services as case_services
 from xiezhi.cases.events import label, summary
-from xiezhi.cases.panels import panels_for
+from xiezhi.cases.panels import panel_for, panel_keys
 from xiezhi.cases.models import Case, CaseStatus, DeadlineState, Notification, PartyKind, PartyRole
 from xiezhi.courts.models import Cause, Procedure
 from xiezhi.courts.province import small_claims_wage
@@ -101,8 +101,20 @@ def case_detail(request, pk):
         "can_extend": request.user.has_role("president"),
         "can_manage": selectors.can_manage_case(request.user, case, "judge", "division_head", "president"),
         "today": timezone.localdate(),
-        "panels": panels_for(request, case),
+        "panel_keys": panel_keys(),
     })
+
+
+@staff_required()
+def case_panel(request, pk, key):
+    """One section of the case page (trial organisation, hearings, service, documents, e-file),
+    fetched by the page after it has shown the case itself: the case page answers at once
+    however many sections the court's apps add, and one slow section delays nobody."""
+    case = _case(request, pk)
+    panel = panel_for(request, case, key)
+    if panel is None:
+        return HttpResponse("", status=204)
+    return render(request, panel["template"], {"case": case, "panel": panel, "today": timezone.localdate()})
 
 
 @staff_required("judge", "division_head", "president")

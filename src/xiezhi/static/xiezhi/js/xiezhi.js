@@ -8,13 +8,24 @@
     return i ? i.value : "";
   }
 
-  // language switcher: submit on change
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (s) {
-    s.addEventListener("change", function () { s.form.submit(); });
+  // Delegated handlers, so sections loaded after the page (case-page panels) work too.
+  document.addEventListener("change", function (e) {
+    var s = e.target.closest && e.target.closest("select[data-autosubmit]");
+    if (s && s.form) s.form.submit();
   });
-  // confirm before destructive actions
-  document.querySelectorAll("[data-confirm]").forEach(function (el) {
-    el.addEventListener("click", function (e) { if (!window.confirm(el.getAttribute("data-confirm"))) e.preventDefault(); });
+  document.addEventListener("click", function (e) {
+    var c = e.target.closest && e.target.closest("[data-confirm]");
+    if (c && !window.confirm(c.getAttribute("data-confirm"))) { e.preventDefault(); return; }
+    var pr = e.target.closest && e.target.closest("[data-print]");
+    if (pr) { e.preventDefault(); window.print(); }
+  });
+
+  // Case-page sections: each is fetched once the case itself is on screen.
+  document.querySelectorAll("section[data-panel-url]").forEach(function (sec) {
+    fetch(sec.getAttribute("data-panel-url"), { credentials: "same-origin" })
+      .then(function (r) { return r.status === 200 ? r.text() : ""; })
+      .then(function (html) { if (html) { sec.innerHTML = html; } else { sec.hidden = true; } })
+      .catch(function () { sec.hidden = true; });
   });
 
   var form = document.getElementById("filing-form");
@@ -117,6 +128,3 @@
   }
   list.querySelectorAll(".party-card").forEach(bindRemove);
 })();
-document.querySelectorAll("[data-print]").forEach(function (a) {
-  a.addEventListener("click", function (e) { e.preventDefault(); window.print(); });
-});
