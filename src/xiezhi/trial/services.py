@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xiezhi.cases import services as cs
 from xiezhi.cases.models import Case, CaseLink, CaseStatus, Party
@@ -430,13 +431,13 @@ def resume(actor, case: Case, end: date, reason: str = ""):
 # ---- 结案 -------------------------------------------------------------------------
 
 CLOSING_METHODS = {
-    "judgment": (_("判决"), "judgment"),
-    "ruling": (_("裁定"), "ruling"),
-    "mediation": (_("调解"), ""),
-    "withdrawal": (_("撤诉"), ""),
-    "transfer": (_("移送"), ""),
-    "dismissal": (_("驳回起诉"), "ruling"),
-    "other": (_("其他"), ""),
+    "judgment": (gettext_lazy("判决"), "judgment"),
+    "ruling": (gettext_lazy("裁定"), "ruling"),
+    "mediation": (gettext_lazy("调解"), ""),
+    "withdrawal": (gettext_lazy("撤诉"), ""),
+    "transfer": (gettext_lazy("移送"), ""),
+    "dismissal": (gettext_lazy("驳回起诉"), "ruling"),
+    "other": (gettext_lazy("其他"), ""),
 }
 
 CLOSING_CHECKS: list[Callable] = []
