@@ -35,7 +35,7 @@ from .models import (
     RoutingProposal,
     TransferPackage,
 )
-from .rules import composition_for
+from xiezhi.law.panels import composition_for
 
 SUGGESTED_CODES = {"small_claims": "civil_small_claims", "summary": "civil_summary", "ordinary": "civil_ordinary"}
 ROUTING_ROLES = ("filing_judge", "clerk", "division_head", "judge")

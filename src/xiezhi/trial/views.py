@@ -21,7 +21,7 @@ from xiezhi.web.access import staff_required
 
 from . import selectors, services
 from .models import Assignment, ExtensionRequest, TransferPackage
-from .rules import composition_for
+from xiezhi.law.panels import composition_for
 
 ALL_CASE_STAFF = ("filing_judge", "judge", "assistant", "clerk", "division_head", "president", "trial_management")
 

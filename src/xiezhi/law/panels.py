@@ -1,5 +1,4 @@
-"""审判组织的组成规则 (pure; no Django). Kept next to the trial app because it decides which
-form the panel must take; it cites the articles like the modules in xiezhi.law."""
+"""审判组织的组成规则: single judge or collegial panel by procedure (pure; no Django)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
