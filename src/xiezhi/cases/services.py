@@ -177,11 +177,14 @@ def assign_judge(actor, case: Case, judge, reason: str = "") -> Case:
 
 
 @transaction.atomic
-def start_deduction(actor, case: Case, kind: str, start: date, reason: str) -> CaseEvent:
-    """审限扣除 (民诉解释 第二百四十三条; 审限规定 第九条). Shown to the parties (延长审限规定 第七条)."""
+def start_deduction(actor, case: Case, kind: str, start: date, reason: str, *, by_rule: bool = False) -> CaseEvent:
+    """审限扣除 (民诉解释 第二百四十三条; 审限规定 第九条). Shown to the parties (延长审限规定 第七条).
+    by_rule: the deduction follows from a recorded fact (e.g. a public notice was published, recorded
+    by the clerk), not from a judge's decision — the recorder is the actor, no judge role needed."""
     from xiezhi.law.timelimits import DEDUCTION_KINDS
 
-    _require_case_staff(actor, case, "judge", "division_head", "president")
+    if not by_rule:
+        _require_case_staff(actor, case, "judge", "division_head", "president")
     if kind not in DEDUCTION_KINDS:
         raise ValidationError(_("未知的审限扣除事由。"))
     if not reason.strip():
@@ -192,8 +195,9 @@ def start_deduction(actor, case: Case, kind: str, start: date, reason: str) -> C
 
 
 @transaction.atomic
-def end_deduction(actor, case: Case, kind: str, end: date) -> CaseEvent:
-    _require_case_staff(actor, case, "judge", "division_head", "president")
+def end_deduction(actor, case: Case, kind: str, end: date, *, by_rule: bool = False) -> CaseEvent:
+    if not by_rule:
+        _require_case_staff(actor, case, "judge", "division_head", "president")
     return append_event(case, "deduction_ended", actor, {"kind": kind, "end": end.isoformat()})
 
 

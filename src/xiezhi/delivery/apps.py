@@ -57,6 +57,12 @@ class DeliveryConfig(AppConfig):
             "public_notice_published": _notice_summary,
         })
         register_panel("delivery", 30, case_panel)
+        from xiezhi.trial.services import register_closing_check
+
+        from .closing import check_final_document_filed, check_final_document_served
+
+        register_closing_check(check_final_document_served)
+        register_closing_check(check_final_document_filed)
         from celery.schedules import crontab
 
         schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)

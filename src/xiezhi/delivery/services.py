@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from xiezhi.cases.models import Case, Party
 from xiezhi.cases.selectors import can_manage_case
+from xiezhi.cases import services as case_services
 from xiezhi.cases.services import append_event, notify
 from xiezhi.cases.signals import document_served, paper_added
 from xiezhi.law import service as law
@@ -388,9 +389,14 @@ def record_public_notice(actor, rec: ServiceRecord, *, published_on: date, abroa
     rec.save()
     _receipt(rec, "notice", timezone.now(), {"published_on": published_on.isoformat(), "deemed_on": deemed.isoformat()},
              scan=scan, scan_name=scan_name)
-    append_event(rec.document.case, "public_notice_published", actor, {
+    case = rec.document.case
+    append_event(case, "public_notice_published", actor, {
         "document": rec.document.title, "party": rec.party.name, "party_id": rec.party_id,
         "published_on": published_on.isoformat(), "deemed_on": deemed.isoformat(), "abroad": abroad})
+    if _open_trial(case) and not _public_notice_deduction_open(case):
+        # 公告期间 is not counted in the trial limit (民诉解释 第二百四十三条; 审限规定 第九条第（六）项)
+        case_services.start_deduction(actor, case, "public_notice", published_on,
+                                      _("公告送达《%(document)s》") % {"document": rec.document.title}, by_rule=True)
     settle_public_notices(today, only=[rec.pk])
     return rec
 
@@ -410,8 +416,28 @@ def settle_public_notices(today: date | None = None, only=None) -> int:
             result = law.service_date("public_notice", published_on=rec.notice_published_on, abroad=rec.abroad)
             if rec.status == ServiceStatus.SENT and result.on <= today:
                 _served(rec, result)
+                _end_public_notice_deduction(rec.document.case, result.on)
                 n += 1
     return n
+
+
+def _open_trial(case: Case) -> bool:
+    return case.status not in ("closed", "archived") and case.closed_on is None
+
+
+def _public_notice_deduction_open(case: Case) -> bool:
+    last = (case.events.filter(code__in=("deduction_started", "deduction_ended"), payload__kind="public_notice")
+            .order_by("-seq").values_list("code", flat=True).first())
+    return last == "deduction_started"
+
+
+def _end_public_notice_deduction(case: Case, deemed_on: date) -> None:
+    """The deduction ends when the last running public notice of the case is deemed served."""
+    if not _public_notice_deduction_open(case):
+        return
+    if ServiceRecord.objects.filter(document__case=case, method="public_notice", status=ServiceStatus.SENT).exists():
+        return
+    case_services.end_deduction(None, case, "public_notice", deemed_on, by_rule=True)
 
 
 @transaction.atomic

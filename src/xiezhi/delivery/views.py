@@ -104,12 +104,30 @@ def serve(request, pk):
         raise Http404
     from xiezhi.filing.models import EvidenceFile
 
+    from xiezhi.documents import selectors as doc_selectors
+    from xiezhi.documents import services as doc_services
+
     uploads = EvidenceFile.objects.filter(filing__case=case, removed_at__isnull=True).order_by("id")
+    generated = [d for d in doc_selectors.documents_for_case(request.user, case).order_by("-created_at")
+                 if d.kind in doc_services.DELIVERY_KINDS]
     recipients = case.parties.filter(left_case_at__isnull=True).order_by("id")
+    chosen = request.POST.get("generated") or request.GET.get("document") or ""
     if request.method == "POST":
         p = request.POST
         try:
             f = request.FILES.get("file")
+            gen = next((d for d in generated if str(d.pk) == p.get("generated")), None) if p.get("generated") else None
+            if gen is not None:
+                # a document the court generated: served as its (sealed) PDF, title and kind from the document
+                paper = doc_services.paper_to_serve(gen)
+                parties = [x for x in recipients if str(x.pk) in p.getlist("parties")]
+                services.serve(request.user, case, title=paper["title"], kind=paper["kind"],
+                               file_bytes=paper["file_bytes"], filename=paper["filename"], parties=parties,
+                               methods=p.getlist("methods"), source=paper["source"])
+                messages.success(request, _("已发起送达。"))
+                return redirect("web:case_detail", pk=case.pk)
+            if p.get("generated"):
+                raise ValidationError(_("请选择要送达的文件。"))
             if f is not None:
                 data, filename = f.read(), f.name
                 source = "upload"
@@ -130,7 +148,8 @@ def serve(request, pk):
         except (ValidationError, PermissionDenied) as exc:
             messages.error(request, _errors(exc))
     return render(request, "delivery/serve.html", {
-        "case": case, "uploads": uploads, "recipients": recipients, "kinds": DocumentKind.choices,
+        "case": case, "uploads": uploads, "generated": generated, "chosen": chosen, "recipients": recipients,
+        "kinds": DocumentKind.choices,
         "methods": ServiceMethod.choices, "post": request.POST if request.method == "POST" else None})
 
 

@@ -115,3 +115,15 @@ def build_context(case, recipient_name: str = "", extra: dict | None = None) -> 
             continue  # case facts come from the case, not from a form
         ctx[key] = str(value)
     return ctx
+
+
+def hearing_texts(hc: dict) -> dict:
+    """The summons (传票) and hearing-notice fields from xiezhi.hearings.selectors.hearing_context:
+    民事诉讼法 第一百三十九条 (传唤当事人 … 通知应当在开庭三日前送达), 民诉解释 第二百二十七条."""
+    place = "".join(x for x in (hc["court"]["name"], hc["room"]) if x)
+    if hc.get("room_location"):
+        place += f"（{hc['room_location']}）"
+    if hc.get("online"):
+        place += f"；在线庭审：{hc.get('online_url') or '链接另行通知'}"
+    purpose = "开庭审理" if hc.get("public", True) else f"开庭审理（不公开审理：{hc.get('closed_reason', '')}）"
+    return {"hearing_time": hc["start_text"], "hearing_place": place, "hearing_purpose": purpose}

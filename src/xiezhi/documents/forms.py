@@ -9,6 +9,7 @@ MAX_UPLOAD = 20 * 1024 * 1024
 class GenerateForm(forms.Form):
     kind = forms.ChoiceField(label=_("文书种类"), choices=CHOICES)
     recipient = forms.CharField(label=_("受文人"), required=False, max_length=200)
+    hearing = forms.IntegerField(label=_("庭审"), required=False, min_value=1)
 
 
 class CodeForm(forms.Form):

@@ -183,3 +183,36 @@ def check_upload(doc: GeneratedDocument | None, data: bytes) -> dict:
     sig = seal.verify_pdf(data, doc.case.court)
     ok = sig["signed"] and sig["intact"] and sig["valid"] and sig["trusted"] and sig["whole_file"]
     return {"authentic": ok, "sha256": digest, "doc": doc, "signature": sig}
+
+
+# ---- handing a generated document to 送达 ---------------------------------------------------------
+
+#: documents kind → xiezhi.delivery DocumentKind (送达 keeps its own, coarser list)
+DELIVERY_KINDS = {"acceptance_notice": "acceptance", "response_notice": "response",
+                  "evidence_notice": "evidence_notice", "summons": "summons", "panel_notice": "panel_notice",
+                  "judgment": "judgment", "ruling": "ruling", "mediation": "mediation"}
+
+
+def served_source(doc: GeneratedDocument) -> str:
+    """How the delivery app names a generated document it serves (ServedDocument.source)."""
+    return f"documents.GeneratedDocument:{doc.pk}:{'sealed' if doc.sealed_at else 'pdf'}"
+
+
+def paper_to_serve(doc: GeneratedDocument) -> dict:
+    """The file that goes to the parties for a generated document: the sealed PDF when there is one.
+
+    A judgment, ruling or mediation document is served only once sealed: 民事诉讼法 第一百五十五条第二款
+    (判决书由审判人员、书记员署名，加盖人民法院印章), 第一百五十七条第三款 (裁定书同), 第一百条第二款
+    (调解书 … 加盖人民法院印章). A notice or summons may go out as the generated PDF."""
+    kind = KINDS[doc.kind]
+    if not kind.served or doc.kind not in DELIVERY_KINDS:
+        raise ValidationError(_("%(title)s不需要送达。") % {"title": kind.title})
+    if kind.final and not doc.sealed_at:
+        raise ValidationError(_("%(title)s须加盖电子印章后才能送达。") % {"title": kind.title})
+    field = doc.sealed_pdf if doc.sealed_at else doc.pdf
+    with field.open("rb") as f:
+        data = f.read()
+    suffix = "（签章）" if doc.sealed_at else ""
+    title = f"{kind.title}{('（' + doc.recipient + '）') if doc.recipient and not kind.final else ''}"
+    return {"title": title, "kind": DELIVERY_KINDS[doc.kind], "file_bytes": data,
+            "filename": f"{doc.case.number}{kind.title}{suffix}.pdf", "source": served_source(doc)}

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from xiezhi.audit.models import AuditEntry, record
 from xiezhi.cases.selectors import can_manage_case, visible_cases
+from xiezhi.delivery import services as delivery_services
 from xiezhi.web.access import anyone, staff_required
 
 from . import selectors, services
@@ -23,7 +24,9 @@ def case_panel(request, case):
     docs = list(selectors.documents_for_case(user, case))
     return {"template": "documents/_case_panel.html", "documents": docs,
             "can_generate": can_manage_case(user, case, *services.MANAGE_ROLES),
-            "form": GenerateForm(), "kinds": KINDS}
+            "form": GenerateForm(), "kinds": KINDS,
+            "servable_kinds": set(services.DELIVERY_KINDS), "final_kinds": {k for k, v in KINDS.items() if v.final},
+            "can_serve": can_manage_case(user, case, *delivery_services.SERVERS)}
 
 
 @staff_required()
@@ -35,7 +38,18 @@ def generate(request, case_pk):
         messages.error(request, _("请选择文书种类。"))
     else:
         try:
-            doc = services.generate(request.user, case, form.cleaned_data["kind"],
+            extra = None
+            if form.cleaned_data.get("hearing"):
+                # 传票 / 出庭通知 from a scheduled hearing: time, courtroom and online link filled in
+                from xiezhi.hearings.models import Hearing
+                from xiezhi.hearings.selectors import hearing_context
+
+                from .context import hearing_texts
+
+                hearing = get_object_or_404(Hearing.objects.select_related("courtroom", "clerk", "case__court"),
+                                            pk=form.cleaned_data["hearing"], case=case)
+                extra = hearing_texts(hearing_context(hearing))
+            doc = services.generate(request.user, case, form.cleaned_data["kind"], extra_context=extra,
                                     recipient=form.cleaned_data["recipient"])
         except PermissionDenied:
             raise

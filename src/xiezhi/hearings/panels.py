@@ -23,4 +23,5 @@ def case_panel(request, case):
                    if "clerk" in (u.roles or [])] if can_schedule else [],
         "closed_reasons": closed_reason_choices(), "postponements_used": used, "postponement_limit": check.limit,
         "can_postpone": check.allowed, "now": timezone.localtime(),
+        "parties": [p for p in case.parties.all() if p.left_case_at is None and p.is_party] if can_schedule else [],
     }

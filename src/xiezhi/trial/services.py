@@ -433,7 +433,7 @@ def resume(actor, case: Case, end: date, reason: str = ""):
 CLOSING_METHODS = {
     "judgment": (gettext_lazy("判决"), "judgment"),
     "ruling": (gettext_lazy("裁定"), "ruling"),
-    "mediation": (gettext_lazy("调解"), ""),
+    "mediation": (gettext_lazy("调解"), "mediation"),
     "withdrawal": (gettext_lazy("撤诉"), ""),
     "transfer": (gettext_lazy("移送"), ""),
     "dismissal": (gettext_lazy("驳回起诉"), "ruling"),

@@ -1,0 +1,91 @@
+"""A summons is generated from the scheduled hearing (time, courtroom, online link filled in), and a
+generated document is served from the delivery page as its (sealed) PDF (民事诉讼法 第一百三十九条、第一百五十五条)."""
+import io
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from docx import Document
+
+from xiezhi.courts.models import Courtroom
+from xiezhi.delivery.models import ServedDocument, ServiceRecord
+from xiezhi.documents.models import GeneratedDocument
+from xiezhi.hearings import services as hs
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(doc: GeneratedDocument) -> str:
+    with doc.docx.open("rb") as f:
+        d = Document(io.BytesIO(f.read()))
+    return "\n".join(p.text for p in d.paragraphs)
+
+
+def test_a_summons_from_the_hearing_names_its_time_and_courtroom(client, case_setup, fake_pdf):
+    case, judge = case_setup["case"], case_setup["judge"]
+    room, _ = Courtroom.objects.update_or_create(court=case.court, name="第三审判庭", defaults={"location": "审判楼二楼"})
+    start = timezone.localtime().replace(hour=9, minute=30, second=0, microsecond=0) + timedelta(days=5)
+    hearing = hs.schedule_hearing(judge, case, room, start, start + timedelta(hours=2), clerk=case_setup["clerk"])
+    client.force_login(judge)
+    panel = client.get(f"/staff/cases/{case.pk}/panels/hearings/")
+    assert "生成传票" in panel.content.decode()
+    defendant = case.parties.get(role="defendant")
+    resp = client.post(f"/documents/staff/cases/{case.pk}/generate/",
+                       {"kind": "summons", "hearing": hearing.pk, "recipient": defendant.name})
+    assert resp.status_code == 302
+    doc = GeneratedDocument.objects.get(case=case, kind="summons")
+    text = _text(doc)
+    assert f"{start:%Y年%m月%d日 %H时%M分}" in text
+    assert "第三审判庭" in text and "审判楼二楼" in text and "【待填写】" not in text.split("应到处所")[1][:40]
+    assert doc.recipient == defendant.name
+
+
+def test_a_hearing_of_another_case_cannot_fill_a_summons(client, case_setup, fake_pdf):
+    from tests.helpers import complaint
+    from xiezhi.filing import services as fs
+
+    case, judge = case_setup["case"], case_setup["judge"]
+    other = fs.register(case_setup["filer"], fs.counter_filing(case_setup["filer"], case.court, complaint()),
+                        procedure_code="civil_summary")
+    other.judge = judge
+    other.save(update_fields=["judge"])
+    room, _ = Courtroom.objects.get_or_create(court=case.court, name="第一审判庭")
+    start = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0) + timedelta(days=3)
+    hearing = hs.schedule_hearing(judge, other, room, start, start + timedelta(hours=1))
+    client.force_login(judge)
+    resp = client.post(f"/documents/staff/cases/{case.pk}/generate/", {"kind": "summons", "hearing": hearing.pk})
+    assert resp.status_code == 404
+    assert not GeneratedDocument.objects.filter(case=case).exists()
+
+
+def test_a_generated_notice_is_served_from_the_delivery_page(client, case_setup, fake_pdf):
+    case, clerk = case_setup["case"], case_setup["clerk"]
+    client.force_login(clerk)
+    client.post(f"/documents/staff/cases/{case.pk}/generate/", {"kind": "evidence_notice"})
+    doc = GeneratedDocument.objects.get(case=case, kind="evidence_notice")
+    page = client.get(f"/delivery/cases/{case.pk}/serve/?document={doc.pk}").content.decode()
+    assert f'<option value="{doc.pk}" selected>' in page
+    defendant = case.parties.get(role="defendant")
+    resp = client.post(f"/delivery/cases/{case.pk}/serve/", {"generated": doc.pk, "parties": [defendant.pk],
+                                                               "methods": ["direct"]})
+    assert resp.status_code == 302
+    served = ServedDocument.objects.get(case=case)
+    assert served.kind == "evidence_notice" and served.source == f"documents.GeneratedDocument:{doc.pk}:pdf"
+    with served.file.open("rb") as f:
+        assert f.read() == fake_pdf
+    assert ServiceRecord.objects.get(document=served).party == defendant
+
+
+def test_an_unsealed_judgment_is_refused_with_a_chinese_message(client, case_setup, fake_pdf):
+    case, judge = case_setup["case"], case_setup["judge"]
+    client.force_login(judge)
+    client.post(f"/documents/staff/cases/{case.pk}/generate/", {"kind": "judgment"})
+    doc = GeneratedDocument.objects.get(case=case, kind="judgment")
+    panel = client.get(f"/staff/cases/{case.pk}/panels/documents/").content.decode()
+    assert f"?document={doc.pk}" not in panel  # no 送达 link before the seal
+    resp = client.post(f"/delivery/cases/{case.pk}/serve/", {"generated": doc.pk,
+                                                               "parties": [case.parties.get(role="defendant").pk],
+                                                               "methods": ["direct"]})
+    assert resp.status_code == 200
+    assert "民事判决书须加盖电子印章后才能送达" in resp.content.decode()
+    assert not ServedDocument.objects.filter(case=case).exists()
