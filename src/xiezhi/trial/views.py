@@ -42,6 +42,8 @@ def case_panel(request, case: Case):
     judges = [u for u in User.objects.filter(kind="staff", is_active=True, court_id=case.court_id)
               .select_related("division").order_by("pk") if u.has_role("judge")] if can_assign else []
     closed = closing is not None
+    can_convert = bool(open_case and case.procedure and case.procedure.limit_code in ("civil_summary", "civil_small_claims")
+                       and manage("judge", "division_head", "president"))
     return {
         "template": "trial/_case_panel.html",
         "routing": routing,
@@ -49,8 +51,8 @@ def case_panel(request, case: Case):
         "can_route": open_case and case.status == CaseStatus.REGISTERED and not case.judge_id
         and case.procedure and case.procedure.case_kind == "civil" and manage(*services.ROUTING_ROLES),
         "civil_procedures": [(c, refcache.procedure(c)) for c in ("civil_small_claims", "civil_summary", "civil_ordinary")],
-        "can_convert": open_case and case.procedure and case.procedure.limit_code in ("civil_summary", "civil_small_claims")
-        and manage("judge", "division_head", "president"),
+        "can_convert": can_convert,
+        "conversion": _conversion_preview(case, "civil_ordinary") if can_convert else None,
         "can_assign": can_assign,
         "judges": judges,
         "assignments": list(case.assignments.select_related("judge", "approved_by", "requested_by")[:5]),
@@ -71,6 +73,25 @@ def case_panel(request, case: Case):
         "parties": [p for p in case.parties.all() if p.is_party] if closed else [],
         "can_appeal": closing is not None and manage("judge", "clerk", "filing_judge"),
     }
+
+
+def _conversion_preview(case: Case, target: str):
+    """What the limit becomes if the case is converted today: the judge sees it before ruling.
+    Civil: still counted from the filing date (民诉解释 第二百五十八条第三款)."""
+    from xiezhi.cases.services import time_limit_inputs
+    from xiezhi.law.timelimits import TimeLimitError, compute_time_limit
+
+    inputs = time_limit_inputs(list(case.events.all()))
+    if not inputs["limit_code"]:
+        return None
+    today = timezone.localdate()
+    try:
+        after = compute_time_limit(inputs["limit_code"], case.filed_on, deductions=inputs["deductions"],
+                                   extensions=inputs["extensions"], converted=inputs["converted"] + [(today, target)],
+                                   today=today)
+    except TimeLimitError:
+        return None
+    return {"procedure": refcache.procedure(target), "limit": after, "on": today}
 
 
 def _case(request, pk) -> Case:
