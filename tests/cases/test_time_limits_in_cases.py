@@ -77,6 +77,34 @@ def test_summary_converted_to_ordinary_counts_from_the_original_filing_date(cour
     assert case.procedure == ordinary
 
 
+def test_conversion_is_ruled_before_the_summary_limit_runs_out(court, people):
+    """民诉解释 第二百五十八条第二款: 应当在审理期限届满前作出裁定."""
+    case = imported(court, people, "civil_summary", date(2025, 3, 10))  # summary limit ends 2025-06-10
+    ordinary = Procedure.objects.filter(limit_code="civil_ordinary").first()
+    with pytest.raises(ValidationError, match="2025-06-10"):
+        cs.convert_procedure(people["judge"], case, ordinary, "案情复杂", on=date(2025, 6, 11))
+    case.refresh_from_db()
+    assert case.procedure.limit_code == "civil_summary"
+    assert not case.events.filter(code="procedure_converted").exists()
+    cs.convert_procedure(people["judge"], case, ordinary, "案情复杂", on=date(2025, 6, 10))  # the last day is in time
+
+
+def test_a_summary_extension_does_not_carry_over_into_the_ordinary_limit(court, people):
+    """第二百五十八条第一款 extends the summary limit (to four months at most); once converted, the
+    ordinary limit is six months from filing (第三款; 民事诉讼法 第一百五十二条) and is extended on its own."""
+    case = imported(court, people, "civil_summary", date(2025, 3, 10))
+    cs.approve_extension(people["president"], case, "需要鉴定", months=1)
+    case.refresh_from_db()
+    assert case.limit_end == date(2025, 7, 10)
+    ordinary = Procedure.objects.filter(limit_code="civil_ordinary").first()
+    cs.convert_procedure(people["judge"], case, ordinary, "案情复杂", on=date(2025, 7, 1))
+    case.refresh_from_db()
+    assert case.limit_end == date(2025, 9, 10)
+    cs.approve_extension(people["president"], case, "仍需时间", months=6)  # 第一百五十二条: up to six months
+    case.refresh_from_db()
+    assert case.limit_end == date(2026, 3, 10)
+
+
 def test_deadline_job_marks_near_and_overdue_and_notifies_the_judge_once(court, people, settings):
     from django.utils import timezone
 

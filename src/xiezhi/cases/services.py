@@ -86,6 +86,9 @@ def time_limit_inputs(events) -> dict[str, Any]:
             limit_code = p["limit_code"]
         elif e.code == "procedure_converted":
             converted.append((date.fromisoformat(p["on"]), p["limit_code"]))
+            # an extension of the summary limit (第二百五十八条第一款) ends with that procedure: the
+            # ordinary limit is counted afresh from the filing date (第三款) and extended on its own
+            extensions = []
         elif e.code in ("deduction_started", "suspended"):
             kind = p.get("kind", "suspension")
             if kind not in open_spans:
@@ -100,7 +103,8 @@ def time_limit_inputs(events) -> dict[str, Any]:
             extensions.append({k: p[k] for k in ("months", "days") if p.get(k)})
     deductions = [Interval(start=s["start"], end=s["end"], kind=s["kind"], basis=s["basis"]) for s in spans]
     return {"limit_code": limit_code, "converted": converted, "deductions": deductions,
-            "extensions": extensions, "open_deduction": bool(open_spans)}
+            "extensions": extensions, "open_deduction": bool(open_spans),
+            "current_code": converted[-1][1] if converted else limit_code}  # the procedure now applied
 
 
 def time_limit_status(case: Case, events=None, today: date | None = None):
@@ -214,7 +218,7 @@ def approve_extension(actor, case: Case, reason: str, months: int = 0, days: int
     if not inputs["limit_code"]:
         raise ValidationError(_("尚未确定审理程序，无法延长审限。"))
     try:
-        check_extensions(inputs["limit_code"], inputs["extensions"] + [{"months": months, "days": days}])
+        check_extensions(inputs["current_code"], inputs["extensions"] + [{"months": months, "days": days}])
     except TimeLimitError as exc:
         raise ValidationError(str(exc))
     return append_event(case, "extension_approved", actor,
@@ -236,6 +240,10 @@ def convert_procedure(actor, case: Case, procedure, reason: str, on: date | None
     on = on or timezone.localdate()
     case = Case.objects.select_for_update().get(pk=case.pk)
     old = case.procedure
+    if old is not None and old.case_kind == "civil" and case.limit_end and on > case.limit_end:
+        # 民诉解释 第二百五十八条第二款: the ruling to convert comes before the summary limit runs out
+        raise ValidationError(_("简易程序审理期限已于 %(end)s 届满，不能再裁定转为普通程序。") % {
+            "end": case.limit_end.isoformat()})
     case.procedure = procedure
     case.save(update_fields=["procedure"])
     try:
@@ -244,6 +252,10 @@ def convert_procedure(actor, case: Case, procedure, reason: str, on: date | None
                       "limit_code": procedure.limit_code, "on": on.isoformat(), "reason": reason})
     except TimeLimitError as exc:
         raise ValidationError(str(exc))
+    # ... 并将审判人员及相关事项书面通知双方当事人 (第二百五十八条第二款): the portal tells the parties at once
+    notify([p.user for p in case.parties.filter(user__isnull=False).select_related("user")],
+           _("%(number)s 已转为%(procedure)s审理。") % {"number": case.number, "procedure": procedure.name},
+           case=case, kind="procedure_converted")
     return case
 
 

@@ -349,8 +349,8 @@ def request_extension(actor, case: Case, reason: str, months: int = 0, days: int
     if tl is None:
         raise ValidationError(_("尚未确定审理程序，无法延长审限。"))
     try:
-        _amount, approver = timelimits.max_extension_allowed(inputs["limit_code"], inputs["extensions"])
-        timelimits.check_extensions(inputs["limit_code"], inputs["extensions"] + [{"months": months, "days": days}])
+        _amount, approver = timelimits.max_extension_allowed(inputs["current_code"], inputs["extensions"])
+        timelimits.check_extensions(inputs["current_code"], inputs["extensions"] + [{"months": months, "days": days}])
     except timelimits.TimeLimitError as exc:
         raise ValidationError(str(exc))
     today = today or timezone.localdate()
