@@ -116,7 +116,8 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
         last = (GeneratedDocument.objects.select_for_update().filter(case=case, kind=kind)
                 .aggregate(m=Max("version"))["m"] or 0)
         doc = GeneratedDocument(case=case, kind=kind, version=last + 1, template=template, created_by=actor,
-                                recipient=context["recipient"]["name"])
+                                # a judgment is addressed to no one party: it is served on all of them
+                                recipient="" if KINDS[kind].final else context["recipient"]["name"])
         doc.docx_sha256 = _store(doc.docx, "x.docx", docx)
         doc.pdf_sha256 = _store(doc.pdf, "x.pdf", pdf)
         doc.save()
