@@ -185,6 +185,12 @@ SPECTACULAR_SETTINGS = {
 DEADLINE_WARN_DAYS = int(os.environ.get("XIEZHI_DEADLINE_WARN_DAYS", "15"))
 # Filing review period (CPL art. 126; 登记立案规定 art. 2, 8)
 FILING_REVIEW_DAYS = 7
+# 结案 by judgment / ruling / mediation waits until the sealed document has reached every party and is
+# in the e-file (审限规定 第十条; ⚠ a court may close first and serve after: set to 0)
+XIEZHI_CLOSING_REQUIRES_SERVICE = os.environ.get("XIEZHI_CLOSING_REQUIRES_SERVICE", "1") == "1"
+# Freeze the e-file automatically at 结案 (off: receipts of the judgment often come back later; the clerk
+# archives with the 归档 button once the file is complete)
+DOSSIER_ARCHIVE_ON_CLOSE = os.environ.get("XIEZHI_DOSSIER_ARCHIVE_ON_CLOSE", "0") == "1"
 
 # Payment and real-name verification adapters (see docs/adapters.md)
 PAYMENT_ADAPTER = os.environ.get("XIEZHI_PAYMENT_ADAPTER", "xiezhi.filing.adapters.DemoPaymentAdapter")
