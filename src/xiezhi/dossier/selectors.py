@@ -14,17 +14,29 @@ from .models import AccessRequest, Dossier, Entry, Page, PageNote
 from .services import can_read_dossier
 
 
-def catalogue(dossier: Dossier) -> list[Entry]:
+# What the reader and the case-page panel show of an entry: not the file name, hash or size.
+LIGHT_FIELDS = ("id", "dossier_id", "section", "item_order", "kind", "item_title", "title", "pages", "ocr_state",
+                "supersedes_id")
+
+
+def catalogue(dossier: Dossier, *, light: bool = False, with_progress: bool = False) -> list[Entry]:
     """Entries in catalogue order with .first_page/.last_page (running, per volume) and .current
-    (False once a correction superseded it; superseded papers keep no page numbers)."""
-    entries = list(Entry.objects.filter(dossier=dossier).annotate(n_sup=Count("superseded_by"))
-                   .order_by("section", "item_order", "id"))
-    papers = [Paper(e.pk, e.section, e.item_order, e.pk, e.pages if not e.n_sup else 0) for e in entries]
+    (False once a correction superseded it; superseded papers keep no page numbers). One query
+    whatever the size of the e-file. light: only the columns the reader and the panel show.
+    with_progress: also .pages_total/.pages_done (OCR progress, see progress_of)."""
+    qs = Entry.objects.filter(dossier=dossier).annotate(
+        is_superseded=Exists(Entry.objects.filter(supersedes=OuterRef("pk"))))
+    if light:
+        qs = qs.only(*LIGHT_FIELDS)
+    if with_progress:
+        qs = qs.annotate(pages_total=Count("page_set"), pages_done=Count("page_set", filter=Q(page_set__done=True)))
+    entries = list(qs.order_by("section", "item_order", "id"))
+    papers = [Paper(e.pk, e.section, e.item_order, e.pk, e.pages if not e.is_superseded else 0) for e in entries]
     ranges = running_pages(papers)
     order = {p.key: i for i, p in enumerate(sorted(papers, key=lambda p: (("main", "side").index(p.section),
                                                                             p.item_order, p.seq)))}
     for e in entries:
-        e.current = not e.n_sup
+        e.current = not e.is_superseded
         e.first_page, e.last_page = ranges[e.pk]
     entries.sort(key=lambda e: order[e.pk])
     pos = 1
@@ -33,6 +45,13 @@ def catalogue(dossier: Dossier) -> list[Entry]:
         if e.current and e.first_page:
             e.position, pos = pos, pos + e.pages
     return entries
+
+
+def progress_of(entries: list[Entry]) -> dict:
+    """OCR progress over every page of the e-file, from catalogue(..., with_progress=True)."""
+    total = sum(e.pages_total for e in entries)
+    done = sum(e.pages_done for e in entries)
+    return {"total": total, "done": done, "percent": int(100 * done / total) if total else 100}
 
 
 def sequence(entries: list[Entry]) -> list[tuple[Entry, int, int]]:
@@ -82,7 +101,27 @@ def notes_for(user, page: Page):
 
 def bookmarks(user, dossier: Dossier):
     return (PageNote.objects.filter(author=user, bookmark=True, page__entry__dossier=dossier)
-            .select_related("page", "page__entry"))
+            .select_related("page", "page__entry").defer("page__text", "page__tokens"))
+
+
+def notes_and_bookmarks(user, dossier: Dossier, page: Page | None, entries: list[Entry]):
+    """The user's notes on the page shown and their bookmarks in this e-file, in one query.
+    Bookmarks get .entry (from the catalogue already read) and .position (link target)."""
+    cond = Q(bookmark=True, page__entry__dossier=dossier)
+    if page is not None:
+        cond |= Q(page=page)
+    rows = list(PageNote.objects.filter(cond, author=user).select_related("page")
+                .only("id", "page_id", "author_id", "bookmark", "text", "created_at",
+                      "page__id", "page__entry_id", "page__number"))
+    by_id = {e.pk: e for e in entries}
+    notes = [n for n in rows if page is not None and n.page_id == page.pk]
+    marks = []
+    for n in rows:
+        if n.bookmark:
+            n.entry = by_id.get(n.page.entry_id)
+            n.position = position_of(entries, n.page.entry_id, n.page.number)
+            marks.append(n)
+    return notes, marks
 
 
 def tokens_of(query: str) -> list[str]:
@@ -98,7 +137,8 @@ def _match(qs, query: str):
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
-        return qs.annotate(_v=SearchVector("tokens", config="simple")).filter(
+        # alias, not annotate: the tsvector is matched (by the GIN index of migration 0002), never selected
+        return qs.alias(_v=SearchVector("tokens", config="simple")).filter(
             _v=SearchQuery(" ".join(words), config="simple", search_type="plain"))
     cond = Q()
     for w in words:
@@ -117,23 +157,49 @@ def snippet(text: str, query: str, width: int = 40) -> list[tuple[str, bool]]:
     return [(piece, bool(pattern.fullmatch(piece))) for piece in pattern.split(part) if piece]
 
 
+def search_entries(entries: list[Entry], query: str, *, offset: int = 0,
+                   limit: int = 200) -> tuple[int, int, list[dict]]:
+    """Full-text search over the current papers of one catalogue (already read and permitted):
+    (number of pages hit, offset used, hits[offset:offset + limit] in reading order); an offset
+    past the end shows the last hits. Two queries whatever the size of the e-file: the ids of
+    every page hit (no text), then the text of the hits shown."""
+    current = {e.pk: e for e in entries if e.current}
+    if not query.strip() or not current:
+        return 0, 0, []
+    found = list(_match(Page.objects.filter(entry_id__in=list(current)), query)
+                 .values_list("id", "entry_id", "number").order_by()) if tokens_of(query) else []
+    starts, pos = {}, 0
+    for e in entries:
+        if e.current and e.first_page:
+            starts[e.pk] = pos
+            pos += e.pages
+    rows = []
+    for pid, entry_id, number in found:
+        e = current[entry_id]
+        position = starts[entry_id] + number if entry_id in starts and number <= e.pages else None
+        rows.append((position or 0, entry_id, number, pid, position))
+    rows.sort()
+    if offset >= len(rows):
+        offset = max(0, (len(rows) - 1) // limit * limit)
+    shown = rows[offset:offset + limit]
+    texts = dict(Page.objects.filter(id__in=[r[3] for r in shown]).order_by().values_list("id", "text")) if shown else {}
+    hits = []
+    for _key, entry_id, number, pid, position in shown:
+        e = current[entry_id]
+        page = Page(id=pid, entry_id=entry_id, number=number, text=texts.get(pid, ""))
+        hits.append({"page": page, "entry": e, "running": (e.first_page or 1) + number - 1, "position": position,
+                     "snippet": snippet(page.text, query)})
+    return len(rows), offset, hits
+
+
 def search_dossier(user, case, query: str, limit: int = 200) -> list[dict]:
     """Full-text search in one case's e-file; nothing for a user who may not read it."""
-    if not query.strip() or not can_read_dossier(user, case):
+    if not query.strip():
         return []
-    dossier = Dossier.objects.filter(case=case).first()
-    if dossier is None:
+    dossier = Dossier.objects.filter(case=case).only("id", "archived_at").first()
+    if dossier is None or not can_read_dossier(user, case, dossier=dossier):
         return []
-    entries = catalogue(dossier)
-    current = {e.pk: e for e in entries if e.current}
-    pages = _match(Page.objects.filter(entry_id__in=list(current)), query).only("id", "entry_id", "number", "text")
-    hits = []
-    for p in pages.order_by("entry_id", "number")[:limit]:
-        e = current[p.entry_id]
-        hits.append({"page": p, "entry": e, "running": (e.first_page or 1) + p.number - 1,
-                     "position": position_of(entries, e.pk, p.number), "snippet": snippet(p.text, query)})
-    hits.sort(key=lambda h: h["position"] or 0)
-    return hits
+    return search_entries(catalogue(dossier, light=True), query, limit=limit)[2]
 
 
 def readable_dossiers(user):
@@ -147,9 +213,10 @@ def search_court(user, query: str, limit: int = 100) -> list[dict]:
     """Court-wide e-file search for staff: only the cases they may see."""
     if not query.strip():
         return []
-    pages = _match(Page.objects.filter(entry__dossier__in=readable_dossiers(user), entry__superseded_by__isnull=True),
-                   query).select_related("entry", "entry__dossier__case").order_by("-entry__dossier_id", "entry_id",
-                                                                                    "number")[:limit]
+    pages = (_match(Page.objects.filter(entry__dossier__in=readable_dossiers(user), entry__superseded_by__isnull=True),
+                   query).select_related("entry", "entry__dossier__case")
+             .defer("tokens", "entry__dossier__manifest")  # the archive manifest can be large
+             .order_by("-entry__dossier_id", "entry_id", "number")[:limit])
     return [{"page": p, "entry": p.entry, "case": p.entry.dossier.case, "snippet": snippet(p.text, query)}
             for p in pages]
 

@@ -214,11 +214,13 @@ def add_note(actor, page: Page, *, text: str = "", bookmark: bool = False) -> Pa
 # ---------------------------------------------------------------- archive
 
 
-def can_read_dossier(user, case: Case) -> bool:
-    """Open e-file: whoever can see the case. Archived e-file: only with an approved, unexpired request."""
-    if not can_view_case(user, case):
+def can_read_dossier(user, case: Case, *, dossier: Dossier | None = None, case_visible: bool = False) -> bool:
+    """Open e-file: whoever can see the case. Archived e-file: only with an approved, unexpired request.
+    dossier: the case's e-file when the caller has read it already; case_visible=True when the
+    caller got the case through visible_cases(user) (saves the queries, not the check)."""
+    if not case_visible and not can_view_case(user, case):
         return False
-    d = Dossier.objects.filter(case=case).only("archived_at").first()
+    d = dossier if dossier is not None else Dossier.objects.filter(case=case).only("archived_at").first()
     if d is None or not d.frozen:
         return True
     return AccessRequest.objects.filter(dossier=d, requester=user, status=AccessRequest.Status.APPROVED,

@@ -1,4 +1,6 @@
 """Staff pages of the e-file: reader, page images, upload, notes, search, archive, archived-read requests."""
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
@@ -26,38 +28,61 @@ def _error(request, exc):
     messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
 
 
+HITS_PER_PAGE = 20
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
 @staff_required()
 def reader(request, pk):
-    case = _case(request.user, pk)
-    dossier = Dossier.objects.filter(case=case).first()
+    """阅卷: one page of the e-file with the catalogue, the user's notes and bookmarks, and an
+    in-file full-text search. A fixed number of queries whatever the size of the e-file: only the
+    page shown is read with its text, and search hits are shown HITS_PER_PAGE at a time."""
+    try:
+        case = (visible_cases(request.user).select_related("court", "case_type", "dossier")
+                .defer("dossier__manifest").get(pk=pk))
+    except Case.DoesNotExist:
+        raise Http404
+    dossier = getattr(case, "dossier", None)
     if dossier is None:
         raise Http404
-    if not services.can_read_dossier(request.user, case):
+    if not services.can_read_dossier(request.user, case, dossier=dossier, case_visible=True):
         record(request, AuditEntry.Action.DENIED, case=case, detail="dossier")
         return render(request, "dossier/locked.html", {"case": case, "dossier": dossier,
                                                        "requests": dossier.requests.filter(requester=request.user)},
                       status=403)
-    entries = selectors.catalogue(dossier)
+    entries = selectors.catalogue(dossier, light=True)
     total = selectors.page_count(entries)
-    try:
-        pos = max(1, min(int(request.GET.get("p", 1)), total or 1))
-    except ValueError:
-        pos = 1
+    pos = max(1, min(_int(request.GET.get("p"), 1), total or 1))
     where = selectors.locate(entries, pos)
     page = None
     if where:
-        page = Page.objects.filter(entry=where[0], number=where[1]).first()
+        page = (Page.objects.filter(entry_id=where[0].pk, number=where[1])
+                .only("id", "entry_id", "number", "text", "image", "error", "done").order_by().first())
     q = request.GET.get("q", "").strip()
-    hits = selectors.search_dossier(request.user, case, q) if q else []
+    hit_total, hits, hp, hit_pages = 0, [], 1, 1
+    if q:
+        hit_total, offset, hits = selectors.search_entries(
+            entries, q, offset=(max(1, _int(request.GET.get("hp"), 1)) - 1) * HITS_PER_PAGE, limit=HITS_PER_PAGE)
+        hp, hit_pages = offset // HITS_PER_PAGE + 1, max(1, -(-hit_total // HITS_PER_PAGE))
+    notes, bookmarks = selectors.notes_and_bookmarks(request.user, dossier, page, entries)
     record(request, AuditEntry.Action.READ, case=case,
            detail=f"dossier p{pos}" + (f" archived {dossier.archive_number}" if dossier.frozen else ""))
     return render(request, "dossier/reader.html", {
         "case": case, "dossier": dossier, "entries": entries, "total": total, "pos": pos, "where": where,
-        "page": page, "q": q, "hits": hits, "notes": selectors.notes_for(request.user, page) if page else [],
-        "bookmarks": selectors.bookmarks(request.user, dossier), "prev": pos - 1 if pos > 1 else None,
+        "page": page, "q": q, "hits": hits, "hit_total": hit_total, "hp": hp, "hit_pages": hit_pages,
+        "hit_first": (hp - 1) * HITS_PER_PAGE + 1, "hit_last": (hp - 1) * HITS_PER_PAGE + len(hits),
+        "hp_prev": hp - 1 if hp > 1 else None, "hp_next": hp + 1 if hp < hit_pages else None,
+        "keep": "&" + urlencode({"q": q, "hp": hp}) if q else "",
+        "notes": notes, "bookmarks": bookmarks, "prev": pos - 1 if pos > 1 else None,
         "next": pos + 1 if pos < total else None,
         "can_upload": not dossier.frozen and can_manage_case(request.user, case, *services.UPLOAD_ROLES),
-        "kinds": dossier and selectors.upload_kinds(dossier)})
+        "kinds": selectors.upload_kinds(dossier)})
 
 
 @staff_required()
@@ -123,7 +148,7 @@ def note(request, pk):
         raise Http404
     except ValidationError as exc:
         _error(request, exc)
-    entries = selectors.catalogue(page.entry.dossier)
+    entries = selectors.catalogue(page.entry.dossier, light=True)
     return redirect(f"/staff/dossier/cases/{case.pk}/?p={selectors.position_of(entries, page.entry_id, page.number) or 1}")
 
 
