@@ -1,6 +1,12 @@
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _pdf_in_process(settings):
+    """The PDF is made right after the draft here; test_worker_pdf.py proves the Redis worker path."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
 @pytest.fixture
 def media(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"

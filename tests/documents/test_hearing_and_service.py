@@ -89,3 +89,28 @@ def test_an_unsealed_judgment_is_refused_with_a_chinese_message(client, case_set
     assert resp.status_code == 200
     assert "民事判决书须加盖电子印章后才能送达" in resp.content.decode()
     assert not ServedDocument.objects.filter(case=case).exists()
+
+
+def test_a_document_whose_pdf_is_still_being_made_cannot_be_sealed_or_served(case_setup):
+    from django.core.exceptions import ValidationError
+    from django.core.files.base import ContentFile
+
+    from xiezhi.documents import services
+
+    case, judge = case_setup["case"], case_setup["judge"]
+    doc = GeneratedDocument(case=case, kind="judgment", version=1, template=services.current_template("judgment"),
+                            created_by=judge, docx_sha256="0" * 64)
+    doc.docx.save("x.docx", ContentFile(b"PK"), save=False)
+    doc.save()
+    assert doc.pdf_pending
+    with pytest.raises(ValidationError, match="PDF 尚在生成"):
+        services.seal_document(judge, doc)
+    notice = GeneratedDocument(case=case, kind="evidence_notice", version=1, docx_sha256="0" * 64,
+                               template=services.current_template("evidence_notice"), created_by=judge)
+    notice.docx.save("y.docx", ContentFile(b"PK"), save=False)
+    notice.save()
+    with pytest.raises(ValidationError, match="PDF 尚在生成"):
+        services.paper_to_serve(notice)
+    notice.pdf_error = "LibreOffice 转换超时"
+    notice.save(update_fields=["pdf_error"])
+    assert not notice.pdf_pending

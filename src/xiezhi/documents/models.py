@@ -43,6 +43,7 @@ class GeneratedDocument(models.Model):
     docx_sha256 = models.CharField(max_length=64)
     pdf = models.FileField(_("PDF 文件"), upload_to="documents/files/", blank=True)
     pdf_sha256 = models.CharField(max_length=64, blank=True)
+    pdf_error = models.CharField(_("PDF 转换错误"), max_length=300, blank=True)
     sealed_pdf = models.FileField(_("签章 PDF"), upload_to="documents/files/", blank=True)
     sealed_sha256 = models.CharField(max_length=64, blank=True)
     verification_code = models.CharField(_("验证码"), max_length=20, unique=True, null=True, blank=True)
@@ -61,3 +62,8 @@ class GeneratedDocument(models.Model):
 
     def __str__(self):
         return f"{self.case.number} {self.get_kind_display()} 第{self.version}稿"
+
+    @property
+    def pdf_pending(self) -> bool:
+        """The PDF is made in the background after the .docx (LibreOffice takes seconds)."""
+        return not self.pdf and not self.pdf_error

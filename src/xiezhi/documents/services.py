@@ -103,7 +103,8 @@ def render_docx(template: DocumentTemplate, context: dict) -> bytes:
 
 
 def generate(actor, case, kind: str, extra_context: dict | None = None, recipient: str = "") -> GeneratedDocument:
-    """Fill the current template of `kind` from the case, store .docx and PDF, record the draft."""
+    """Fill the current template of `kind` from the case and record the draft (.docx at once); the PDF
+    is made in the background (make_pdf), so the clerk's page does not wait for LibreOffice."""
     if kind not in KINDS:
         raise ValidationError(_("未知的文书种类。"))
     if not can_manage_case(actor, case, *MANAGE_ROLES):
@@ -111,7 +112,6 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
     template = current_template(kind)
     context = build_context(case, recipient_name=recipient, extra=extra_context)
     docx = render_docx(template, context)
-    pdf = convert.docx_to_pdf(docx)  # slow: done before the transaction holds any lock
     with transaction.atomic():
         last = (GeneratedDocument.objects.select_for_update().filter(case=case, kind=kind)
                 .aggregate(m=Max("version"))["m"] or 0)
@@ -119,14 +119,50 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
                                 # a judgment is addressed to no one party: it is served on all of them
                                 recipient="" if KINDS[kind].final else context["recipient"]["name"])
         doc.docx_sha256 = _store(doc.docx, "x.docx", docx)
-        doc.pdf_sha256 = _store(doc.pdf, "x.pdf", pdf)
         doc.save()
         append_event(case, "document_generated", actor, {
             "document": doc.pk, "kind": kind, "title": str(KINDS[kind].title), "version": doc.version,
-            "template_version": template.version, "docx_sha256": doc.docx_sha256, "pdf_sha256": doc.pdf_sha256})
+            "template_version": template.version, "docx_sha256": doc.docx_sha256})
+        if not _no_worker():
+            from .tasks import make_pdf_task
+
+            transaction.on_commit(lambda: make_pdf_task.delay(doc.pk))
+    if _no_worker():  # embedded demo (no broker) or eager tests: convert here, after the draft is saved
+        doc = make_pdf(doc.pk)
+    return doc
+
+
+def _no_worker() -> bool:
+    from django.conf import settings
+
+    return bool(getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False) or settings.CELERY_BROKER_URL.startswith("memory"))
+
+
+def make_pdf(pk: int) -> GeneratedDocument:
+    """Background step of generate(): .docx → PDF with the CJK fonts embedded, then the draft enters
+    the e-file (paper_added). Idempotent: a document that has its PDF is left alone."""
+    doc = GeneratedDocument.objects.select_related("case").get(pk=pk)
+    if doc.pdf:
+        return doc
+    with doc.docx.open("rb") as f:
+        docx = f.read()
+    try:
+        pdf = convert.docx_to_pdf(docx)  # slow: no lock is held meanwhile
+    except convert.ConversionError as exc:
+        GeneratedDocument.objects.filter(pk=pk, pdf="").update(pdf_error=str(exc)[:300])
+        doc.refresh_from_db()
+        return doc
+    with transaction.atomic():
+        doc = GeneratedDocument.objects.select_for_update().select_related("case").get(pk=pk)
+        if doc.pdf:
+            return doc
+        doc.pdf_sha256 = _store(doc.pdf, "x.pdf", pdf)
+        doc.pdf_error = ""
+        doc.save(update_fields=["pdf", "pdf_sha256", "pdf_error"])
+        kind = KINDS[doc.kind]
         transaction.on_commit(lambda: paper_added.send(
-            sender=GeneratedDocument, case=case, file=doc.pdf, title=f"{KINDS[kind].title}（第{doc.version}稿）",
-            kind=KINDS[kind].paper_kind, source=f"documents.GeneratedDocument:{doc.pk}", created_by=actor))
+            sender=GeneratedDocument, case=doc.case, file=doc.pdf, title=f"{kind.title}（第{doc.version}稿）",
+            kind=kind.paper_kind, source=f"documents.GeneratedDocument:{doc.pk}", created_by=doc.created_by))
     return doc
 
 
@@ -148,6 +184,9 @@ def seal_document(actor, doc: GeneratedDocument, base_url: str = "") -> Generate
         raise PermissionDenied
     if doc.sealed_at:
         raise ValidationError(_("该文书已签章。"))
+    if not doc.pdf:
+        raise ValidationError(_("PDF 尚在生成，请稍后再签章。") if doc.pdf_pending else
+                              _("PDF 生成失败：%(err)s") % {"err": doc.pdf_error})
     code = _new_code()
     while GeneratedDocument.objects.filter(verification_code=code).exists():
         code = _new_code()
@@ -211,6 +250,8 @@ def paper_to_serve(doc: GeneratedDocument) -> dict:
     if kind.final and not doc.sealed_at:
         raise ValidationError(_("%(title)s须加盖电子印章后才能送达。") % {"title": kind.title})
     field = doc.sealed_pdf if doc.sealed_at else doc.pdf
+    if not field:
+        raise ValidationError(_("PDF 尚在生成，请稍后再送达。"))
     with field.open("rb") as f:
         data = f.read()
     suffix = "（签章）" if doc.sealed_at else ""

@@ -21,12 +21,23 @@
   });
 
   // Case-page sections: each is fetched once the case itself is on screen.
-  document.querySelectorAll("section[data-panel-url]").forEach(function (sec) {
+  // A section that shows background work in progress ([data-pending], e.g. a PDF being made) is
+  // fetched again every few seconds until the work is done (at most about two minutes).
+  function loadPanel(sec, round) {
     fetch(sec.getAttribute("data-panel-url"), { credentials: "same-origin" })
       .then(function (r) { return r.status === 200 ? r.text() : ""; })
-      .then(function (html) { if (html) { sec.innerHTML = html; } else { sec.hidden = true; } })
-      .catch(function () { sec.hidden = true; });
-  });
+      .then(function (html) {
+        if (!html) { sec.hidden = true; return; }
+        var open = sec.querySelector("details[open], :focus");
+        if (round > 0 && open) { setTimeout(function () { loadPanel(sec, round + 1); }, 3000); return; }
+        sec.innerHTML = html;
+        if (sec.querySelector("[data-pending]") && round < 40) {
+          setTimeout(function () { loadPanel(sec, round + 1); }, 3000);
+        }
+      })
+      .catch(function () { if (round === 0) sec.hidden = true; });
+  }
+  document.querySelectorAll("section[data-panel-url]").forEach(function (sec) { loadPanel(sec, 0); });
 
   var form = document.getElementById("filing-form");
   if (!form) return;
