@@ -4,7 +4,7 @@ import pytest
 
 from xiezhi.accounts.models import Role, User
 from xiezhi.cases.models import Case, CaseStatus
-from xiezhi.demo.seed import seed_cases, seed_filings, seed_people
+from xiezhi.demo.seed import seed_cases, seed_filings, seed_people, seed_trial
 from xiezhi.filing.models import FilingApplication
 
 pytestmark = pytest.mark.django_db
@@ -28,3 +28,26 @@ def test_demo_court_has_every_role_every_state_and_a_filing_queue(court):
 
     assert visible_cases(users["13800000001"]).exists() and visible_cases(users["13800000002"]).exists()
     assert seed_cases(court, users, n=10) == 0  # a second `make demo` keeps the data
+
+
+def test_demo_judge_can_try_cases_courtrooms_assessors_and_hearings(court):
+    """A judge in the demo can schedule (there are courtrooms), form a panel (there are assessors)
+    and sees hearings in the coming workdays, none of them in conflict."""
+    from django.utils import timezone
+
+    from xiezhi.courts.models import Courtroom
+    from xiezhi.hearings.models import Hearing
+    from xiezhi.trial.models import Assessor
+
+    users = seed_people(court)
+    seed_cases(court, users, n=120)
+    made = seed_trial(court, users)
+    assert Courtroom.objects.filter(court=court).count() >= 6
+    assert Assessor.objects.filter(court=court, active=True).count() >= 2
+    hearings = list(Hearing.objects.filter(court_id=court.pk).select_related("case"))
+    assert made == len(hearings) >= 1
+    assert all(h.start > timezone.now() and h.start.astimezone(timezone.get_current_timezone()).weekday() < 5
+               for h in hearings)
+    assert all(h.case.judge_id == users["judge"].pk and users["clerk"] in h.case.team.all() for h in hearings)
+    assert len({h.start for h in hearings}) == len(hearings)  # one judge, never two hearings at once
+    assert seed_trial(court, users) == 0  # a second `make demo` keeps the data

@@ -219,6 +219,49 @@ def _demo_pdf() -> bytes:
     return buf.getvalue()
 
 
+ROOMS = [("第一审判庭", "审判楼一楼", False), ("第二审判庭", "审判楼一楼", False), ("第三审判庭", "审判楼二楼", False),
+         ("第四审判庭", "审判楼二楼", False), ("科技法庭", "审判楼三楼", True), ("小额速裁庭", "诉讼服务中心", True)]
+
+
+def seed_trial(c: Court, users: dict[str, User]) -> int:
+    """What the trial parts need to be tried in the demo: courtrooms, a pool of people's assessors,
+    the clerk and assistant on the demo judge's open cases, and hearings in the coming workdays
+    (scheduled through the service, so the conflict check and the parties' notices are real)."""
+    from xiezhi.courts.calendar import get_work_calendar
+    from xiezhi.courts.models import Courtroom
+    from xiezhi.hearings import services as hearing_services
+    from xiezhi.hearings.models import Hearing
+    from xiezhi.trial.models import Assessor
+
+    rooms = [Courtroom.objects.get_or_create(court=c, name=name, defaults={"location": where, "supports_online": online})[0]
+             for name, where, online in ROOMS]
+    if not Assessor.objects.filter(court=c).exists():
+        rng = random.Random(7)
+        Assessor.objects.bulk_create([Assessor(court=c, name=_name(rng)) for _ in range(12)])
+    if Hearing.objects.filter(court_id=c.pk).exists():
+        return 0
+    judge, clerk, assistant = users["judge"], users["clerk"], users["assistant"]
+    open_cases = list(Case.objects.filter(court=c, judge=judge, closed_on__isnull=True).order_by("filed_on")[:12])
+    for case in open_cases:
+        case.team.add(clerk, assistant)
+    calendar = get_work_calendar(strict=False)
+    tz = timezone.get_current_timezone()
+    day, made = timezone.localdate(), 0
+    slots = []
+    while len(slots) < len(open_cases):
+        day += timedelta(days=1)
+        if not calendar.is_rest_day(day):
+            slots += [datetime.combine(day, time(9, 0), tz), datetime.combine(day, time(14, 30), tz)]
+    for n, (case, start) in enumerate(zip(open_cases[:8], slots)):
+        try:
+            hearing_services.schedule_hearing(judge, case, rooms[n % len(rooms)], start, start + timedelta(hours=2),
+                                              clerk=clerk, online=rooms[n % len(rooms)].supports_online)
+            made += 1
+        except Exception:  # a demo hearing that does not fit is simply not made
+            continue
+    return made
+
+
 def seed_all(n_cases: int = 300) -> dict:
     from xiezhi.courts.refdata import load_all
 
@@ -227,4 +270,5 @@ def seed_all(n_cases: int = 300) -> dict:
     users = seed_people(c)
     made = seed_cases(c, users, n_cases)
     seed_filings(c, users)
-    return {"court": c, "users": users, "cases": made}
+    hearings = seed_trial(c, users)
+    return {"court": c, "users": users, "cases": made, "hearings": hearings}
