@@ -28,6 +28,8 @@ test-fast: $(STAMP)
 
 bench: system-deps $(STAMP)
 	scripts/with-services.sh $(BIN)/python -m bench.run $(BENCH_ARGS)
+	scripts/with-services.sh $(BIN)/python -m bench.hearings_bench
+	scripts/with-services.sh $(BIN)/python -m bench.dossier_bench
 
 bench-small: system-deps $(STAMP)
 	scripts/with-services.sh $(BIN)/python -m bench.run --cases 20000 $(BENCH_ARGS)
