@@ -169,6 +169,7 @@ def test_audio_upload_is_checked_by_content_and_size(world, hearing, settings):
 
 
 def test_speech_to_text_says_honestly_when_no_engine_is_configured_and_runs_the_adapter(world, hearing, settings):
+    settings.XIEZHI_STT_ENGINE = "none"  # a court that switched speech-to-text off
     w = world
     a = hs.add_audio(w["clerk"], hearing, SimpleUploadedFile("a.wav", wav_bytes(12), "audio/wav"))
     hs.request_transcription(w["clerk"], a)

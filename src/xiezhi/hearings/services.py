@@ -426,10 +426,29 @@ def request_transcription(actor, audio: HearingAudio) -> None:
     audio.save(update_fields=["stt_status"])
     from .tasks import transcribe_audio
 
-    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False) or settings.CELERY_BROKER_URL.startswith("memory"):
-        transcribe(audio.pk)  # embedded demo: no worker — run in the request
+    pk = audio.pk
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+        transcribe(pk)
+    elif settings.CELERY_BROKER_URL.startswith("memory"):
+        # embedded demo: no worker. Speech-to-text takes minutes for a long recording, so it runs in a
+        # thread of this process and the page shows "转写中" until it is done.
+        transaction.on_commit(lambda: _transcribe_in_thread(pk))
     else:
-        transaction.on_commit(lambda: transcribe_audio.delay(audio.pk))
+        transaction.on_commit(lambda: transcribe_audio.delay(pk))
+
+
+def _transcribe_in_thread(pk: int) -> None:
+    import threading
+
+    from django.db import connection
+
+    def run():
+        try:
+            transcribe(pk)
+        finally:
+            connection.close()
+
+    threading.Thread(target=run, name=f"stt-{pk}", daemon=True).start()
 
 
 def closed_reason_choices():
