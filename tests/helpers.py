@@ -1,4 +1,5 @@
 """Plain helpers shared by tests."""
+from contextlib import contextmanager
 
 
 def valid_id(seed: int) -> str:
@@ -21,3 +22,32 @@ def complaint(plaintiff_name="原告甲", plaintiff_id=None, amount="150000"):
     }
 
 
+
+
+@contextmanager
+def celery_worker(*, processes: int = 1, media_root=None, drop_env=(), **extra_env):
+    """A real Celery worker on the Redis and PostgreSQL that `make test` started, as production runs
+    it (a separate process reading the broker). Yields a dict whose "log" holds the worker's output
+    once it has stopped; callers assert there is no Traceback in it."""
+    import os
+    import subprocess
+    import sys
+
+    from django.db import connection
+
+    db = connection.settings_dict
+    env = {k: v for k, v in os.environ.items() if k not in drop_env}
+    env.update(XIEZHI_REDIS_URL=os.environ["XIEZHI_REDIS_URL"],
+               XIEZHI_DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}", **extra_env)
+    if media_root is not None:
+        env["XIEZHI_MEDIA_ROOT"] = str(media_root)
+    pool = ["--pool=solo", "--concurrency=1"] if processes == 1 else ["--pool=prefork", f"--concurrency={processes}"]
+    worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "xiezhi", "worker", *pool,
+                               "--loglevel=WARNING", "-Q", "celery"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    result = {"log": ""}
+    try:
+        yield result
+    finally:
+        worker.terminate()
+        result["log"] = worker.communicate(timeout=30)[0].decode(errors="replace")

@@ -16,26 +16,12 @@ from datetime import datetime, time, timedelta
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_filing_journey import login_public, login_staff
 from tests.helpers import complaint
-from xiezhi.demo.seed import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def login_staff(page, base, user):
-    page.goto(f"{base}/staff/login/")
-    page.fill("#username", user.username)
-    page.fill("#password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(re.compile(r"/staff/$"))
-
-
-def login_public(page, base, user):
-    page.goto(f"{base}/login/")
-    page.fill("#username", user.phone)
-    page.fill("#password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(re.compile(r"/portal/$"))
 
 
 def plus_months(d, n):

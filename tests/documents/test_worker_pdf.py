@@ -3,12 +3,12 @@ clerk's request returns as soon as the .docx is filled: the draft is listed at o
 a real worker runs LibreOffice, and the PDF (with its hash) then enters the e-file."""
 import os
 import shutil
-import subprocess
-import sys
 import time
 
 import pytest
 from django.db import connection
+
+from tests.helpers import celery_worker
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -31,22 +31,14 @@ def test_the_pdf_is_made_by_a_redis_backed_worker(case_setup, settings):
     returned_after = time.monotonic() - started
     doc.refresh_from_db()
     assert doc.pdf_pending and doc.docx  # the request did not wait for LibreOffice
-    db = connection.settings_dict
-    env = dict(os.environ, XIEZHI_REDIS_URL=redis_url, XIEZHI_MEDIA_ROOT=str(settings.MEDIA_ROOT),
-               XIEZHI_DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}")
-    worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "xiezhi", "worker", "--pool=solo",
-                               "--concurrency=1", "--loglevel=WARNING", "-Q", "celery"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
+    with celery_worker(media_root=settings.MEDIA_ROOT) as worker:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             doc = GeneratedDocument.objects.get(pk=doc.pk)
             if not doc.pdf_pending:
                 break
             time.sleep(0.5)
-    finally:
-        worker.terminate()
-        out = worker.communicate(timeout=20)[0].decode(errors="replace")
+    out = worker["log"]
     assert "Traceback" not in out, out
     assert doc.pdf and not doc.pdf_error, out
     with doc.pdf.open("rb") as f:

@@ -1,8 +1,6 @@
 """A scanned multi-page PDF becomes searchable text in the case, without blocking the upload."""
 import os
 import shutil
-import subprocess
-import sys
 import time
 
 import pytest
@@ -11,6 +9,7 @@ from django.db import connection
 from django.test import Client
 
 from tests.dossier.scan import scanned_pdf
+from tests.helpers import celery_worker
 from xiezhi.dossier import selectors
 from xiezhi.dossier.models import Entry, Page
 
@@ -64,25 +63,17 @@ def test_scanned_pdf_uploaded_through_the_reader_becomes_searchable_on_a_redis_w
     # the request returned with the OCR only queued: no page has text yet
     assert entry.ocr_state == "pending" and not Page.objects.filter(entry=entry, done=True).exists()
     assert took < 5, took
-    db = connection.settings_dict
-    env = dict(os.environ, XIEZHI_REDIS_URL=redis_url, XIEZHI_MEDIA_ROOT=str(settings.MEDIA_ROOT),
-               XIEZHI_DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}")
-    worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "xiezhi", "worker", "--pool=prefork",
-                               "--concurrency=2", "--loglevel=WARNING", "-Q", "celery"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
+    with celery_worker(processes=2, media_root=settings.MEDIA_ROOT) as worker:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             entry.refresh_from_db()
             if entry.ocr_state != "pending":
                 break
             time.sleep(0.5)
-        assert entry.ocr_state == "done"
-        hits = selectors.search_dossier(judge, case, "经营困难")
-        assert [(h["entry"].pk, h["page"].number) for h in hits] == [(entry.pk, 2)]
-        resp = c.get(f"/staff/dossier/cases/{case.pk}/", {"q": "经营困难"})
-        assert "<mark>经营困难</mark>" in resp.content.decode()
-    finally:
-        worker.terminate()
-        out = worker.communicate(timeout=30)[0].decode(errors="replace")
+    out = worker["log"]
+    assert entry.ocr_state == "done", out
+    hits = selectors.search_dossier(judge, case, "经营困难")
+    assert [(h["entry"].pk, h["page"].number) for h in hits] == [(entry.pk, 2)]
+    resp = c.get(f"/staff/dossier/cases/{case.pk}/", {"q": "经营困难"})
+    assert "<mark>经营困难</mark>" in resp.content.decode()
     assert "Traceback" not in out, out

@@ -7,7 +7,6 @@ bound below (75 %) proves the engine hears Mandarin, not that its draft is good.
 import os
 import shutil
 import subprocess
-import sys
 import time
 import wave
 from datetime import timedelta
@@ -18,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from bench.stt_bench import SENTENCES, cer
+from tests.helpers import celery_worker
 from xiezhi.hearings import stt
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -154,20 +154,12 @@ def test_mandarin_recording_is_transcribed_by_a_redis_backed_worker(world, whisp
     hs.request_transcription(w["clerk"], a)  # queued on commit (autocommit here)
     a.refresh_from_db()
     assert a.stt_status == "pending"
-    db = connection.settings_dict
-    env = {k: v for k, v in os.environ.items() if k not in ("XIEZHI_STT_ENGINE", "XIEZHI_STT_MODEL_DIR")}
-    env.update(XIEZHI_REDIS_URL=redis_url, XIEZHI_MEDIA_ROOT=str(settings.MEDIA_ROOT), HF_HUB_OFFLINE="1",
-               XIEZHI_DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}")
-    worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "xiezhi", "worker", "--pool=solo",
-                               "--concurrency=1", "--loglevel=WARNING", "-Q", "celery"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
+    with celery_worker(media_root=settings.MEDIA_ROOT, drop_env=("XIEZHI_STT_ENGINE", "XIEZHI_STT_MODEL_DIR"),
+                       HF_HUB_OFFLINE="1") as worker:
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline and HearingAudio.objects.get(pk=a.pk).stt_status == "pending":
             time.sleep(0.5)
-        a.refresh_from_db()
-        assert_mandarin_draft(a, wav_seconds(wav))
-    finally:
-        worker.terminate()
-        out = worker.communicate(timeout=30)[0].decode(errors="replace")
+    out = worker["log"]
+    a.refresh_from_db()
+    assert_mandarin_draft(a, wav_seconds(wav))
     assert "Traceback" not in out, out

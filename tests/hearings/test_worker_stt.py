@@ -2,8 +2,6 @@
 ask for a transcription, and let a real worker process fill in the segments."""
 import os
 import struct
-import subprocess
-import sys
 import time
 import wave
 from datetime import timedelta
@@ -12,6 +10,8 @@ from io import BytesIO
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+
+from tests.helpers import celery_worker
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -35,22 +35,14 @@ def test_transcription_runs_on_a_redis_backed_worker(world, monkeypatch):
     hs.request_transcription(w["clerk"], a)  # queued on commit (autocommit here)
     a.refresh_from_db()
     assert a.stt_status == "pending"
-    db = connection.settings_dict
     from django.conf import settings
 
-    env = dict(os.environ, XIEZHI_REDIS_URL=redis_url, XIEZHI_MEDIA_ROOT=str(settings.MEDIA_ROOT),
-               XIEZHI_DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}")
-    worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "xiezhi", "worker", "--pool=solo",
-                               "--concurrency=1", "--loglevel=WARNING", "-Q", "celery"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
+    with celery_worker(media_root=settings.MEDIA_ROOT) as worker:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and HearingAudio.objects.get(pk=a.pk).stt_status == "pending":
             time.sleep(0.5)
-        a.refresh_from_db()
-        assert a.stt_status == "done" and a.stt_engine == "simulator"
-        assert [s["text"] for s in a.segments] == ["审判长：现在开庭", "审判长：现在开庭"]
-    finally:
-        worker.terminate()
-        out = worker.communicate(timeout=20)[0].decode(errors="replace")
+    out = worker["log"]
+    a.refresh_from_db()
+    assert a.stt_status == "done" and a.stt_engine == "simulator"
+    assert [s["text"] for s in a.segments] == ["审判长：现在开庭", "审判长：现在开庭"]
     assert "Traceback" not in out, out
