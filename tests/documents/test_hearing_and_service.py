@@ -114,3 +114,19 @@ def test_a_document_whose_pdf_is_still_being_made_cannot_be_sealed_or_served(cas
     notice.pdf_error = "LibreOffice 转换超时"
     notice.save(update_fields=["pdf_error"])
     assert not notice.pdf_pending
+
+
+def test_without_libreoffice_the_draft_keeps_its_docx_and_says_why_there_is_no_pdf(client, case_setup, monkeypatch):
+    from xiezhi.documents import convert
+
+    monkeypatch.setattr(convert.shutil, "which", lambda name: None)
+    case, judge = case_setup["case"], case_setup["judge"]
+    client.force_login(judge)
+    resp = client.post(f"/documents/staff/cases/{case.pk}/generate/", {"kind": "acceptance_notice"})
+    assert resp.status_code == 302
+    doc = GeneratedDocument.objects.get(case=case, kind="acceptance_notice")
+    assert not doc.pdf and "未安装 LibreOffice" in doc.pdf_error and not doc.pdf_pending
+    panel = client.get(f"/staff/cases/{case.pk}/panels/documents/").content.decode()
+    assert "PDF 生成失败" in panel and "未安装 LibreOffice" in panel
+    assert client.get(f"/documents/staff/{doc.pk}/download/docx/").status_code == 200
+    assert client.get(f"/documents/staff/{doc.pk}/download/pdf/").status_code == 404

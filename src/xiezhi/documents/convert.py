@@ -7,6 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 TIMEOUT = int(os.environ.get("XIEZHI_SOFFICE_TIMEOUT", "120"))
 
 
@@ -17,7 +19,7 @@ class ConversionError(RuntimeError):
 def soffice() -> str:
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if not exe:
-        raise ConversionError("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
+        raise ConversionError(_("本机未安装 LibreOffice，无法生成 PDF（系统管理员安装 libreoffice-writer-nogui，或运行 make system-deps）。"))
     return exe
 
 
@@ -34,8 +36,9 @@ def docx_to_pdf(docx: bytes, timeout: int = TIMEOUT) -> bytes:
             proc = subprocess.run(cmd, check=False, capture_output=True, timeout=timeout, env=env, cwd=tmp,
                                   start_new_session=True)
         except subprocess.TimeoutExpired as exc:
-            raise ConversionError(f"LibreOffice did not finish within {timeout}s") from exc
+            raise ConversionError(_("LibreOffice 在 %(s)s 秒内未完成转换。") % {"s": timeout}) from exc
         out = tmp / "document.pdf"
         if proc.returncode != 0 or not out.exists():
-            raise ConversionError(f"LibreOffice failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-500:]}")
+            raise ConversionError(_("LibreOffice 转换失败（%(code)s）：%(err)s") % {
+                "code": proc.returncode, "err": proc.stderr.decode(errors="replace")[-200:]})
         return out.read_bytes()
