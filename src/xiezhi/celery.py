@@ -10,3 +10,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xiezhi.settings")
 app = Celery("xiezhi")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+def no_worker() -> bool:
+    """True where no worker reads the queue: the embedded demo (in-memory broker) and eager test
+    settings. Callers then do the background step in this process instead of queueing it."""
+    from django.conf import settings
+
+    return bool(getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False) or settings.CELERY_BROKER_URL.startswith("memory"))

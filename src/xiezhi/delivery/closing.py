@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from xiezhi.cases.models import Case
 
 from .models import ServedDocument, ServiceRecord, ServiceStatus
+from .services import served_party
 
 
 def _final_document(case: Case, method: str):
@@ -40,10 +41,10 @@ def check_final_document_served(case: Case, method: str):
     if doc is None:
         return _("%(title)s尚未生成并加盖电子印章。") % {"title": title}
     served_docs = ServedDocument.objects.filter(case=case, source=served_source(doc))
-    records = ServiceRecord.objects.filter(document__in=served_docs).select_related("party")
+    records = ServiceRecord.objects.filter(document__in=served_docs).select_related("party__represents")
     reached: set[int] = set()
     for r in records:
-        party_id = r.party.represents_id if (not r.party.is_party and r.party.represents_id) else r.party_id
+        party_id = served_party(r.party).pk
         if r.status == ServiceStatus.SERVED or (r.status == ServiceStatus.SENT and r.method == "postal"
                                                 and kind != "mediation"):
             reached.add(party_id)

@@ -8,7 +8,6 @@ import os
 from datetime import date
 
 import filetype
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -206,7 +205,9 @@ def serve_document(actor, doc: ServedDocument, parties, methods) -> list[Service
 def _dispatch_later(ids: list[int]) -> None:
     from .tasks import dispatch_task
 
-    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False) or settings.CELERY_BROKER_URL.startswith("memory"):
+    from xiezhi.celery import no_worker
+
+    if no_worker():
         transaction.on_commit(lambda: [dispatch(pk) for pk in ids])  # embedded demo: no worker
     else:
         transaction.on_commit(lambda: [dispatch_task.delay(pk) for pk in ids])

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from xiezhi.cases.selectors import can_manage_case
 from xiezhi.cases.services import append_event
 from xiezhi.cases.signals import paper_added
+from xiezhi.celery import no_worker
 
 from . import convert, seal
 from .context import build_context
@@ -123,19 +124,15 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
         append_event(case, "document_generated", actor, {
             "document": doc.pk, "kind": kind, "title": str(KINDS[kind].title), "version": doc.version,
             "template_version": template.version, "docx_sha256": doc.docx_sha256})
-        if not _no_worker():
+        if not no_worker():
             from .tasks import make_pdf_task
 
             transaction.on_commit(lambda: make_pdf_task.delay(doc.pk))
-    if _no_worker():  # embedded demo (no broker) or eager tests: convert here, after the draft is saved
+    if no_worker():  # embedded demo (no broker) or eager tests: convert here, after the draft is saved
         doc = make_pdf(doc.pk)
     return doc
 
 
-def _no_worker() -> bool:
-    from django.conf import settings
-
-    return bool(getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False) or settings.CELERY_BROKER_URL.startswith("memory"))
 
 
 def make_pdf(pk: int) -> GeneratedDocument:

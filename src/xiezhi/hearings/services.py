@@ -427,9 +427,11 @@ def request_transcription(actor, audio: HearingAudio) -> None:
     from .tasks import transcribe_audio
 
     pk = audio.pk
+    from xiezhi.celery import no_worker
+
     if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
         transcribe(pk)
-    elif settings.CELERY_BROKER_URL.startswith("memory"):
+    elif no_worker():
         # embedded demo: no worker. Speech-to-text takes minutes for a long recording, so it runs in a
         # thread of this process and the page shows "转写中" until it is done.
         transaction.on_commit(lambda: _transcribe_in_thread(pk))
