@@ -22,6 +22,31 @@ def complaint(plaintiff_name="原告甲", plaintiff_id=None, amount="150000"):
     }
 
 
+def row_counts() -> dict[str, int]:
+    """Rows of every model of the project's own apps (cases, events, assignments, notifications,
+    requests, audit …). AuditEntry rows of kind DENIED are left out: a refusal must write one."""
+    from django.apps import apps
+
+    from xiezhi.audit.models import AuditEntry
+
+    counts = {}
+    for model in apps.get_models():
+        if not model.__module__.startswith("xiezhi."):
+            continue
+        qs = model.objects.all()
+        if model is AuditEntry:
+            qs = qs.exclude(action=AuditEntry.Action.DENIED)
+        counts[model._meta.label] = qs.count()
+    return counts
+
+
+def assert_nothing_changed(before: dict[str, int], what: str) -> None:
+    """A refused action changed no row count of any project model (see row_counts)."""
+    after = row_counts()
+    changed = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
+    assert not changed, f"{what} changed rows: {changed}"
+
+
 
 
 @contextmanager

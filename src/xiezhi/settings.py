@@ -49,7 +49,8 @@ INSTALLED_APPS = [
     "xiezhi.dossier",
     "xiezhi.delivery",
     "xiezhi.audit",
-    "xiezhi.web",
+    "xiezhi.site",
+    "xiezhi.demo",
     "xiezhi.api",
 ]
 
@@ -57,13 +58,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "xiezhi.web.middleware.CourtLanguageMiddleware",
+    "xiezhi.site.middleware.CourtLanguageMiddleware",
+    "xiezhi.cases.middleware.CaseVisibilityMemoMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "xiezhi.web.middleware.SecurityHeadersMiddleware",
+    "xiezhi.site.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "xiezhi.urls"
@@ -73,7 +75,7 @@ AUTH_USER_MODEL = "accounts.User"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [],  # every template lives in its app: <app>/templates/<app>/ (site/templates/ for the base ones)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -81,7 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "xiezhi.web.context.site",
+                "xiezhi.site.context.site",
             ],
         },
     }
@@ -113,7 +115,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "web:login"
+LOGIN_URL = "accounts:login"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]

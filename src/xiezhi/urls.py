@@ -1,20 +1,22 @@
+"""One include() per app. Each app's urls.py holds its own public paths (/staff/…, /portal/…)
+under its own namespace, so a URL name says which app owns the page (cases:detail, filing:review,
+accounts:login …)."""
 from django.contrib import admin
 from django.urls import include, path
-
-from xiezhi.hearings import views as hearing_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("xiezhi.api.urls")),
     path("tools/", include("xiezhi.api.tool_urls")),
+    path("", include("xiezhi.site.urls")),
+    path("", include("xiezhi.accounts.urls")),
+    path("", include("xiezhi.cases.urls")),
+    path("", include("xiezhi.filing.urls")),
+    path("", include("xiezhi.hearings.urls")),
     path("staff/trial/", include("xiezhi.trial.urls")),
-    path("staff/hearings/", include("xiezhi.hearings.urls")),
     path("documents/", include("xiezhi.documents.urls")),
     path("staff/dossier/", include("xiezhi.dossier.urls")),
     path("delivery/", include("xiezhi.delivery.urls")),
-    # the portal's view of hearings (the same views as /staff/hearings/mine/, at a portal address)
-    path("portal/hearings/", hearing_views.my_hearings, name="portal_hearings"),
-    path("portal/hearings/<int:pk>/record/", hearing_views.party_record, name="portal_hearing_record"),
-    path("", include("xiezhi.web.urls")),
+    path("", include("xiezhi.audit.urls")),
 ]

@@ -3,6 +3,7 @@ panel a filing judge, a judge and a division head use."""
 import pytest
 from django.test import Client
 
+from tests.helpers import assert_nothing_changed, row_counts
 from xiezhi.trial.models import Assignment, ExtensionRequest
 
 pytestmark = pytest.mark.django_db
@@ -42,8 +43,12 @@ POSTS = {
 @pytest.mark.parametrize("name", list(POSTS))
 def test_post_urls_refuse_everyone_without_the_role(world, name):
     path = f"/staff/trial/cases/{world['case'].pk}/{name}/"
+    # a form that would do something for whoever may act (a random draw, an extension request …)
+    data = {"reason": "理由", "months": "1", "procedure": "civil_summary", "method": "withdrawal",
+            "judge": world["actors"]["judge"].pk}
     for who, user in world["actors"].items():
-        r = client(user).post(path, {})
+        before = row_counts()
+        r = client(user).post(path, data)
         role = who.replace("_other", "")
         if user is None:
             assert r.status_code == 302 and "/login/" in r["Location"], who
@@ -51,6 +56,10 @@ def test_post_urls_refuse_everyone_without_the_role(world, name):
             assert r.status_code == 403, (who, r.status_code)
         else:  # has the role: reaches the view; the case itself may still be out of reach
             assert r.status_code in (302, 404), (who, r.status_code)
+            if r.status_code == 302:
+                continue  # allowed to act: may have changed something
+        # refused: no row of any model changed (only the DENIED audit entry may be written)
+        assert_nothing_changed(before, f"{who} POST {name}")
 
 
 def test_get_is_refused_on_action_urls(world):

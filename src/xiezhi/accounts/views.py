@@ -17,10 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from xiezhi.accounts.adapters import identity_adapter
 from xiezhi.accounts.models import User
-from xiezhi.audit.models import AuditEntry, record
+from xiezhi.audit.models import AuditEntry
+from xiezhi.audit.services import record
+
+from xiezhi.site.access import anyone, public_required
 
 from . import ratelimit
-from .access import anyone, public_required
 
 
 def _safe_next(request, default):
@@ -64,13 +66,13 @@ def _login_view(request, *, kind, template, default_next):
 @anyone
 @require_http_methods(["GET", "POST"])
 def public_login(request):
-    return _login_view(request, kind=User.Kind.PUBLIC, template="portal/login.html", default_next="web:portal")
+    return _login_view(request, kind=User.Kind.PUBLIC, template="accounts/login.html", default_next="cases:portal")
 
 
 @anyone
 @require_http_methods(["GET", "POST"])
 def staff_login(request):
-    return _login_view(request, kind=User.Kind.STAFF, template="staff/login.html", default_next="web:workbench")
+    return _login_view(request, kind=User.Kind.STAFF, template="accounts/staff_login.html", default_next="cases:workbench")
 
 
 @anyone
@@ -78,7 +80,7 @@ def staff_login(request):
 def logout_view(request):
     staff = getattr(request.user, "is_court_staff", False)
     logout(request)
-    return redirect("web:staff_login" if staff else "web:home")
+    return redirect("accounts:staff_login" if staff else "site:home")
 
 
 PHONE_RE = re.compile(r"^1\d{10}$")
@@ -137,8 +139,8 @@ def register(request):
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("注册成功。网上立案前请先完成实名认证。"))
-            return redirect("web:verify")
-    return render(request, "portal/register.html", {"form": form})
+            return redirect("accounts:verify")
+    return render(request, "accounts/register.html", {"form": form})
 
 
 @public_required
@@ -155,6 +157,6 @@ def verify(request):
             u.real_name, u.id_number, u.verified_at = name, idn, timezone.now()
             u.save(update_fields=["real_name", "id_number", "verified_at"])
             messages.success(request, _("实名认证已通过。"))
-            return redirect(_safe_next(request, "web:portal"))
+            return redirect(_safe_next(request, "cases:portal"))
         error = result.message
-    return render(request, "portal/verify.html", {"error": error}, status=400 if error else 200)
+    return render(request, "accounts/verify.html", {"error": error}, status=400 if error else 200)

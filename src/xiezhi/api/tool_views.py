@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from xiezhi.law.casenumber import PROVINCE_CODES
+from xiezhi.site.access import anyone
 
 from . import calc
 
@@ -22,6 +23,7 @@ def _echo(params, fields) -> dict[str, str]:
     return {f: (params.get(f) or "")[: calc.MAX_PARAM_LENGTH] for f in fields}
 
 
+@anyone
 @require_GET
 def fees_page(request):
     """诉讼费用计算器（诉讼费用交纳办法 第十三条至第十六条）。"""
@@ -51,6 +53,7 @@ def fees_page(request):
     return render(request, "tools/fees.html", context, status=status)
 
 
+@anyone
 @require_GET
 def periods_page(request):
     """期间计算器（民事诉讼法 第八十五条；民法典 第二百零一条至第二百零三条）。"""

@@ -3,6 +3,8 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
+from xiezhi.site.access import anyone
+
 from . import views
 
 app_name = "api"
@@ -11,5 +13,5 @@ urlpatterns = [
     path("v1/fees/litigation", views.LitigationFeeView.as_view(), name="fees-litigation"),
     path("v1/fees/application", views.ApplicationFeeView.as_view(), name="fees-application"),
     path("v1/periods/end", views.PeriodEndView.as_view(), name="periods-end"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", anyone(SpectacularAPIView.as_view()), name="schema"),
 ]

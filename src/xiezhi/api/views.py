@@ -63,6 +63,7 @@ class PublicCalculatorView(APIView):
     """公开计算接口的共同设置：允许匿名访问、匿名频率限制、只返回 JSON、错误统一为 ``{"error": …}``。"""
 
     permission_classes = [AllowAny]
+    access = "anyone"  # public calculators (xiezhi.site.access: every view declares who may reach it)
     throttle_classes = [AnonRateThrottle]
     renderer_classes = [JSONRenderer]
 

@@ -30,16 +30,3 @@ class AuditEntry(models.Model):
         ordering = ["-at"]
         indexes = [models.Index(fields=["case", "-at"]), models.Index(fields=["user", "-at"])]
 
-
-def record(request_or_user, action, *, case=None, filing=None, detail=""):
-    request = None
-    user = request_or_user
-    if hasattr(request_or_user, "user") and hasattr(request_or_user, "META"):
-        request = request_or_user
-        user = request.user
-    AuditEntry.objects.create(
-        user=user if getattr(user, "is_authenticated", False) else None,
-        action=action, case=case, filing=filing, detail=detail[:300],
-        path=(request.path[:300] if request else ""),
-        ip=(request.META.get("REMOTE_ADDR") if request else None),
-    )

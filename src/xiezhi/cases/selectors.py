@@ -5,6 +5,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from xiezhi.audit.models import AuditEntry
+from xiezhi.audit.services import record
 
 from .models import Case, CaseEvent, Party
 
@@ -135,3 +139,20 @@ def search_cases(user, *, q: str = "", status: str = "", cause: str = "", date_f
     if deadline:
         qs = qs.filter(deadline_state=deadline)
     return qs
+
+
+def case_for_request(request, pk: int) -> Case:
+    """The case `pk` as the page of any app shows it, or Http404. A refusal of a case that
+    exists is audited (DENIED), whichever app's address was used to probe it: the case page,
+    /staff/trial/…, /staff/hearings/…, /delivery/…, /staff/dossier/…, /documents/…"""
+    try:
+        return case_for_page(request.user, pk)
+    except Case.DoesNotExist:
+        refuse_case(request, pk)
+
+
+def refuse_case(request, pk: int):
+    """Answer 404 for a case the user may not see; audit the probe when the case exists."""
+    if Case.objects.filter(pk=pk).exists():
+        record(request, AuditEntry.Action.DENIED, detail=f"case {pk}")
+    raise Http404

@@ -41,7 +41,7 @@ class DeliveryConfig(AppConfig):
         from xiezhi.cases.events import EventType, register_event_types
         from xiezhi.cases.panels import register_panel
 
-        from .views import case_panel
+        from .panels import case_panel
 
         register_event_types({
             "service_address_confirmed": EventType(_("确认送达地址"), basis="民诉解释 第一百三十六条；在线诉讼规则 第三十条"),
@@ -57,7 +57,7 @@ class DeliveryConfig(AppConfig):
             "public_notice_published": _notice_summary,
         })
         register_panel("delivery", 30, case_panel)
-        from xiezhi.trial.services import register_closing_check
+        from xiezhi.cases.closing import register_closing_check
 
         from .closing import check_final_document_filed, check_final_document_served
 

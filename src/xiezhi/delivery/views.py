@@ -1,41 +1,24 @@
 """送达 pages: the party's inbox (/delivery/inbox/), the SMS link, and the staff actions behind
 the case-page panel. Views stay thin; services check permissions again."""
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xiezhi.audit.models import AuditEntry, record
+from xiezhi.audit.models import AuditEntry
+from xiezhi.audit.services import record
 from xiezhi.cases import selectors as case_selectors
-from xiezhi.cases.models import Case, Party
-from xiezhi.web.access import anyone, public_required, staff_required
+from xiezhi.cases.models import Party
+from xiezhi.cases.selectors import case_for_request
+from xiezhi.site.access import anyone, public_required, staff_required
+from xiezhi.site.http import errors_of, file_response, parse_date
 
 from . import selectors, services
 from .models import DocumentKind, ServedDocument, ServiceMethod, ServiceRecord
 
 SERVERS = services.SERVERS
-
-
-def _errors(exc):
-    return "；".join(str(m) for m in exc.messages) if isinstance(exc, ValidationError) else str(exc)
-
-
-def _date(value):
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def _file_response(f, content_type, filename):
-    resp = FileResponse(f.open("rb"), content_type=content_type, as_attachment=True, filename=filename)
-    resp["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return resp
 
 
 # ---- portal ------------------------------------------------------------------------------
@@ -53,7 +36,7 @@ def inbox_download(request, pk):
         raise Http404
     record(request, AuditEntry.Action.DOWNLOAD, case=rec.document.case, detail=f"送达文书 {rec.document.title}")
     services.open_document(request.user, rec)
-    return _file_response(rec.document.file, rec.document.content_type, rec.document.filename)
+    return file_response(rec.document.file, rec.document.content_type, rec.document.filename)
 
 
 @anyone
@@ -65,41 +48,15 @@ def sms_download(request, token):
     record(request, AuditEntry.Action.DOWNLOAD, case=rec.document.case,
            detail=f"短信送达链接 {rec.document.title} → {rec.party.name}")
     services.open_document(request.user if request.user.is_authenticated else None, rec)
-    return _file_response(rec.document.file, rec.document.content_type, rec.document.filename)
+    return file_response(rec.document.file, rec.document.content_type, rec.document.filename)
 
 
 # ---- staff -------------------------------------------------------------------------------
 
-def _case(request, pk) -> Case:
-    try:
-        return case_selectors.case_for_page(request.user, pk)
-    except Case.DoesNotExist:
-        raise Http404
-
-
-def case_panel(request, case):
-    """The service matrix on the staff case page (order 30)."""
-    user = request.user
-    if not getattr(user, "is_court_staff", False) or not case_selectors.can_view_case(user, case):
-        return None
-    docs = list(selectors.case_documents(user, case))
-    recipients = list(case.parties.filter(left_case_at__isnull=True).order_by("id"))
-    matrix = []
-    for d in docs:
-        recs = list(d.records.all())
-        cells = [[r for r in recs if r.party_id == p.pk] for p in recipients]
-        matrix.append({"doc": d, "cells": cells, "records": recs})
-    confirmations = services.current_confirmations(recipients)  # one query for all parties
-    can_serve = case_selectors.can_manage_case(user, case, *SERVERS)
-    return {"template": "delivery/_case_panel.html", "matrix": matrix, "recipients": recipients,
-            "confirmations": [(p, confirmations[p.pk]) for p in recipients], "can_serve": can_serve,
-            "today": timezone.localdate()}
-
-
 @staff_required(*SERVERS)
 def serve(request, pk):
     """Serve a document: upload a file or pick one of the case's filing uploads."""
-    case = _case(request, pk)
+    case = case_for_request(request, pk)
     if not case_selectors.can_manage_case(request.user, case, *SERVERS):
         raise Http404
     from xiezhi.filing.models import EvidenceFile
@@ -125,7 +82,7 @@ def serve(request, pk):
                                file_bytes=paper["file_bytes"], filename=paper["filename"], parties=parties,
                                methods=p.getlist("methods"), source=paper["source"])
                 messages.success(request, _("已发起送达。"))
-                return redirect("web:case_detail", pk=case.pk)
+                return redirect("cases:detail", pk=case.pk)
             if p.get("generated"):
                 raise ValidationError(_("请选择要送达的文件。"))
             if f is not None:
@@ -144,9 +101,9 @@ def serve(request, pk):
             services.serve(request.user, case, title=p.get("title", ""), kind=p.get("kind", ""), file_bytes=data,
                            filename=filename, parties=parties, methods=p.getlist("methods"), source=source)
             messages.success(request, _("已发起送达。"))
-            return redirect("web:case_detail", pk=case.pk)
+            return redirect("cases:detail", pk=case.pk)
         except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, _errors(exc))
+            messages.error(request, "；".join(errors_of(exc)))
     return render(request, "delivery/serve.html", {
         "case": case, "uploads": uploads, "generated": generated, "chosen": chosen, "recipients": recipients,
         "kinds": DocumentKind.choices,
@@ -156,7 +113,7 @@ def serve(request, pk):
 @staff_required(*SERVERS)
 @require_POST
 def confirm_address(request, pk, party_pk):
-    case = _case(request, pk)
+    case = case_for_request(request, pk)
     party = get_object_or_404(Party, pk=party_pk, case=case)
     p = request.POST
     scan = request.FILES.get("scan")
@@ -165,17 +122,17 @@ def confirm_address(request, pk, party_pk):
             request.user, party, consent_electronic=p.get("consent_electronic") == "1",
             consent_judgments=p.get("consent_judgments") == "1", portal=p.get("portal") == "1",
             mobile=p.get("mobile", ""), email=p.get("email", ""), postal_address=p.get("postal_address", ""),
-            confirmed_on=_date(p.get("confirmed_on")), scan=scan.read() if scan else None,
+            confirmed_on=parse_date(p.get("confirmed_on")), scan=scan.read() if scan else None,
             scan_name=scan.name if scan else "")
         messages.success(request, _("已记录送达地址确认书。"))
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _errors(exc))
-    return redirect("web:case_detail", pk=case.pk)
+        messages.error(request, "；".join(errors_of(exc)))
+    return redirect("cases:detail", pk=case.pk)
 
 
 def _record(request, pk) -> ServiceRecord:
     rec = get_object_or_404(ServiceRecord.objects.select_related("document", "document__case", "party"), pk=pk)
-    _case(request, rec.document.case_id)
+    case_for_request(request, rec.document.case_id)
     return rec
 
 
@@ -188,7 +145,7 @@ def record_service(request, pk):
     scan = request.FILES.get("receipt")
     data = scan.read() if scan else None
     try:
-        on = _date(p.get("on"))
+        on = parse_date(p.get("on"))
         if on is None:
             raise ValidationError(_("请填写日期。"))
         if rec.method == "public_notice":
@@ -199,8 +156,8 @@ def record_service(request, pk):
                                           receipt_name=scan.name if scan else "", note=p.get("note", ""))
         messages.success(request, _("已记录送达情况。"))
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _errors(exc))
-    return redirect("web:case_detail", pk=rec.document.case_id)
+        messages.error(request, "；".join(errors_of(exc)))
+    return redirect("cases:detail", pk=rec.document.case_id)
 
 
 @staff_required(*SERVERS)
@@ -211,13 +168,13 @@ def mark_failed(request, pk):
         services.mark_failed(request.user, rec, request.POST.get("reason", ""))
         messages.success(request, _("已记录送达未成功。"))
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _errors(exc))
-    return redirect("web:case_detail", pk=rec.document.case_id)
+        messages.error(request, "；".join(errors_of(exc)))
+    return redirect("cases:detail", pk=rec.document.case_id)
 
 
 @staff_required()
 def document_file(request, pk):
     doc = get_object_or_404(ServedDocument, pk=pk)
-    _case(request, doc.case_id)
+    case_for_request(request, doc.case_id)
     record(request, AuditEntry.Action.DOWNLOAD, case=doc.case, detail=f"送达文书 {doc.title}")
-    return _file_response(doc.file, doc.content_type, doc.filename)
+    return file_response(doc.file, doc.content_type, doc.filename)

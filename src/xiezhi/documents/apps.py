@@ -16,7 +16,7 @@ class DocumentsConfig(AppConfig):
         from xiezhi.cases.events import EventType, register_event_types
         from xiezhi.cases.panels import register_panel
 
-        from .views import case_panel
+        from .panels import case_panel
 
         # Drafts and sealing are internal steps: the parties see a document when it is served
         # (the delivery app's node), not when it is drafted (流程公开规定 第七条 lists 送达, not 拟稿).

@@ -1,38 +1,26 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xiezhi.audit.models import AuditEntry, record
-from xiezhi.cases.selectors import can_manage_case, visible_cases
-from xiezhi.delivery import services as delivery_services
-from xiezhi.web.access import anyone, staff_required
+from xiezhi.audit.models import AuditEntry
+from xiezhi.audit.services import record
+from xiezhi.cases.selectors import case_for_request
+from xiezhi.site.access import anyone, staff_required
+from xiezhi.site.http import file_response
 
 from . import selectors, services
 from .convert import ConversionError
 from .forms import CodeForm, GenerateForm, UploadForm
-from .kinds import KINDS
-
-
-def case_panel(request, case):
-    user = request.user
-    if not getattr(user, "is_court_staff", False):
-        return None
-    docs = list(selectors.documents_for_case(user, case))
-    return {"template": "documents/_case_panel.html", "documents": docs,
-            "can_generate": can_manage_case(user, case, *services.MANAGE_ROLES),
-            "form": GenerateForm(), "kinds": KINDS,
-            "servable_kinds": set(services.DELIVERY_KINDS), "final_kinds": {k for k, v in KINDS.items() if v.final},
-            "can_serve": can_manage_case(user, case, *delivery_services.SERVERS)}
 
 
 @staff_required()
 @require_POST
 def generate(request, case_pk):
-    case = get_object_or_404(visible_cases(request.user), pk=case_pk)
+    case = case_for_request(request, case_pk)
     form = GenerateForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("请选择文书种类。"))
@@ -58,7 +46,7 @@ def generate(request, case_pk):
         else:
             record(request, AuditEntry.Action.CHANGE, case=case, detail=f"generate document {doc.pk}")
             messages.success(request, _("已生成%(title)s。") % {"title": doc.get_kind_display()})
-    return redirect(reverse("web:case_detail", args=[case.pk]) + "#documents")
+    return redirect(reverse("cases:detail", args=[case.pk]) + "#documents")
 
 
 @staff_required()
@@ -74,7 +62,7 @@ def seal(request, pk):
     else:
         record(request, AuditEntry.Action.CHANGE, case=doc.case, detail=f"seal document {doc.pk}")
         messages.success(request, _("已加盖电子印章。"))
-    return redirect(reverse("web:case_detail", args=[doc.case_id]) + "#documents")
+    return redirect(reverse("cases:detail", args=[doc.case_id]) + "#documents")
 
 
 @staff_required()
@@ -87,7 +75,7 @@ def download(request, pk, fmt):
         raise Http404
     record(request, AuditEntry.Action.DOWNLOAD, case=doc.case, detail=f"document {doc.pk} {fmt}")
     name = f"{doc.case.number}{doc.get_kind_display()}-{doc.version}{'-签章' if fmt == 'sealed' else ''}.{ext}"
-    return FileResponse(field.open("rb"), as_attachment=True, filename=name)
+    return file_response(field, "", name)
 
 
 @anyone

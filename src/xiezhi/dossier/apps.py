@@ -19,7 +19,7 @@ class DossierConfig(AppConfig):
         from xiezhi.cases.signals import paper_added
 
         from . import receivers
-        from .panel import case_panel
+        from .panels import case_panel
 
         register_event_types(
             {"dossier_filed": EventType(_("材料归入电子卷宗"), public=False,

@@ -19,5 +19,5 @@ def case_panel(request, case):
     if dossier is not None:
         entries = selectors.catalogue(dossier, light=True, with_progress=True)
         data.update(entries=entries, pages=selectors.page_count(entries), progress=selectors.progress_of(entries),
-                    can_read=services.can_read_dossier(user, case, dossier=dossier, case_visible=True))
+                    can_read=selectors.can_read_dossier(user, case, dossier=dossier, case_visible=True))
     return data

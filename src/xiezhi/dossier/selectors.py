@@ -7,11 +7,10 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from xiezhi.cases.selectors import visible_cases
+from xiezhi.cases.selectors import can_view_case, visible_cases
 from xiezhi.law.dossier import Paper, running_pages
 
 from .models import AccessRequest, Dossier, Entry, Page, PageNote
-from .services import can_read_dossier
 
 
 # What the reader and the case-page panel show of an entry: not the file name, hash or size.
@@ -233,3 +232,16 @@ def upload_kinds(dossier: Dossier):
     from .models import CatalogueItem
 
     return CatalogueItem.objects.filter(version=dossier.catalogue_version).order_by("section", "order")
+
+
+def can_read_dossier(user, case: Case, *, dossier: Dossier | None = None, case_visible: bool = False) -> bool:
+    """Open e-file: whoever can see the case. Archived e-file: only with an approved, unexpired request.
+    dossier: the case's e-file when the caller has read it already; case_visible=True when the
+    caller got the case through visible_cases(user) (saves the queries, not the check)."""
+    if not case_visible and not can_view_case(user, case):
+        return False
+    d = dossier if dossier is not None else Dossier.objects.filter(case=case).only("archived_at").first()
+    if d is None or not d.frozen:
+        return True
+    return AccessRequest.objects.filter(dossier=d, requester=user, status=AccessRequest.Status.APPROVED,
+                                        expires_at__gt=timezone.now()).exists()

@@ -29,6 +29,7 @@ from .models import (
     PageNote,
     RetentionRule,
 )
+from .selectors import can_read_dossier, catalogue
 
 log = logging.getLogger(__name__)
 
@@ -214,19 +215,6 @@ def add_note(actor, page: Page, *, text: str = "", bookmark: bool = False) -> Pa
 # ---------------------------------------------------------------- archive
 
 
-def can_read_dossier(user, case: Case, *, dossier: Dossier | None = None, case_visible: bool = False) -> bool:
-    """Open e-file: whoever can see the case. Archived e-file: only with an approved, unexpired request.
-    dossier: the case's e-file when the caller has read it already; case_visible=True when the
-    caller got the case through visible_cases(user) (saves the queries, not the check)."""
-    if not case_visible and not can_view_case(user, case):
-        return False
-    d = dossier if dossier is not None else Dossier.objects.filter(case=case).only("archived_at").first()
-    if d is None or not d.frozen:
-        return True
-    return AccessRequest.objects.filter(dossier=d, requester=user, status=AccessRequest.Status.APPROVED,
-                                        expires_at__gt=timezone.now()).exists()
-
-
 def _file_sha(entry: Entry) -> str:
     h = hashlib.sha256()
     with entry.file.open("rb") as fh:
@@ -236,8 +224,6 @@ def _file_sha(entry: Entry) -> str:
 
 
 def build_manifest(dossier: Dossier) -> list[dict]:
-    from .selectors import catalogue
-
     rows = []
     for e in catalogue(dossier):
         rows.append({"entry": e.pk, "section": e.section, "item": e.item_title, "title": e.title,

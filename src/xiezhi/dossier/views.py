@@ -8,20 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xiezhi.audit.models import AuditEntry, record
+from xiezhi.audit.models import AuditEntry
+from xiezhi.audit.services import record
 from xiezhi.cases.models import Case
-from xiezhi.cases.selectors import can_manage_case, visible_cases
-from xiezhi.web.access import staff_required
+from xiezhi.cases.selectors import can_manage_case, case_for_request, refuse_case, visible_cases
+from xiezhi.site.access import staff_required
 
 from . import selectors, services
 from .models import Dossier, Entry, Page
-
-
-def _case(user, pk):
-    try:
-        return visible_cases(user).select_related("court", "case_type").get(pk=pk)
-    except Case.DoesNotExist:
-        raise Http404
 
 
 def _error(request, exc):
@@ -47,11 +41,11 @@ def reader(request, pk):
         case = (visible_cases(request.user).select_related("court", "case_type", "dossier")
                 .defer("dossier__manifest").get(pk=pk))
     except Case.DoesNotExist:
-        raise Http404
+        refuse_case(request, pk)
     dossier = getattr(case, "dossier", None)
     if dossier is None:
         raise Http404
-    if not services.can_read_dossier(request.user, case, dossier=dossier, case_visible=True):
+    if not selectors.can_read_dossier(request.user, case, dossier=dossier, case_visible=True):
         record(request, AuditEntry.Action.DENIED, case=case, detail="dossier")
         return render(request, "dossier/locked.html", {"case": case, "dossier": dossier,
                                                        "requests": dossier.requests.filter(requester=request.user)},
@@ -89,7 +83,7 @@ def reader(request, pk):
 def page_image(request, pk, size):
     page = get_object_or_404(Page.objects.select_related("entry__dossier__case"), pk=pk)
     case = page.entry.dossier.case
-    if not services.can_read_dossier(request.user, case):
+    if not selectors.can_read_dossier(request.user, case):
         raise Http404
     name = page.thumb if size == "thumb" else page.image
     if not name:
@@ -107,7 +101,7 @@ def page_image(request, pk, size):
 def entry_file(request, pk):
     entry = get_object_or_404(Entry.objects.select_related("dossier__case"), pk=pk)
     case = entry.dossier.case
-    if not services.can_read_dossier(request.user, case):
+    if not selectors.can_read_dossier(request.user, case):
         raise Http404
     record(request, AuditEntry.Action.DOWNLOAD, case=case, detail=f"dossier entry {entry.pk}")
     return FileResponse(entry.file.open("rb"), content_type=entry.content_type, as_attachment=False,
@@ -117,7 +111,7 @@ def entry_file(request, pk):
 @staff_required(*services.UPLOAD_ROLES)
 @require_POST
 def upload(request, pk):
-    case = _case(request.user, pk)
+    case = case_for_request(request, pk)
     f = request.FILES.get("file")
     if f is None:
         messages.error(request, _("请选择文件。"))
@@ -164,18 +158,18 @@ def search(request):
 @staff_required(*services.ARCHIVE_ROLES)
 @require_POST
 def archive(request, pk):
-    case = _case(request.user, pk)
+    case = case_for_request(request, pk)
     try:
         d = services.archive_case(request.user, case)
         messages.success(request, _("已归档，档案号 %(n)s。") % {"n": d.archive_number})
     except (ValidationError, PermissionDenied) as exc:
         _error(request, exc)
-    return redirect("web:case_detail", pk=case.pk)
+    return redirect("cases:detail", pk=case.pk)
 
 
 @staff_required()
 def verify(request, pk):
-    case = _case(request.user, pk)
+    case = case_for_request(request, pk)
     if not can_manage_case(request.user, case, *services.ARCHIVE_ROLES):
         raise Http404
     dossier = get_object_or_404(Dossier, case=case, archived_at__isnull=False)
@@ -187,7 +181,7 @@ def verify(request, pk):
 @staff_required()
 @require_POST
 def request_access(request, pk):
-    case = _case(request.user, pk)
+    case = case_for_request(request, pk)
     try:
         services.request_access(request.user, case, request.POST.get("reason", ""))
         messages.success(request, _("查阅申请已提交，待庭长或审管办审批。"))

@@ -29,6 +29,7 @@ from xiezhi.law.identity import validate_resident_id, validate_uscc
 from xiezhi.law.periods import period_end
 
 from .models import EvidenceFile, FeeAssessment, FilingApplication, FilingChannel, FilingEvent, FilingStatus
+from .selectors import cause_version_for, visible_filings  # noqa: F401  (filing_services.* kept for callers)
 from .uploads import check_upload
 
 REVIEW_DAYS = 7  # 民事诉讼法 第一百二十六条; 登记立案规定 第八条
@@ -37,11 +38,6 @@ EDITABLE = (FilingStatus.DRAFT, FilingStatus.NEEDS_CORRECTION)
 PARTY_FIELDS = ("role", "kind", "name", "id_number", "gender", "ethnicity", "nationality", "address",
                 "service_address", "phone", "legal_representative", "is_minor")
 PHONE_RE = re.compile(r"^1\d{10}$")
-
-
-def cause_version_for(day: date) -> str:
-    """案由规定: the 2025 revision applies to filings from 2026-01-01, the 2020 one before."""
-    return "2025" if day >= date(2026, 1, 1) else "2020"
 
 
 # ---- permission helpers -------------------------------------------------------------
@@ -54,16 +50,6 @@ def _own(user, filing: FilingApplication) -> None:
 def _clerk(user, filing: FilingApplication) -> None:
     if not (user.is_court_staff and user.has_role("filing_judge") and user.court_id == filing.court_id):
         raise PermissionDenied(_("只有本院立案人员可以审查立案申请。"))
-
-
-def visible_filings(user):
-    if not getattr(user, "is_authenticated", False):
-        return FilingApplication.objects.none()
-    if user.is_public_user:
-        return FilingApplication.objects.filter(submitted_by=user)
-    if user.is_court_staff and user.court_id and user.has_role("filing_judge", "president", "trial_management"):
-        return FilingApplication.objects.filter(court_id=user.court_id)
-    return FilingApplication.objects.none()
 
 
 def _log(filing, code, actor, **payload):

@@ -1,45 +1,42 @@
-"""诉讼服务网 (public portal): home, my filings and drafts, online filing, my cases."""
+"""Pages of filing (立案): the parties' online filing and fee payment (诉讼服务网), and the
+filing office's queue, review, decision and counter filing (法院内网)."""
 import json
+from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from xiezhi.audit.models import AuditEntry, record
-from xiezhi.cases import selectors
-from xiezhi.cases.events import label, summary
-from xiezhi.cases.models import Case, Notification, PartyKind, PartyRole
-from xiezhi.courts.models import Cause, Court
-from xiezhi.filing import services as filing_services
-from xiezhi.filing.models import EvidenceFile, FeeAssessment, FilingApplication, FilingStatus
-from xiezhi.filing.services import cause_version_for, visible_filings
+from xiezhi.audit.models import AuditEntry
+from xiezhi.audit.services import record
+from xiezhi.cases.models import PartyKind, PartyRole
+from xiezhi.cases.selectors import can_view_case, case_for_request
+from xiezhi.courts.models import Cause, Court, Procedure
+from xiezhi.courts.province import small_claims_wage
+from xiezhi.law.smallclaims import procedure_suggestion
+from xiezhi.site.access import public_required, staff_required
+from xiezhi.site.http import errors_of, file_response
 
-from .access import anyone, public_required
+from . import services as filing_services
 from .forms import parse_filing_form
+from .models import EvidenceFile, FeeAssessment, FilingApplication, FilingChannel, FilingStatus
+from .selectors import cause_version_for, visible_filings
+
+PAGE = 50
 
 
-def _errors(exc: ValidationError) -> list[str]:
-    return [str(m) for m in exc.messages]
+def _causes():
+    """The civil causes of action in force today (案由规定), at the level a filing names."""
+    return Cause.objects.filter(kind="civil", version=cause_version_for(timezone.localdate()), level__gte=3,
+                                active=True).order_by("name")
 
 
-@anyone
-def home(request):
-    if getattr(request.user, "is_court_staff", False):
-        return redirect("web:workbench")
-    return render(request, "portal/home.html", {})
-
-
-@public_required
-def portal(request):
-    filings = visible_filings(request.user).select_related("court", "case").order_by("-updated_at")[:50]
-    cases = (selectors.visible_cases(request.user).select_related("court", "cause", "procedure")
-             .order_by("-filed_on")[:50])
-    notes = Notification.objects.filter(user=request.user).order_by("-created_at")[:10]
-    return render(request, "portal/dashboard.html", {"filings": filings, "cases": cases, "notes": notes})
-
+# ---- 诉讼服务网 (parties) ----------------------------------------------------------------------
 
 def _default_court():
     return Court.objects.filter(case_code="豫0222").first() or Court.objects.filter(case_code__regex=r"\d{4}$").first()
@@ -53,7 +50,7 @@ def filing_new(request):
         return redirect("/portal/verify/?next=/portal/")
     court = Court.objects.filter(pk=request.POST.get("court")).first() or _default_court()
     filing = filing_services.new_draft(request.user, court)
-    return redirect("web:filing_edit", pk=filing.pk)
+    return redirect("filing:edit", pk=filing.pk)
 
 
 def _my_filing(request, pk) -> FilingApplication:
@@ -63,19 +60,12 @@ def _my_filing(request, pk) -> FilingApplication:
     return filing
 
 
-def _causes():
-    from django.utils import timezone
-
-    version = cause_version_for(timezone.localdate())
-    return Cause.objects.filter(kind="civil", version=version, level__gte=3, active=True).order_by("name")
-
-
 @public_required
 @require_http_methods(["GET", "POST"])
 def filing_edit(request, pk):
     filing = _my_filing(request, pk)
     if filing.status not in filing_services.EDITABLE:
-        return redirect("web:filing_detail", pk=filing.pk)
+        return redirect("filing:detail", pk=filing.pk)
     problems: list[str] = []
     if request.method == "POST":
         data = parse_filing_form(request.POST, filing.data)
@@ -84,17 +74,17 @@ def filing_edit(request, pk):
             if request.POST.get("action") == "submit":
                 filing_services.submit(request.user, filing)
                 messages.success(request, _("立案申请已提交，法院将在7日内审查。"))
-                return redirect("web:filing_detail", pk=filing.pk)
+                return redirect("filing:detail", pk=filing.pk)
             messages.success(request, _("草稿已保存。"))
-            return redirect("web:filing_edit", pk=filing.pk)
+            return redirect("filing:edit", pk=filing.pk)
         except ValidationError as exc:
-            problems = _errors(exc)
+            problems = errors_of(exc)
             filing.data = data  # show what was typed, nothing lost
     files = filing.files.filter(removed_at__isnull=True)
     parties = filing.data.get("parties") or []
     if not parties:
         parties = [{"role": "plaintiff", "kind": "natural"}, {"role": "defendant", "kind": "natural"}]
-    return render(request, "portal/filing_edit.html", {
+    return render(request, "filing/filing_edit.html", {
         "filing": filing, "files": files, "parties": parties, "problems": problems,
         "causes": _causes(), "roles": [(v, l) for v, l in PartyRole.choices if v in ("plaintiff", "defendant", "third_party")],
         "kinds": PartyKind.choices, "evidence_kinds": EvidenceFile.Kind.choices,
@@ -115,7 +105,7 @@ def filing_autosave(request, pk):
     except (ValueError, TypeError):
         return JsonResponse({"error": _("提交的内容格式不正确。")}, status=400)
     except ValidationError as exc:
-        return JsonResponse({"error": "；".join(_errors(exc))}, status=409)
+        return JsonResponse({"error": "；".join(errors_of(exc))}, status=409)
     return JsonResponse({"revision": filing.draft_revision, "fee": filing.fee_estimate,
                          "saved_at": filing.updated_at.isoformat()})
 
@@ -133,7 +123,7 @@ def filing_upload(request, pk):
                                          title=request.POST.get("title", ""), purpose=request.POST.get("purpose", ""))
             messages.success(request, _("材料已上传：%(name)s") % {"name": upload.name})
         except ValidationError as exc:
-            messages.error(request, "；".join(_errors(exc)))
+            messages.error(request, "；".join(errors_of(exc)))
     return redirect(f"/portal/filings/{filing.pk}/#evidence")
 
 
@@ -145,7 +135,7 @@ def filing_remove_file(request, pk, file_pk):
     try:
         filing_services.remove_evidence(request.user, ev)
     except ValidationError as exc:
-        messages.error(request, "；".join(_errors(exc)))
+        messages.error(request, "；".join(errors_of(exc)))
     return redirect(f"/portal/filings/{filing.pk}/#evidence")
 
 
@@ -153,29 +143,10 @@ def filing_remove_file(request, pk, file_pk):
 def filing_detail(request, pk):
     filing = _my_filing(request, pk)
     if filing.status == FilingStatus.DRAFT:
-        return redirect("web:filing_edit", pk=filing.pk)
-    return render(request, "portal/filing_detail.html", {
+        return redirect("filing:edit", pk=filing.pk)
+    return render(request, "filing/filing_detail.html", {
         "filing": filing, "files": filing.files.filter(removed_at__isnull=True),
         "events": filing.events.all()})
-
-
-@public_required
-def case_detail(request, pk):
-    try:
-        case = selectors.case_for_page(request.user, pk)
-    except Case.DoesNotExist:
-        raise Http404
-    record(request, AuditEntry.Action.READ, case=case, detail="portal")
-    events = list(selectors.public_events(case).select_related("actor"))
-    from xiezhi.cases.services import time_limit_status
-
-    tl = time_limit_status(case, list(case.events.all()))
-    nodes = [{"label": label(e.code), "at": e.at, "summary": summary(e.code, e.payload)} for e in events]
-    return render(request, "portal/case_detail.html", {
-        "case": case, "nodes": nodes, "tl": tl,
-        "parties": case.parties.filter(left_case_at__isnull=True).order_by("id"),
-        "fees": case.fees.all(),
-    })
 
 
 @public_required
@@ -188,26 +159,136 @@ def fee_pay(request, pk):
     except PermissionDenied:
         raise Http404
     except ValidationError as exc:
-        messages.error(request, "；".join(_errors(exc)))
-    return redirect("web:portal_case", pk=fa.case_id)
+        messages.error(request, "；".join(errors_of(exc)))
+    return redirect("cases:portal_detail", pk=fa.case_id)
 
 
 @public_required
-@require_POST
-def notifications_read(request):
-    from django.utils import timezone
-
-    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
-    return redirect("web:portal")
-
-
-@public_required
-def evidence_file(request, pk):
+def portal_file(request, pk):
     """A filer opens a file they uploaded."""
-    from django.http import FileResponse
-
     ev = get_object_or_404(EvidenceFile.objects.select_related("filing"), pk=pk, removed_at__isnull=True,
                            filing__submitted_by=request.user)
-    resp = FileResponse(ev.file.open("rb"), content_type=ev.content_type, filename=ev.original_name)
-    resp["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return resp
+    return file_response(ev.file, ev.content_type, ev.original_name, as_attachment=False)
+
+
+# ---- 法院内网 (staff) -------------------------------------------------------------------------
+
+@staff_required("filing_judge", "president", "trial_management")
+def filing_queue(request):
+    status = request.GET.get("status", FilingStatus.SUBMITTED)
+    qs = visible_filings(request.user).exclude(status=FilingStatus.DRAFT)
+    if status:
+        qs = qs.filter(status=status)
+    qs = qs.select_related("submitted_by", "case", "cause").order_by("review_due_on", "submitted_at")
+    page = Paginator(qs, PAGE).get_page(request.GET.get("page"))
+    return render(request, "filing/filing_queue.html", {
+        "page": page, "status": status, "today": timezone.localdate(),
+        "statuses": [c for c in FilingStatus.choices if c[0] != FilingStatus.DRAFT]})
+
+
+@staff_required("filing_judge", "president", "trial_management")
+def filing_review(request, pk):
+    filing = visible_filings(request.user).exclude(status=FilingStatus.DRAFT) \
+        .select_related("court", "cause", "submitted_by", "case").filter(pk=pk).first()
+    if filing is None:
+        raise Http404
+    record(request, AuditEntry.Action.READ, filing=filing)
+    suggestion = None
+    wage = small_claims_wage(filing.court.province_abbr, timezone.localdate())
+    if wage and filing.amount is not None:
+        suggestion = procedure_suggestion(filing.amount, wage[1])
+    procedures = Procedure.objects.filter(case_kind="civil", active=True)
+    return render(request, "filing/filing_review.html", {
+        "filing": filing, "files": filing.files.filter(removed_at__isnull=True), "events": filing.events.all(),
+        "problems": filing_services.complaint_problems(filing), "procedures": procedures,
+        "suggestion": suggestion, "wage": wage,
+        "suggestion_label": {"small_claims": _("小额诉讼程序"), "summary": _("简易程序"),
+                             "ordinary": _("普通程序")}.get(getattr(suggestion, "procedure", ""), ""), "today": timezone.localdate(),
+        "causes": _causes(),
+        "can_decide": request.user.has_role("filing_judge"),
+    })
+
+
+@staff_required("filing_judge")
+@require_POST
+def filing_decide(request, pk):
+    filing = visible_filings(request.user).filter(pk=pk).first()
+    if filing is None:
+        raise Http404
+    action = request.POST.get("action")
+    try:
+        if action == "register":
+            fee_amount = request.POST.get("fee_amount", "").strip()
+            cause = Cause.objects.filter(pk=request.POST.get("cause_id") or None).first()
+            case = filing_services.register(
+                request.user, filing, procedure_code=request.POST.get("procedure", ""), cause=cause,
+                fee_amount=Decimal(fee_amount) if fee_amount else None, fee_reason=request.POST.get("fee_reason", ""))
+            messages.success(request, _("已立案，案号 %(number)s。") % {"number": case.number})
+            return redirect("cases:detail", pk=case.pk)
+        if action == "correct":
+            items = request.POST.get("items", "").splitlines()
+            filing_services.request_correction(request.user, filing, items)
+            messages.success(request, _("已一次性书面通知补正。"))
+        elif action == "refuse":
+            filing_services.refuse(request.user, filing, request.POST.get("reasons", ""))
+            messages.success(request, _("已作出不予立案决定。"))
+        else:
+            messages.error(request, _("未知操作。"))
+    except InvalidOperation:
+        messages.error(request, _("请填写正确的金额。"))
+    except ValidationError as exc:
+        messages.error(request, "；".join(errors_of(exc)))
+    return redirect("filing:review", pk=filing.pk)
+
+
+@staff_required("filing_judge")
+@require_http_methods(["GET", "POST"])
+def counter_filing(request):
+    problems = []
+    data = {"parties": [{"role": "plaintiff", "kind": "natural"}, {"role": "defendant", "kind": "natural"}]}
+    channel = request.POST.get("channel", FilingChannel.COUNTER)
+    if request.method == "POST":
+        data = parse_filing_form(request.POST)
+        try:
+            filing = filing_services.counter_filing(request.user, request.user.court, data,
+                                                    channel=channel if channel in FilingChannel.values else "counter")
+            messages.success(request, _("已登记收到材料，请审查立案。"))
+            return redirect("filing:review", pk=filing.pk)
+        except ValidationError as exc:
+            problems = errors_of(exc)
+    return render(request, "filing/counter_filing.html", {
+        "data": data, "parties": data.get("parties") or [], "problems": problems, "channel": channel,
+        "roles": [(v, l) for v, l in PartyRole.choices if v in ("plaintiff", "defendant", "third_party")],
+        "kinds": PartyKind.choices,
+        "causes": _causes(),
+    }, status=400 if problems else 200)
+
+
+@staff_required("filing_judge", "judge", "president")
+@require_POST
+def fee_change(request, pk):
+    fa = get_object_or_404(FeeAssessment.objects.select_related("case"), pk=pk)
+    case_for_request(request, fa.case_id)
+    try:
+        amount = Decimal(request.POST.get("amount", ""))
+        filing_services.change_fee(request.user, fa, amount, request.POST.get("reason", ""))
+        messages.success(request, _("诉讼费用已调整。"))
+    except InvalidOperation:
+        messages.error(request, _("请填写正确的金额。"))
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, "；".join(errors_of(exc)))
+    return redirect("cases:detail", pk=fa.case_id)
+
+
+@staff_required()
+def staff_file(request, pk):
+    """Open an uploaded file: allowed to staff who may see its case or review its filing.
+    Every opening is audited."""
+    ev = get_object_or_404(EvidenceFile.objects.select_related("filing"), pk=pk, removed_at__isnull=True)
+    filing = ev.filing
+    allowed = (filing.case_id and can_view_case(request.user, filing.case)) or \
+        visible_filings(request.user).filter(pk=filing.pk).exists()
+    if not allowed:
+        raise Http404
+    record(request, AuditEntry.Action.DOWNLOAD, case=filing.case, filing=filing, detail=ev.title)
+    return file_response(ev.file, ev.content_type, ev.original_name, as_attachment=False)

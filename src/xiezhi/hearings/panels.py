@@ -1,6 +1,6 @@
 from django.utils import timezone
 
-from xiezhi.accounts.models import User
+from xiezhi.accounts.selectors import staff_with_role
 from xiezhi.cases.selectors import can_manage_case
 from xiezhi.courts.models import Courtroom
 from xiezhi.law.hearings import check_postponement
@@ -19,8 +19,7 @@ def case_panel(request, case):
     return {
         "template": "hearings/_case_panel.html", "hearings": hearings, "can_schedule": can_schedule,
         "rooms": Courtroom.objects.filter(court_id=case.court_id).order_by("name") if can_schedule else [],
-        "clerks": [u for u in User.objects.filter(kind="staff", court_id=case.court_id, is_active=True).order_by("real_name")
-                   if "clerk" in (u.roles or [])] if can_schedule else [],
+        "clerks": sorted(staff_with_role(case.court_id, "clerk"), key=lambda u: u.real_name) if can_schedule else [],
         "closed_reasons": closed_reason_choices(), "postponements_used": used, "postponement_limit": check.limit,
         "can_postpone": check.allowed, "now": timezone.localtime(),
         "parties": [p for p in case.parties.all() if p.left_case_at is None and p.is_party] if can_schedule else [],

@@ -1,9 +1,8 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
-app_name = "hearings"
-urlpatterns = [
+staff_urls = [
     path("", views.court_calendar, name="calendar"),
     path("judges/<int:user_pk>/", views.judge_calendar, name="judge_calendar"),
     path("cases/<int:case_pk>/schedule/", views.schedule, name="schedule"),
@@ -14,7 +13,15 @@ urlpatterns = [
     path("<int:pk>/record/finalise/", views.record_finalise, name="record_finalise"),
     path("<int:pk>/audio/", views.audio_upload, name="audio_upload"),
     path("<int:pk>/audio/<int:audio_pk>/transcribe/", views.audio_transcribe, name="audio_transcribe"),
-    # portal pages for the parties (mounted under this app's prefix until the lead gives them a public path)
+    # the parties' pages, also reachable at their portal addresses below
     path("mine/", views.my_hearings, name="my_hearings"),
     path("mine/<int:pk>/record/", views.party_record, name="party_record"),
+]
+
+app_name = "hearings"
+urlpatterns = [
+    path("staff/hearings/", include(staff_urls)),
+    # the portal's view of hearings (the same views as /staff/hearings/mine/, at a portal address)
+    path("portal/hearings/", views.my_hearings, name="portal"),
+    path("portal/hearings/<int:pk>/record/", views.party_record, name="portal_record"),
 ]

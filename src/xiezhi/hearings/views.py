@@ -11,19 +11,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xiezhi.accounts.models import User
-from xiezhi.audit.models import AuditEntry, record
-from xiezhi.cases.selectors import can_manage_case, case_for_page
+from xiezhi.audit.models import AuditEntry
+from xiezhi.audit.services import record
+from xiezhi.accounts.selectors import staff_with_role
+from xiezhi.cases.selectors import can_manage_case, case_for_request
 from xiezhi.courts.models import Courtroom
-from xiezhi.web.access import public_required, staff_required
+from xiezhi.site.access import public_required, staff_required
+from xiezhi.site.http import errors_of
 
 from . import selectors, services
 from .models import HearingAudio, Transcript, TranscriptStatus
 
-STAFF_CASE_PAGE = "web:case_detail"
-
-
-def _errors(exc):
-    return exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+STAFF_CASE_PAGE = "cases:detail"
 
 
 def _dt(day: str, hm: str):
@@ -31,13 +30,6 @@ def _dt(day: str, hm: str):
         return timezone.make_aware(datetime.strptime(f"{day} {hm}", "%Y-%m-%d %H:%M"))
     except (ValueError, TypeError):
         raise ValidationError(_("请填写正确的开庭日期和时间。"))
-
-
-def _case(request, pk):
-    try:
-        return case_for_page(request.user, pk)
-    except ObjectDoesNotExist:
-        raise Http404
 
 
 def _hearing(request, pk):
@@ -50,7 +42,7 @@ def _hearing(request, pk):
 @staff_required(*services.SCHEDULERS)
 @require_POST
 def schedule(request, case_pk):
-    case = _case(request, case_pk)
+    case = case_for_request(request, case_pk)
     p = request.POST
     try:
         room = Courtroom.objects.filter(pk=p.get("room"), court_id=case.court_id).first()
@@ -63,7 +55,7 @@ def schedule(request, case_pk):
                                   online=bool(p.get("online")))
         messages.success(request, _("已排定开庭。"))
     except (ValidationError, PermissionDenied) as exc:
-        for m in _errors(exc):
+        for m in errors_of(exc):
             messages.error(request, m)
     return redirect(STAFF_CASE_PAGE, pk=case.pk)
 
@@ -79,7 +71,7 @@ def postpone(request, pk):
                                   _dt(p.get("date"), p.get("end")), courtroom=room)
         messages.success(request, _("已延期开庭。"))
     except (ValidationError, PermissionDenied) as exc:
-        for m in _errors(exc):
+        for m in errors_of(exc):
             messages.error(request, m)
     return redirect(STAFF_CASE_PAGE, pk=h.case_id)
 
@@ -92,7 +84,7 @@ def held(request, pk):
         services.mark_held(request.user, h)
         messages.success(request, _("已记录开庭。"))
     except (ValidationError, PermissionDenied) as exc:
-        for m in _errors(exc):
+        for m in errors_of(exc):
             messages.error(request, m)
     return redirect(STAFF_CASE_PAGE, pk=h.case_id)
 
@@ -115,8 +107,7 @@ def court_calendar(request):
     for h in hearings:
         grid.setdefault((h.courtroom_id, timezone.localtime(h.start).date()), []).append(h)
     rows = [(r, [grid[(r.pk, d)] for d in days]) for r in rooms]
-    judges = [u for u in User.objects.filter(kind="staff", court_id=request.user.court_id, is_active=True).order_by("real_name")
-              if "judge" in (u.roles or [])]
+    judges = sorted(staff_with_role(request.user.court_id, "judge"), key=lambda u: u.real_name)
     return render(request, "hearings/calendar.html", {
         "days": days, "rows": rows, "monday": monday, "prev": monday - timedelta(days=7),
         "next": monday + timedelta(days=7), "judges": judges, "count": len(hearings)})
@@ -175,7 +166,7 @@ def record_finalise(request, pk):
         services.finalise_transcript(request.user, h)
         messages.success(request, _("笔录已定稿，已通知当事人核对确认。"))
     except (ValidationError, PermissionDenied) as exc:
-        for m in _errors(exc):
+        for m in errors_of(exc):
             messages.error(request, m)
     return redirect("hearings:record", pk=h.pk)
 
@@ -191,7 +182,7 @@ def audio_upload(request, pk):
         services.add_audio(request.user, h, upload)
         messages.success(request, _("录音已上传。"))
     except (ValidationError, PermissionDenied) as exc:
-        for m in _errors(exc):
+        for m in errors_of(exc):
             messages.error(request, m)
     return redirect("hearings:record", pk=h.pk)
 
@@ -229,7 +220,7 @@ def party_record(request, pk):
             services.confirm_transcript(request.user, h)
             messages.success(request, _("您已确认庭审笔录。"))
         except (ValidationError, PermissionDenied) as exc:
-            for m in _errors(exc):
+            for m in errors_of(exc):
                 messages.error(request, m)
         return redirect("hearings:party_record", pk=h.pk)
     record(request, AuditEntry.Action.READ, case=h.case)

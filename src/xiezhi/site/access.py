@@ -1,4 +1,6 @@
-"""View guards: deny by default. Every view in xiezhi.web declares who may reach it."""
+"""View guards: deny by default. Every view of every app declares who may reach it with one of
+these decorators (each sets `view.access`; tests/site/test_every_view_declares_access.py walks the
+whole URL resolver and fails on a view without it)."""
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
@@ -12,7 +14,7 @@ def public_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), "web:login")
+            return redirect_to_login(request.get_full_path(), "accounts:login")
         if not request.user.is_public_user:
             raise PermissionDenied(_("该页面仅供当事人和律师使用。"))
         return view(request, *args, **kwargs)
@@ -28,7 +30,7 @@ def staff_required(*roles):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path(), "web:staff_login")
+                return redirect_to_login(request.get_full_path(), "accounts:staff_login")
             if not request.user.is_court_staff:
                 raise PermissionDenied(_("该页面仅供法院工作人员使用。"))
             if roles and not request.user.has_role(*roles):
@@ -42,5 +44,6 @@ def staff_required(*roles):
 
 
 def anyone(view):
+    """Open to everybody, signed in or not (login pages, document verification, SMS links)."""
     view.access = "anyone"
     return view

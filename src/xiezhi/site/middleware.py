@@ -32,9 +32,7 @@ class CourtLanguageMiddleware:
         request.LANGUAGE_CODE = lang
         # override() puts the thread's previous language back afterwards, so one request's
         # choice never leaks into work the same thread does next
-        from xiezhi.cases.selectors import request_memo
-
-        with translation.override(lang), request_memo():
+        with translation.override(lang):
             response = self.get_response(request)
             if hasattr(response, "render") and not getattr(response, "is_rendered", True):
                 response.render()

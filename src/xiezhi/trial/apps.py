@@ -36,7 +36,7 @@ class TrialConfig(AppConfig):
         from xiezhi.cases.signals import document_served
 
         from . import services
-        from .views import case_panel
+        from .panels import case_panel
 
         register_event_types({
             "panel_set": EventType(_("组成合议庭/确定独任审判员"), basis="民事诉讼法 第四十条；流程公开规定 第七条"),

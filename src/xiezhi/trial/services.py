@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Callable
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from xiezhi.accounts.selectors import staff_with_role
 from xiezhi.cases import services as cs
+from xiezhi.cases.closing import CLOSING_CHECKS, closing_problems, register_closing_check
 from xiezhi.cases.models import Case, CaseLink, CaseStatus, Party
 from xiezhi.cases.selectors import OPEN_STATUSES, can_manage_case
 from xiezhi.courts import refcache
@@ -120,10 +121,7 @@ DIVISION_FOR_KIND = {"civil": ("civil", "tribunal"), "criminal": ("criminal",), 
 
 
 def _staff_in_court(case: Case):
-    from xiezhi.accounts.models import User
-
-    return [u for u in User.objects.filter(kind="staff", is_active=True, court_id=case.court_id)
-            .select_related("division").order_by("pk") if u.has_role("judge")]
+    return staff_with_role(case.court_id, "judge")
 
 
 def conflicts(judge, case: Case) -> list[str]:
@@ -224,10 +222,7 @@ def request_manual(actor, case: Case, judge, reason: str) -> Assignment:
         raise ValidationError(_("该案已有待审批的指定分案申请。"))
     a = Assignment.objects.create(case=case, method=Assignment.Method.MANUAL, status=Assignment.Status.PENDING,
                                   judge=judge, reason=reason.strip(), requested_by=actor)
-    from xiezhi.accounts.models import User
-
-    heads = [u for u in User.objects.filter(kind="staff", court_id=case.court_id, division_id=judge.division_id)
-             if u.has_role("division_head")]
+    heads = [u for u in staff_with_role(case.court_id, "division_head") if u.division_id == judge.division_id]
     cs.notify(heads, _("案件 %(number)s 有指定分案申请待审批。") % {"number": case.number}, case=case,
               kind="manual_assignment")
     return a
@@ -363,9 +358,7 @@ def request_extension(actor, case: Case, reason: str, months: int = 0, days: int
     cs.append_event(case, "extension_requested", actor, {
         "months": months, "days": days, "reason": req.reason, "approver": timelimits.APPROVER_ROLES.get(approver, approver),
         "apply_by": apply_by.isoformat(), "decide_by": decide_by.isoformat(), "late": req.late})
-    from xiezhi.accounts.models import User
-
-    presidents = [u for u in User.objects.filter(kind="staff", court_id=case.court_id) if u.has_role("president")]
+    presidents = staff_with_role(case.court_id, "president")
     cs.notify(presidents, _("案件 %(number)s 申请延长审限，请于 %(date)s 前决定。") % {"number": case.number,
                                                                                "date": decide_by},
               case=case, kind=f"extension_{req.pk}")
@@ -440,17 +433,6 @@ CLOSING_METHODS = {
     "other": (gettext_lazy("其他"), ""),
 }
 
-CLOSING_CHECKS: list[Callable] = []
-
-
-def register_closing_check(fn: Callable) -> Callable:
-    """fn(case, method) -> None when satisfied, or a message saying what is missing. Other
-    apps add theirs ("documents served", "e-file complete") from their AppConfig.ready()."""
-    if fn not in CLOSING_CHECKS:
-        CLOSING_CHECKS.append(fn)
-    return fn
-
-
 def check_judge_assigned(case: Case, method: str):
     return None if case.judge_id else _("尚未确定承办法官。")
 
@@ -463,10 +445,6 @@ def check_fees_settled(case: Case, method: str):
 
 register_closing_check(check_judge_assigned)
 register_closing_check(check_fees_settled)
-
-
-def closing_problems(case: Case, method: str) -> list[str]:
-    return [str(p) for p in (fn(case, method) for fn in CLOSING_CHECKS) if p]
 
 
 @transaction.atomic

@@ -1,135 +1,45 @@
-"""Thin views of the trial app: the case-page panel, the POST actions behind it, and the
-approvals page of division heads and presidents."""
+"""Thin views of the trial app: the POST actions behind the case-page panel (panels.py), and
+the approvals page of division heads and presidents."""
 from __future__ import annotations
-
-from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xiezhi.audit.models import AuditEntry, record
-from xiezhi.cases.models import Case, CaseStatus, Party
-from xiezhi.cases.selectors import can_manage_case, visible_cases
-from xiezhi.courts import refcache
-from xiezhi.law.smallclaims import EXCLUSIONS
-from xiezhi.web.access import staff_required
+from xiezhi.accounts.models import User
+from xiezhi.audit.models import AuditEntry
+from xiezhi.audit.services import record
+from xiezhi.cases.models import Case, Party
+from xiezhi.cases.selectors import case_for_request
+from xiezhi.site.access import staff_required
+from xiezhi.site.http import errors_of, parse_date, run_action
 
 from . import selectors, services
-from .models import Assignment, ExtensionRequest, TransferPackage
-from xiezhi.law.panels import composition_for
-
-ALL_CASE_STAFF = ("filing_judge", "judge", "assistant", "clerk", "division_head", "president", "trial_management")
+from .models import Assignment, ExtensionRequest
 
 
-def case_panel(request, case: Case):
-    user = request.user
-    if not getattr(user, "is_court_staff", False):
-        return None
-    manage = lambda *roles: can_manage_case(user, case, *roles)
-    comp = composition_for(case.procedure.limit_code, case.court.level) if case.procedure else None
-    routing = getattr(case, "routing", None) if hasattr(case, "routing") else None
-    from xiezhi.accounts.models import User
-
-    closing = getattr(case, "closing", None) if hasattr(case, "closing") else None
-    open_case = case.status not in (CaseStatus.CLOSED, CaseStatus.ARCHIVED)
-    can_assign = open_case and manage("filing_judge", "division_head", "president")
-    # only what this user can act on or what exists is read: the case page stays fast
-    judges = [u for u in User.objects.filter(kind="staff", is_active=True, court_id=case.court_id)
-              .select_related("division").order_by("pk") if u.has_role("judge")] if can_assign else []
-    closed = closing is not None
-    can_convert = bool(open_case and case.procedure and case.procedure.limit_code in ("civil_summary", "civil_small_claims")
-                       and manage("judge", "division_head", "president"))
-    return {
-        "template": "trial/_case_panel.html",
-        "routing": routing,
-        "exclusions": sorted(EXCLUSIONS.items()),
-        "can_route": open_case and case.status == CaseStatus.REGISTERED and not case.judge_id
-        and case.procedure and case.procedure.case_kind == "civil" and manage(*services.ROUTING_ROLES),
-        "civil_procedures": [(c, refcache.procedure(c)) for c in ("civil_small_claims", "civil_summary", "civil_ordinary")],
-        "can_convert": can_convert,
-        "conversion": _conversion_preview(case, "civil_ordinary") if can_convert else None,
-        "can_assign": can_assign,
-        "judges": judges,
-        "assignments": list(case.assignments.select_related("judge", "approved_by", "requested_by")[:5]),
-        "composition": comp,
-        "members": selectors.active_panel(case),
-        "can_panel": open_case and case.judge_id and manage("judge", "division_head", "president"),
-        "extensions": list(case.extension_requests.select_related("requested_by", "decided_by")[:5]),
-        "can_request_extension": open_case and case.judge_id == user.pk and manage("judge"),
-        "can_suspend": open_case and manage("judge", "division_head", "president"),
-        "closing": closing,
-        "closing_methods": [(k, v[0]) for k, v in services.CLOSING_METHODS.items()],
-        "closing_problems": services.closing_problems(case, "judgment") if open_case and manage("judge") else [],
-        "can_close": open_case and manage("judge"),
-        "windows": list(case.appeal_windows.select_related("party").order_by("party_id")) if closed else [],
-        "effective_on": selectors.effective_on(case) if closed else None,
-        "appeals": list(case.appeals.select_related("party")) if closed else [],
-        "transfer": TransferPackage.objects.filter(case=case).select_related("to_court").first() if closed else None,
-        "parties": [p for p in case.parties.all() if p.is_party] if closed else [],
-        "can_appeal": closing is not None and manage("judge", "clerk", "filing_judge"),
-    }
-
-
-def _conversion_preview(case: Case, target: str):
-    """What the limit becomes if the case is converted today: the judge sees it before ruling.
-    Civil: still counted from the filing date (民诉解释 第二百五十八条第三款)."""
-    from xiezhi.cases.services import time_limit_inputs
-    from xiezhi.law.timelimits import TimeLimitError, compute_time_limit
-
-    inputs = time_limit_inputs(list(case.events.all()))
-    if not inputs["limit_code"]:
-        return None
-    today = timezone.localdate()
-    try:
-        after = compute_time_limit(inputs["limit_code"], case.filed_on, deductions=inputs["deductions"],
-                                   extensions=inputs["extensions"], converted=inputs["converted"] + [(today, target)],
-                                   today=today)
-    except TimeLimitError:
-        return None
-    return {"procedure": refcache.procedure(target), "limit": after, "on": today}
-
-
-def _case(request, pk) -> Case:
-    case = visible_cases(request.user).filter(pk=pk).select_related("court", "procedure", "case_type").first()
-    if case is None:
-        raise Http404
-    return case
-
-
-def _date(value: str, default: date | None = None) -> date:
-    try:
-        return date.fromisoformat(value) if value else (default or timezone.localdate())
-    except ValueError:
-        raise ValidationError(_("日期格式不正确。"))
+def _date(value: str):
+    return parse_date(value, default=timezone.localdate())
 
 
 def _run(request, case: Case, fn, ok: str):
-    try:
-        fn()
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    else:
-        record(request, AuditEntry.Action.CHANGE, case=case)
-        messages.success(request, ok)
-    return redirect("web:case_detail", case.pk)
+    """A trial action on the case page: on success audited as a change; back to the case page."""
+    return run_action(request, fn, ok, reverse("cases:detail", args=[case.pk]),
+                      on_success=lambda: record(request, AuditEntry.Action.CHANGE, case=case))
 
 
 def _user(pk):
-    from xiezhi.accounts.models import User
-
     return get_object_or_404(User, pk=pk, kind="staff")
 
 
 @require_POST
 @staff_required(*services.ROUTING_ROLES)
 def route(request, pk):
-    case, p = _case(request, pk), request.POST
+    case, p = case_for_request(request, pk), request.POST
     if p.get("action") == "decide":
         return _run(request, case, lambda: services.decide_procedure(request.user, case, p.get("procedure", ""),
                                                                      p.get("reason", "")), _("已确定审理程序。"))
@@ -141,7 +51,7 @@ def route(request, pk):
 @require_POST
 @staff_required("judge", "division_head", "president")
 def convert(request, pk):
-    case, p = _case(request, pk), request.POST
+    case, p = case_for_request(request, pk), request.POST
     return _run(request, case, lambda: services.convert(request.user, case, p.get("procedure", ""), p.get("reason", "")),
                 _("已转换审理程序。"))
 
@@ -149,7 +59,7 @@ def convert(request, pk):
 @require_POST
 @staff_required("filing_judge", "division_head", "president")
 def assign(request, pk):
-    case, p = _case(request, pk), request.POST
+    case, p = case_for_request(request, pk), request.POST
     if p.get("action") == "manual":
         return _run(request, case, lambda: services.request_manual(request.user, case, _user(p.get("judge")),
                                                                    p.get("reason", "")),
@@ -160,7 +70,7 @@ def assign(request, pk):
 @require_POST
 @staff_required("judge", "division_head", "president")
 def panel(request, pk):
-    case, p = _case(request, pk), request.POST
+    case, p = case_for_request(request, pk), request.POST
     judges = [_user(j) for j in p.getlist("judges") if j]
     presiding = _user(p["presiding"]) if p.get("presiding") else None
 
@@ -177,7 +87,7 @@ def panel(request, pk):
 @require_POST
 @staff_required("judge")
 def extension(request, pk):
-    case, p = _case(request, pk), request.POST
+    case, p = case_for_request(request, pk), request.POST
 
     def go():
         try:
@@ -191,7 +101,7 @@ def extension(request, pk):
 @require_POST
 @staff_required("judge", "division_head", "president")
 def suspension(request, pk):
-    case, p = _case(request, pk), request.POST
+    case, p = case_for_request(request, pk), request.POST
     if p.get("action") == "resume":
         return _run(request, case, lambda: services.resume(request.user, case, _date(p.get("date")), p.get("reason", "")),
                     _("已恢复审理。"))
@@ -202,7 +112,7 @@ def suspension(request, pk):
 @require_POST
 @staff_required("judge")
 def close(request, pk):
-    case, p = _case(request, pk), request.POST
+    case, p = case_for_request(request, pk), request.POST
     return _run(request, case, lambda: services.close(request.user, case, p.get("method", ""), _date(p.get("date"))),
                 _("已结案。"))
 
@@ -210,7 +120,7 @@ def close(request, pk):
 @require_POST
 @staff_required("judge", "clerk", "filing_judge")
 def appeal(request, pk):
-    case, p = _case(request, pk), request.POST
+    case, p = case_for_request(request, pk), request.POST
     party = get_object_or_404(Party, pk=p.get("party") or 0, case=case)
     return _run(request, case, lambda: services.record_appeal(request.user, case, party, _date(p.get("date"))),
                 _("已登记上诉并生成移送清单。"))
@@ -229,7 +139,7 @@ def approvals(request):
                 r = get_object_or_404(selectors.pending_extensions(request.user), pk=p.get("id") or 0)
                 services.decide_extension(request.user, r, approve, p.get("note", ""), p.get("ref", ""))
         except ValidationError as exc:
-            for m in exc.messages:
+            for m in errors_of(exc):
                 messages.error(request, m)
         else:
             messages.success(request, _("已处理。"))
