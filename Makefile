@@ -20,7 +20,13 @@ system-deps:
 	scripts/system-deps.sh
 
 test: system-deps $(STAMP)
+	$(BIN)/lint-imports
 	scripts/with-services.sh $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+# The layer contract alone (pyproject.toml [tool.importlinter]; docs/architecture.md)
+.PHONY: lint-imports
+lint-imports: $(STAMP)
+	$(BIN)/lint-imports
 
 # Law and API tests only, no services (still uses SQLite)
 test-fast: $(STAMP)

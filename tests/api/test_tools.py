@@ -7,7 +7,7 @@ import pytest
 
 import xiezhi
 
-TEMPLATES = Path(xiezhi.__file__).parent / "templates" / "tools"
+TEMPLATES = Path(xiezhi.__file__).parent / "api" / "templates" / "tools"
 
 
 def page(client, url, params=None, status=200):

@@ -56,7 +56,7 @@ GET_MATRIX = {
     "accounts:login": (lambda w: "/login/", set(ALL), (200,)),
     "accounts:register": (lambda w: "/register/", set(ALL), (200,)),
     "accounts:staff_login": (lambda w: "/staff/login/", set(ALL), (200,)),
-    "cases:portal": (lambda w: "/portal/", set(PUBLIC), (200,)),
+    "filing:portal": (lambda w: "/portal/", set(PUBLIC), (200,)),
     "accounts:verify": (lambda w: "/portal/verify/", set(PUBLIC), (200,)),
     "filing:edit": (lambda w: f"/portal/filings/{w['draft'].pk}/", {"litigant"}, (200,)),
     "filing:detail": (lambda w: f"/portal/filings/{w['filing'].pk}/status/", {"litigant"}, (200,)),

@@ -66,7 +66,7 @@ def _login_view(request, *, kind, template, default_next):
 @anyone
 @require_http_methods(["GET", "POST"])
 def public_login(request):
-    return _login_view(request, kind=User.Kind.PUBLIC, template="accounts/login.html", default_next="cases:portal")
+    return _login_view(request, kind=User.Kind.PUBLIC, template="accounts/login.html", default_next="filing:portal")
 
 
 @anyone
@@ -157,6 +157,6 @@ def verify(request):
             u.real_name, u.id_number, u.verified_at = name, idn, timezone.now()
             u.save(update_fields=["real_name", "id_number", "verified_at"])
             messages.success(request, _("实名认证已通过。"))
-            return redirect(_safe_next(request, "cases:portal"))
+            return redirect(_safe_next(request, "filing:portal"))
         error = result.message
     return render(request, "accounts/verify.html", {"error": error}, status=400 if error else 200)

@@ -16,6 +16,9 @@ from .models import Case, CaseEvent, Party
 COURT_WIDE_ROLES = ("president", "trial_management", "filing_judge")
 # Roles that handle the cases they are given.
 HANDLING_ROLES = ("judge", "assistant", "clerk", "enforcement", "mediator")
+# Roles that serve documents (书记员、法官助理、承办法官). Here, not in delivery, because the
+# documents panel offers "serve" too and documents must not import delivery (delivery uses documents).
+SERVICE_ROLES = ("judge", "assistant", "clerk")
 
 
 def visible_cases(user) -> QuerySet[Case]:

@@ -13,7 +13,6 @@ urlpatterns = [
     path("staff/cases/<int:pk>/deduction/", views.case_deduction, name="deduction"),
     path("staff/cases/<int:pk>/extension/", views.case_extension, name="extension"),
     # 诉讼服务网 (parties)
-    path("portal/", views.portal, name="portal"),
     path("portal/notifications/read/", views.portal_notifications_read, name="portal_notes_read"),
     path("portal/cases/<int:pk>/", views.portal_case_detail, name="portal_detail"),
 ]

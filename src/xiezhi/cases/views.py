@@ -13,8 +13,6 @@ from django.views.decorators.http import require_POST
 
 from xiezhi.audit.models import AuditEntry
 from xiezhi.audit.services import record
-from xiezhi.filing.models import FilingApplication, FilingStatus
-from xiezhi.filing.selectors import visible_filings
 from xiezhi.law.timelimits import DEDUCTION_KINDS
 from xiezhi.site.access import public_required, staff_required
 from xiezhi.site.http import parse_date, run_action
@@ -47,8 +45,9 @@ def workbench(request):
     counts = mine.aggregate(total=Count("id"), near=Count("id", filter=Q(deadline_state=DeadlineState.NEAR)),
                             overdue=Count("id", filter=Q(deadline_state=DeadlineState.OVERDUE)))
     queue = None
-    if user.has_role("filing_judge"):
-        queue = FilingApplication.objects.filter(court_id=user.court_id, status=FilingStatus.SUBMITTED).count()
+    if user.has_role("filing_judge") and user.court_id:
+        # read through the court's relation: cases does not import filing (filing stands on cases)
+        queue = user.court.filings.filter(status="submitted").count()  # FilingStatus.SUBMITTED
     notes = list(Notification.objects.filter(user=user, read_at__isnull=True).order_by("-created_at")[:8])
     return render(request, "cases/workbench.html", {"cases": cases, "counts": counts, "queue": queue,
                                                     "notes": notes, "today": timezone.localdate()})
@@ -76,7 +75,7 @@ def case_detail(request, pk):
     record(request, AuditEntry.Action.READ, case=case)
     events = list(case.events.select_related("actor").order_by("seq"))
     tl = case_services.time_limit_status(case, events)
-    filing = FilingApplication.objects.filter(case=case).first()
+    filing = getattr(case, "filing", None)  # the application the case was registered from, if any
     links = list(CaseLink.objects.filter(Q(from_case=case) | Q(to_case=case)).select_related("from_case", "to_case"))
     return render(request, "cases/case_detail.html", {
         "case": case, "events": [(e, label(e.code), summary(e.code, e.payload)) for e in events], "tl": tl,
@@ -142,15 +141,6 @@ def notifications_read(request):
 # ---- 诉讼服务网 (parties) ----------------------------------------------------------------------
 
 @public_required
-def portal(request):
-    filings = visible_filings(request.user).select_related("court", "case").order_by("-updated_at")[:50]
-    cases = (selectors.visible_cases(request.user).select_related("court", "cause", "procedure")
-             .order_by("-filed_on")[:50])
-    notes = Notification.objects.filter(user=request.user).order_by("-created_at")[:10]
-    return render(request, "cases/portal_dashboard.html", {"filings": filings, "cases": cases, "notes": notes})
-
-
-@public_required
 def portal_case_detail(request, pk):
     case = case_for_request(request, pk)
     record(request, AuditEntry.Action.READ, case=case, detail="portal")
@@ -168,4 +158,4 @@ def portal_case_detail(request, pk):
 @require_POST
 def portal_notifications_read(request):
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
-    return redirect("cases:portal")
+    return redirect("filing:portal")

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xiezhi.cases.models import Case, Party
-from xiezhi.cases.selectors import can_manage_case
+from xiezhi.cases.selectors import SERVICE_ROLES, can_manage_case
 from xiezhi.cases import services as case_services
 from xiezhi.cases.services import append_event, notify
 from xiezhi.cases.signals import document_served, paper_added
@@ -27,7 +27,7 @@ from .models import (AddressConfirmation, DocumentKind, ServedDocument, ServiceM
 
 log = logging.getLogger(__name__)
 
-SERVERS = ("judge", "assistant", "clerk")  # who serves documents (书记员、法官助理、承办法官)
+SERVERS = SERVICE_ROLES  # who serves documents (书记员、法官助理、承办法官)
 MAX_BYTES = 50 * 1024 * 1024
 TOKEN_SALT = "xiezhi.delivery.sms-link"
 TOKEN_MAX_AGE = 90 * 24 * 3600

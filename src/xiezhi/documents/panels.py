@@ -1,6 +1,5 @@
 """The documents section of the staff case page (registered in apps.py, order 40)."""
-from xiezhi.cases.selectors import can_manage_case
-from xiezhi.delivery import services as delivery_services
+from xiezhi.cases.selectors import SERVICE_ROLES, can_manage_case
 
 from . import selectors, services
 from .forms import GenerateForm
@@ -16,4 +15,4 @@ def case_panel(request, case):
             "can_generate": can_manage_case(user, case, *services.MANAGE_ROLES),
             "form": GenerateForm(), "kinds": KINDS,
             "servable_kinds": set(services.DELIVERY_KINDS), "final_kinds": {k for k, v in KINDS.items() if v.final},
-            "can_serve": can_manage_case(user, case, *delivery_services.SERVERS)}
+            "can_serve": can_manage_case(user, case, *SERVICE_ROLES)}

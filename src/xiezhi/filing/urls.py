@@ -5,6 +5,7 @@ from . import views
 app_name = "filing"
 urlpatterns = [
     # 诉讼服务网 (parties)
+    path("portal/", views.portal, name="portal"),
     path("portal/filings/new/", views.filing_new, name="new"),
     path("portal/filings/<int:pk>/", views.filing_edit, name="edit"),
     path("portal/filings/<int:pk>/autosave/", views.filing_autosave, name="autosave"),

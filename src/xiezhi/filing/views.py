@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from xiezhi.audit.models import AuditEntry
 from xiezhi.audit.services import record
-from xiezhi.cases.models import PartyKind, PartyRole
-from xiezhi.cases.selectors import can_view_case, case_for_request
+from xiezhi.cases.models import Notification, PartyKind, PartyRole
+from xiezhi.cases.selectors import can_view_case, case_for_request, visible_cases
 from xiezhi.courts.models import Cause, Court, Procedure
 from xiezhi.courts.province import small_claims_wage
 from xiezhi.law.smallclaims import procedure_suggestion
@@ -37,6 +37,15 @@ def _causes():
 
 
 # ---- 诉讼服务网 (parties) ----------------------------------------------------------------------
+
+@public_required
+def portal(request):
+    """The party's dashboard: my filings and drafts, my cases, my notifications."""
+    filings = visible_filings(request.user).select_related("court", "case").order_by("-updated_at")[:50]
+    cases = visible_cases(request.user).select_related("court", "cause", "procedure").order_by("-filed_on")[:50]
+    notes = Notification.objects.filter(user=request.user).order_by("-created_at")[:10]
+    return render(request, "filing/portal_dashboard.html", {"filings": filings, "cases": cases, "notes": notes})
+
 
 def _default_court():
     return Court.objects.filter(case_code="豫0222").first() or Court.objects.filter(case_code__regex=r"\d{4}$").first()
