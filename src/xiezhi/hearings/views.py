@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +18,7 @@ from xiezhi.accounts.selectors import staff_with_role
 from xiezhi.cases.selectors import can_manage_case, case_for_request
 from xiezhi.courts.models import Courtroom
 from xiezhi.site.access import public_required, staff_required
-from xiezhi.site.http import errors_of
+from xiezhi.site.http import errors_of, run_action
 
 from . import selectors, services
 from .models import HearingAudio, Transcript, TranscriptStatus
@@ -44,7 +45,8 @@ def _hearing(request, pk):
 def schedule(request, case_pk):
     case = case_for_request(request, case_pk)
     p = request.POST
-    try:
+
+    def go():
         room = Courtroom.objects.filter(pk=p.get("room"), court_id=case.court_id).first()
         if room is None:
             raise ValidationError(_("请选择审判法庭。"))
@@ -53,11 +55,7 @@ def schedule(request, case_pk):
                                   clerk=clerk, public=p.get("public", "1") == "1", closed_reason=p.get("closed_reason", ""),
                                   closed_note=p.get("closed_note", ""), party_applied=bool(p.get("party_applied")),
                                   online=bool(p.get("online")))
-        messages.success(request, _("已排定开庭。"))
-    except (ValidationError, PermissionDenied) as exc:
-        for m in errors_of(exc):
-            messages.error(request, m)
-    return redirect(STAFF_CASE_PAGE, pk=case.pk)
+    return run_action(request, go, _("已排定开庭。"), reverse(STAFF_CASE_PAGE, args=[case.pk]))
 
 
 @staff_required(*services.SCHEDULERS)
@@ -65,28 +63,20 @@ def schedule(request, case_pk):
 def postpone(request, pk):
     h = _hearing(request, pk)
     p = request.POST
-    try:
+
+    def go():
         room = Courtroom.objects.filter(pk=p.get("room"), court_id=h.court_id).first() if p.get("room") else None
         services.postpone_hearing(request.user, h, p.get("reason", ""), _dt(p.get("date"), p.get("start")),
                                   _dt(p.get("date"), p.get("end")), courtroom=room)
-        messages.success(request, _("已延期开庭。"))
-    except (ValidationError, PermissionDenied) as exc:
-        for m in errors_of(exc):
-            messages.error(request, m)
-    return redirect(STAFF_CASE_PAGE, pk=h.case_id)
+    return run_action(request, go, _("已延期开庭。"), reverse(STAFF_CASE_PAGE, args=[h.case_id]))
 
 
 @staff_required(*services.RECORDERS)
 @require_POST
 def held(request, pk):
     h = _hearing(request, pk)
-    try:
-        services.mark_held(request.user, h)
-        messages.success(request, _("已记录开庭。"))
-    except (ValidationError, PermissionDenied) as exc:
-        for m in errors_of(exc):
-            messages.error(request, m)
-    return redirect(STAFF_CASE_PAGE, pk=h.case_id)
+    return run_action(request, lambda: services.mark_held(request.user, h), _("已记录开庭。"),
+                      reverse(STAFF_CASE_PAGE, args=[h.case_id]))
 
 
 def _monday(request):
@@ -162,13 +152,8 @@ def record_autosave(request, pk):
 @require_POST
 def record_finalise(request, pk):
     h = _hearing(request, pk)
-    try:
-        services.finalise_transcript(request.user, h)
-        messages.success(request, _("笔录已定稿，已通知当事人核对确认。"))
-    except (ValidationError, PermissionDenied) as exc:
-        for m in errors_of(exc):
-            messages.error(request, m)
-    return redirect("hearings:record", pk=h.pk)
+    return run_action(request, lambda: services.finalise_transcript(request.user, h),
+                      _("笔录已定稿，已通知当事人核对确认。"), reverse("hearings:record", args=[h.pk]))
 
 
 @staff_required(*services.RECORDERS)
@@ -176,15 +161,12 @@ def record_finalise(request, pk):
 def audio_upload(request, pk):
     h = _hearing(request, pk)
     upload = request.FILES.get("file")
-    try:
+
+    def go():
         if upload is None:
             raise ValidationError(_("请选择录音文件。"))
         services.add_audio(request.user, h, upload)
-        messages.success(request, _("录音已上传。"))
-    except (ValidationError, PermissionDenied) as exc:
-        for m in errors_of(exc):
-            messages.error(request, m)
-    return redirect("hearings:record", pk=h.pk)
+    return run_action(request, go, _("录音已上传。"), reverse("hearings:record", args=[h.pk]))
 
 
 @staff_required(*services.RECORDERS)
