@@ -118,3 +118,29 @@ def test_manual_assignment_and_extension_approved_on_the_approvals_page(world, s
     public = [e.code for e in case.events.filter(public_to_parties=True)]
     assert "organisation_set" in public and "extension_approved" in public
     assert "extension_requested" not in public
+
+
+@pytest.mark.parametrize("method,path", [
+    ("get", "/staff/cases/{pk}/"),
+    ("post", "/staff/trial/cases/{pk}/panel/"),
+    ("post", "/staff/hearings/cases/{pk}/schedule/"),
+    ("get", "/delivery/cases/{pk}/serve/"),
+    ("get", "/staff/dossier/cases/{pk}/"),
+    ("post", "/staff/dossier/cases/{pk}/archive/"),
+    ("post", "/documents/staff/cases/{pk}/generate/"),
+])
+def test_probing_a_case_through_any_app_is_refused_and_audited(world, method, path):
+    """cases.selectors.case_for_request: whichever app's address is used to probe a case the
+    user may not see, the answer is 404 and the refusal is in the audit log."""
+    from xiezhi.audit.models import AuditEntry
+
+    case = world["case"]
+    c = client(world["actors"]["judge_other"])  # a judge of the court who does not handle the case
+    r = getattr(c, method)(path.format(pk=case.pk), {})
+    assert r.status_code == 404
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.DENIED, user=world["actors"]["judge_other"],
+                                     detail=f"case {case.pk}").count() == 1
+    # a case that does not exist is a plain 404, nothing to audit
+    r = getattr(c, method)(path.format(pk=case.pk + 10_000), {})
+    assert r.status_code == 404
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.DENIED).count() == 1
