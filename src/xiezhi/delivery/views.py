@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,7 +14,7 @@ from xiezhi.cases import selectors as case_selectors
 from xiezhi.cases.models import Party
 from xiezhi.cases.selectors import case_for_request
 from xiezhi.site.access import anyone, public_required, staff_required
-from xiezhi.site.http import errors_of, file_response, parse_date
+from xiezhi.site.http import errors_of, file_response, parse_date, run_action
 
 from . import selectors, services
 from .models import DocumentKind, ServedDocument, ServiceMethod, ServiceRecord
@@ -117,17 +118,12 @@ def confirm_address(request, pk, party_pk):
     party = get_object_or_404(Party, pk=party_pk, case=case)
     p = request.POST
     scan = request.FILES.get("scan")
-    try:
-        services.confirm_addresses(
-            request.user, party, consent_electronic=p.get("consent_electronic") == "1",
-            consent_judgments=p.get("consent_judgments") == "1", portal=p.get("portal") == "1",
-            mobile=p.get("mobile", ""), email=p.get("email", ""), postal_address=p.get("postal_address", ""),
-            confirmed_on=parse_date(p.get("confirmed_on")), scan=scan.read() if scan else None,
-            scan_name=scan.name if scan else "")
-        messages.success(request, _("已记录送达地址确认书。"))
-    except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, "；".join(errors_of(exc)))
-    return redirect("cases:detail", pk=case.pk)
+    return run_action(request, lambda: services.confirm_addresses(
+        request.user, party, consent_electronic=p.get("consent_electronic") == "1",
+        consent_judgments=p.get("consent_judgments") == "1", portal=p.get("portal") == "1",
+        mobile=p.get("mobile", ""), email=p.get("email", ""), postal_address=p.get("postal_address", ""),
+        confirmed_on=parse_date(p.get("confirmed_on")), scan=scan.read() if scan else None,
+        scan_name=scan.name if scan else ""), _("已记录送达地址确认书。"), reverse("cases:detail", args=[case.pk]))
 
 
 def _record(request, pk) -> ServiceRecord:
@@ -144,7 +140,8 @@ def record_service(request, pk):
     p = request.POST
     scan = request.FILES.get("receipt")
     data = scan.read() if scan else None
-    try:
+
+    def go():
         on = parse_date(p.get("on"))
         if on is None:
             raise ValidationError(_("请填写日期。"))
@@ -154,22 +151,15 @@ def record_service(request, pk):
         else:
             services.record_paper_service(request.user, rec, on=on, receipt=data,
                                           receipt_name=scan.name if scan else "", note=p.get("note", ""))
-        messages.success(request, _("已记录送达情况。"))
-    except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, "；".join(errors_of(exc)))
-    return redirect("cases:detail", pk=rec.document.case_id)
+    return run_action(request, go, _("已记录送达情况。"), reverse("cases:detail", args=[rec.document.case_id]))
 
 
 @staff_required(*SERVERS)
 @require_POST
 def mark_failed(request, pk):
     rec = _record(request, pk)
-    try:
-        services.mark_failed(request.user, rec, request.POST.get("reason", ""))
-        messages.success(request, _("已记录送达未成功。"))
-    except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, "；".join(errors_of(exc)))
-    return redirect("cases:detail", pk=rec.document.case_id)
+    return run_action(request, lambda: services.mark_failed(request.user, rec, request.POST.get("reason", "")),
+                      _("已记录送达未成功。"), reverse("cases:detail", args=[rec.document.case_id]))
 
 
 @staff_required()
