@@ -44,7 +44,7 @@ POSTS = {
 def test_post_urls_refuse_everyone_without_the_role(world, name):
     path = f"/staff/trial/cases/{world['case'].pk}/{name}/"
     # a form that would do something for whoever may act (a random draw, an extension request …)
-    data = {"reason": "理由", "months": "1", "procedure": "civil_summary", "method": "withdrawal",
+    data = {"action": "manual", "reason": "理由", "months": "1", "procedure": "civil_summary", "method": "withdrawal",
             "judge": world["actors"]["judge"].pk}
     for who, user in world["actors"].items():
         before = row_counts()
