@@ -17,7 +17,6 @@ from pathlib import Path
 
 from django.conf import settings
 
-CJK_FONT = os.environ.get("XIEZHI_SEAL_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 RED = (220, 20, 30, 255)
 
 
@@ -78,7 +77,7 @@ def _font(size: int):
     from PIL import ImageFont
 
     try:
-        return ImageFont.truetype(CJK_FONT, size, index=2)  # Noto Sans CJK SC in the collection
+        return ImageFont.truetype(settings.SEAL_FONT, size, index=2)  # Noto Sans CJK SC in the collection
     except OSError:
         return ImageFont.load_default()
 
