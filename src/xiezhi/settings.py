@@ -1,9 +1,9 @@
 """Settings, read from environment variables — the only module that reads them.
 
 Every setting the code reads is declared here with its default; other modules import
-`django.conf.settings` and read its attributes, never `os.environ`. A project setting NAME comes from the environment
-variable XIEZHI_NAME (e.g. DEADLINE_WARN_DAYS ← XIEZHI_DEADLINE_WARN_DAYS); Django's own settings
-keep their names (SECRET_KEY ← XIEZHI_SECRET_KEY, EMAIL_HOST ← XIEZHI_SMTP_HOST, …).
+`django.conf.settings` and read its attributes, never `os.environ`. A project setting NAME comes
+from the environment variable XIEZHI_NAME (e.g. DEADLINE_WARN_DAYS ← XIEZHI_DEADLINE_WARN_DAYS);
+Django's own settings keep their names (SECRET_KEY ← XIEZHI_SECRET_KEY, EMAIL_HOST ← XIEZHI_SMTP_HOST).
 docs/deploy.md lists every variable, its default and what production requires.
 
 XIEZHI_PROFILE=production refuses to start on SQLite, without Redis, without a long secret key or
@@ -167,8 +167,8 @@ if PRODUCTION:
     if DEBUG:
         _unsafe.append("XIEZHI_DEBUG: unset it (or 0); debug pages show settings and code to anyone")
     if _unsafe:
-        raise ImproperlyConfigured("XIEZHI_PROFILE=production refuses to start until these are fixed:\n  - " + "\n  - ".join(_unsafe)
-                                   + "\nSee docs/deploy.md.")
+        raise ImproperlyConfigured("XIEZHI_PROFILE=production refuses to start until these are fixed:\n"
+                                   + "".join(f"  - {problem}\n" for problem in _unsafe) + "See docs/deploy.md.")
 
 # Security defaults
 SESSION_COOKIE_HTTPONLY = True

@@ -29,8 +29,8 @@ def _lines(*folders):
 
 
 def test_only_settings_py_reads_the_environment():
-    offenders = [where for where, line in _lines("src")
-                 if ENV_READ.search(line) and not ENV_PASS_ON.search(line) and not where.startswith("src/xiezhi/settings.py")]
+    offenders = [where for where, line in _lines("src") if ENV_READ.search(line) and not ENV_PASS_ON.search(line)
+                 and not where.startswith("src/xiezhi/settings.py")]
     assert offenders == []
 
 
