@@ -22,7 +22,8 @@ VARIABLES = ("XIEZHI_DATABASE_URL", "XIEZHI_REDIS_URL", "XIEZHI_SECRET_KEY", "XI
 
 
 def run(env: dict, *args: str, tmp_path) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items() if not k.startswith("XIEZHI_")}
+    # a server's environment: none of ours, nor the test suite's DJANGO_ALLOW_ASYNC_UNSAFE (tests/browser)
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("XIEZHI_", "DJANGO_"))}
     base.update(DJANGO_SETTINGS_MODULE="xiezhi.settings", XIEZHI_VAR_DIR=str(tmp_path), PYTHONUNBUFFERED="1")
     base.update({k: v for k, v in env.items() if v is not None})
     return subprocess.run([sys.executable, *args], env=base, capture_output=True, text=True, timeout=120,
