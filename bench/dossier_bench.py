@@ -248,10 +248,11 @@ def main(argv=None) -> int:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
 
-    if connection.vendor != "postgresql" or not os.environ.get("XIEZHI_REDIS_URL"):
+    if connection.vendor != "postgresql" or not settings.REDIS_URL:
         log("needs PostgreSQL and Redis: run through scripts/with-services.sh")
         return 2
     call_command("migrate", interactive=False, verbosity=0)

@@ -49,7 +49,6 @@ TZ = dt_timezone(timedelta(hours=8))  # Asia/Shanghai: no DST since 1991
 TYPE_CODE = "民初"
 LIMIT_MONTHS = {"civil_summary": 3, "civil_ordinary": 6}
 PROCEDURE_NAMES = {"civil_summary": "简易程序", "civil_ordinary": "普通程序"}
-WARN_DAYS_DEFAULT = 15
 CAUSE_2025_FROM = date(2026, 1, 1)  # 案由规定 2025 applies to filings from this day (filing.services)
 USERNAME_PREFIX = "bench_"
 
@@ -1295,7 +1294,7 @@ def generate(cfg: Config | None = None, log: Log = _quiet) -> Result:
 
     cal = _Calendar()
     limits = _Limits(today)
-    warn_days = getattr(settings, "DEADLINE_WARN_DAYS", WARN_DAYS_DEFAULT)
+    warn_days = settings.DEADLINE_WARN_DAYS
     first, last = _span(cfg, today)
     workdays = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     workdays = [d for d in workdays if not cal.is_rest_day(d)] or [today]

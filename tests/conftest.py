@@ -17,6 +17,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_all()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_writes_into_the_working_tree(request, tmp_path_factory):
+    """Uploads, seal keys, static files and the demo's var/ go to a session temp dir, never to the
+    repository's var/ (XIEZHI_VAR_DIR defaults to it). Tests that need their own MEDIA_ROOT still
+    override it with the `settings` fixture."""
+    if not request.config.pluginmanager.hasplugin("django"):
+        yield
+        return
+    from django.test import override_settings
+
+    var = tmp_path_factory.mktemp("var")
+    with override_settings(VAR_DIR=var, MEDIA_ROOT=var / "media", STATIC_ROOT=var / "static"):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_calendar_cache(request):
     if not request.config.pluginmanager.hasplugin("django"):

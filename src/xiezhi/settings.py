@@ -1,17 +1,20 @@
-"""Settings, read from environment variables.
+"""Settings, read from environment variables — the only module that reads them.
 
-XIEZHI_DATABASE_URL  database (default: embedded SQLite at var/xiezhi.sqlite3)
-XIEZHI_SECRET_KEY    secret key (required when XIEZHI_PROFILE=production)
-XIEZHI_ALLOWED_HOSTS comma-separated host names
-XIEZHI_MEDIA_ROOT    where uploaded files are stored (local disk storage)
-XIEZHI_REDIS_URL     Redis for Celery workers and the shared cache (production)
-XIEZHI_PROFILE       "embedded" (default) or "production"
+Every setting the code reads is declared here with its default; other modules import
+`django.conf.settings` and read its attributes, never `os.environ`. A project setting NAME comes
+from the environment variable XIEZHI_NAME (e.g. DEADLINE_WARN_DAYS ← XIEZHI_DEADLINE_WARN_DAYS);
+Django's own settings keep their names (SECRET_KEY ← XIEZHI_SECRET_KEY, EMAIL_HOST ← XIEZHI_SMTP_HOST).
+docs/deploy.md lists every variable, its default and what production requires.
+
+XIEZHI_PROFILE=production refuses to start on SQLite, without Redis, without a long secret key or
+with DEBUG on (one ImproperlyConfigured naming every variable to set).
 """
 from pathlib import Path
 import os
 
 import dj_database_url
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -21,11 +24,7 @@ VAR_DIR = Path(os.environ.get("XIEZHI_VAR_DIR", REPO_DIR / "var"))
 PROFILE = os.environ.get("XIEZHI_PROFILE", "embedded")
 PRODUCTION = PROFILE == "production"
 
-SECRET_KEY = os.environ.get("XIEZHI_SECRET_KEY", "")
-if not SECRET_KEY:
-    if PRODUCTION:
-        raise RuntimeError("XIEZHI_SECRET_KEY must be set in the production profile")
-    SECRET_KEY = "embedded-demo-not-secret"
+SECRET_KEY = os.environ.get("XIEZHI_SECRET_KEY", "") or ("" if PRODUCTION else "embedded-demo-not-secret")
 
 DEBUG = os.environ.get("XIEZHI_DEBUG", "0") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("XIEZHI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
@@ -155,6 +154,24 @@ CELERY_BEAT_SCHEDULE = {
     "deadline-warnings": {"task": "xiezhi.cases.tasks.mark_deadlines", "schedule": crontab(minute=15, hour="*/1")},
 }
 
+# Production refuses unsafe defaults: every problem in one message, before anything starts
+if PRODUCTION:
+    _unsafe = []
+    if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        _unsafe.append("XIEZHI_DATABASE_URL: set a PostgreSQL URL (postgres://user:password@host:5432/xiezhi); "
+                       "SQLite is for the embedded demo only (one writer at a time, no row locks)")
+    if not REDIS_URL:
+        _unsafe.append("XIEZHI_REDIS_URL: set a Redis URL (redis://host:6379/0); without it the login limit "
+                       "counts per process and no scheduled job (deadline warnings, notices, SMS reports) runs")
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        _unsafe.append("XIEZHI_SECRET_KEY: set a random string of at least 50 characters "
+                       "(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')")
+    if DEBUG:
+        _unsafe.append("XIEZHI_DEBUG: unset it (or 0); debug pages show settings and code to anyone")
+    if _unsafe:
+        raise ImproperlyConfigured("XIEZHI_PROFILE=production refuses to start until these are fixed:\n"
+                                   + "".join(f"  - {problem}\n" for problem in _unsafe) + "See docs/deploy.md.")
+
 # Security defaults
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -185,14 +202,50 @@ SPECTACULAR_SETTINGS = {
 
 # Deadline warnings (审限预警): days before the limit at which a case turns "near" (⚠ configurable)
 DEADLINE_WARN_DAYS = int(os.environ.get("XIEZHI_DEADLINE_WARN_DAYS", "15"))
-# Filing review period (CPL art. 126; 登记立案规定 art. 2, 8)
+# Filing review period (CPL art. 126; 登记立案规定 art. 2, 8): statutory, so not an environment variable
 FILING_REVIEW_DAYS = 7
 # 结案 by judgment / ruling / mediation waits until the sealed document has reached every party and is
 # in the e-file (审限规定 第十条; ⚠ a court may close first and serve after: set to 0)
-XIEZHI_CLOSING_REQUIRES_SERVICE = os.environ.get("XIEZHI_CLOSING_REQUIRES_SERVICE", "1") == "1"
+CLOSING_REQUIRES_SERVICE = os.environ.get("XIEZHI_CLOSING_REQUIRES_SERVICE", "1") == "1"
 # Freeze the e-file automatically at 结案 (off: receipts of the judgment often come back later; the clerk
 # archives with the 归档 button once the file is complete)
 DOSSIER_ARCHIVE_ON_CLOSE = os.environ.get("XIEZHI_DOSSIER_ARCHIVE_ON_CLOSE", "0") == "1"
+
+# E-file (电子卷宗): upload limits, archive number format, OCR (tesseract unless an engine class is named)
+DOSSIER_MAX_UPLOAD_BYTES = int(os.environ.get("XIEZHI_DOSSIER_MAX_UPLOAD_BYTES", str(100 * 1024 * 1024)))
+DOSSIER_MAX_PAGES = int(os.environ.get("XIEZHI_DOSSIER_MAX_PAGES", "2000"))
+DOSSIER_ARCHIVE_NUMBER_FORMAT = os.environ.get("XIEZHI_DOSSIER_ARCHIVE_NUMBER_FORMAT", "（{year}）{court}{type}档{serial}号")
+DOSSIER_OCR_ENGINE = os.environ.get("XIEZHI_DOSSIER_OCR_ENGINE", "")  # dotted path of a class with recognise()
+DOSSIER_OCR_LANG = os.environ.get("XIEZHI_DOSSIER_OCR_LANG", "chi_sim")
+DOSSIER_OCR_TIMEOUT = int(os.environ.get("XIEZHI_DOSSIER_OCR_TIMEOUT", "180"))  # seconds per page and tool
+
+# Documents: LibreOffice conversion time limit (seconds) and the CJK font drawn in the seal
+SOFFICE_TIMEOUT = int(os.environ.get("XIEZHI_SOFFICE_TIMEOUT", "120"))
+SEAL_FONT = os.environ.get("XIEZHI_SEAL_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
+
+# Hearings: online room base URL (default: https:// first allowed host), audio upload limit, speech-to-text
+HEARING_ONLINE_BASE = os.environ.get("XIEZHI_HEARING_ONLINE_BASE", "")
+HEARING_AUDIO_MAX_BYTES = int(os.environ.get("XIEZHI_HEARING_AUDIO_MAX_BYTES", str(500 * 1024 * 1024)))
+STT_ENGINE = os.environ.get("XIEZHI_STT_ENGINE", "")  # whisper | vosk | simulator | none; empty: whisper if installed
+STT_MODEL_DIR = os.environ.get("XIEZHI_STT_MODEL_DIR", "")
+STT_COMPUTE_TYPE = os.environ.get("XIEZHI_STT_COMPUTE_TYPE", "int8")
+STT_THREADS = int(os.environ.get("XIEZHI_STT_THREADS", "0") or 0)  # 0: CTranslate2 decides
+STT_SIMULATED_TEXT = os.environ.get("XIEZHI_STT_SIMULATED_TEXT", "模拟转写文本")
+
+# Electronic service (送达): the portal address used in SMS links, the SMS gateway, the court's mail relay
+PUBLIC_URL = os.environ.get("XIEZHI_PUBLIC_URL", "http://127.0.0.1:8000")
+SMS_GATEWAY_URL = os.environ.get("XIEZHI_SMS_GATEWAY_URL", "")  # HTTP JSON; xiezhi.delivery.sms_simulator speaks it
+SMS_ADAPTER = os.environ.get("XIEZHI_SMS_ADAPTER", "")  # dotted path of an adapter class instead of the gateway
+EMAIL_HOST = os.environ.get("XIEZHI_SMTP_HOST", "127.0.0.1")
+EMAIL_PORT = int(os.environ.get("XIEZHI_SMTP_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("XIEZHI_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("XIEZHI_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("XIEZHI_SMTP_TLS", "0") == "1"  # STARTTLS
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("XIEZHI_MAIL_FROM", "songda@xiezhi.court")
+
+# Background work runs on the worker; tests set this to run a task in the calling process
+CELERY_TASK_ALWAYS_EAGER = False
 
 # Payment and real-name verification adapters (see docs/adapters.md)
 PAYMENT_ADAPTER = os.environ.get("XIEZHI_PAYMENT_ADAPTER", "xiezhi.filing.adapters.DemoPaymentAdapter")

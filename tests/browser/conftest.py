@@ -1,6 +1,7 @@
 """Browser tests: Debian's Chromium driven by Playwright (no browser download)."""
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("XIEZHI_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to a temp folder: a test run leaves the working tree as it was. To refresh the
+# README's pictures: XIEZHI_SCREENSHOTS=docs/screenshots make test
+SCREENSHOTS = Path(os.environ.get("XIEZHI_SCREENSHOTS") or Path(tempfile.gettempdir()) / "xiezhi-screenshots")
 
 
 @pytest.fixture(scope="session")

@@ -26,15 +26,14 @@ class _Inbox:
 
 
 @pytest.fixture
-def smtp_server(monkeypatch):
+def smtp_server(settings):
     from aiosmtpd.controller import Controller
 
     handler = _Inbox()
     port = _free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
-    monkeypatch.setenv("XIEZHI_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("XIEZHI_SMTP_PORT", str(port))
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     try:
         yield handler
     finally:
@@ -42,11 +41,11 @@ def smtp_server(monkeypatch):
 
 
 @pytest.fixture
-def sms_gateway(monkeypatch):
+def sms_gateway(settings):
     from xiezhi.delivery import sms_simulator
 
     server, gw, url = sms_simulator.start()
-    monkeypatch.setenv("XIEZHI_SMS_GATEWAY_URL", url)
+    settings.SMS_GATEWAY_URL = url
     try:
         yield gw
     finally:

@@ -99,7 +99,7 @@ def test_withdrawal_needs_no_served_judgment(world):
 
 
 def test_the_court_may_close_before_service_when_it_says_so(world, settings):
-    settings.XIEZHI_CLOSING_REQUIRES_SERVICE = False  # ⚠ a court setting
+    settings.CLOSING_REQUIRES_SERVICE = False  # ⚠ a court setting
     _ready_to_close(world)
     assert ts.closing_problems(world["case"], "judgment") == []
 

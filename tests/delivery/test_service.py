@@ -90,11 +90,10 @@ def email_header(value):
     return make_header(decode_header(value))
 
 
-def test_email_to_a_relay_that_is_down_fails_visibly(world, monkeypatch, django_capture_on_commit_callbacks):
+def test_email_to_a_relay_that_is_down_fails_visibly(world, settings, django_capture_on_commit_callbacks):
     from tests.delivery.conftest import _free_port
 
-    monkeypatch.setenv("XIEZHI_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("XIEZHI_SMTP_PORT", str(_free_port()))  # nothing listens there
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _free_port()  # nothing listens there
     ds.confirm_addresses(world["clerk"], world["plaintiff"], consent_electronic=True, email="yuangao@example.cn")
     with django_capture_on_commit_callbacks(execute=True):
         [rec] = _serve(world, methods=["email"])

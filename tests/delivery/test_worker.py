@@ -22,7 +22,10 @@ def test_email_service_runs_on_a_redis_backed_worker(world, smtp_server, setting
     ds.confirm_addresses(world["clerk"], world["plaintiff"], consent_electronic=True, email="yuangao@example.cn")
     db = connection.settings_dict
     env = dict(os.environ, XIEZHI_REDIS_URL=redis_url, XIEZHI_DATABASE_URL=(
-        f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"))
+        f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"),
+        # the worker is another process: it learns the test's files and mail relay from its environment
+        XIEZHI_MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        XIEZHI_SMTP_HOST=settings.EMAIL_HOST, XIEZHI_SMTP_PORT=str(settings.EMAIL_PORT))
     worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "xiezhi", "worker", "--pool=solo",
                                "--concurrency=1", "--loglevel=WARNING", "-Q", "celery"], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -33,7 +36,7 @@ def test_email_service_runs_on_a_redis_backed_worker(world, smtp_server, setting
         while time.monotonic() < deadline and ServiceRecord.objects.get(pk=rec.pk).status == "pending":
             time.sleep(0.5)
         rec.refresh_from_db()
-        assert rec.status == "served"
+        assert rec.status == "served", rec.failure
         assert len(smtp_server.messages) == 1 and smtp_server.messages[0]["to"] == ["yuangao@example.cn"]
     finally:
         worker.terminate()

@@ -215,6 +215,19 @@ def test_same_file_uploaded_twice_is_kept_once(lawyer, court, pdf_bytes):
     assert a.pk == b.pk and len(a.sha256) == 64
 
 
+def test_the_same_bytes_in_two_filings_are_one_file_on_disk(lawyer, court, pdf_bytes, settings, tmp_path):
+    """Content-addressed storage: the second upload reuses the stored file (no `<sha>_XXXXXXX` copy)."""
+    import hashlib
+
+    settings.MEDIA_ROOT = tmp_path
+    uploads = [fs.add_evidence(lawyer, fs.save_draft(lawyer, fs.new_draft(lawyer, court), complaint()),
+                               SimpleUploadedFile("a.pdf", pdf_bytes, "application/pdf")) for _ in range(2)]
+    sha = hashlib.sha256(pdf_bytes).hexdigest()
+    assert {u.file.name for u in uploads} == {f"evidence/{sha[:2]}/{sha}.pdf"}
+    assert [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()] == [uploads[0].file.name]
+    assert uploads[1].file.read() == pdf_bytes
+
+
 def test_a_minor_is_flagged_from_the_id_number(clerk, court):
     """民法典 第十七条: under 18 is a minor; the birth date is in the ID number (GB 11643)."""
     from datetime import date as d

@@ -162,22 +162,22 @@ def test_audio_upload_is_checked_by_content_and_size(world, hearing, settings):
         c.post(url, {"file": SimpleUploadedFile(name, data, "application/octet-stream")})
     assert sorted(HearingAudio.objects.filter(hearing=hearing).values_list("content_type", flat=True)) == [
         "audio/mpeg", "audio/ogg", "audio/wav"]
-    settings.XIEZHI_HEARING_AUDIO_MAX_BYTES = 100
+    settings.HEARING_AUDIO_MAX_BYTES = 100
     with pytest.raises(ValidationError, match="上限"):
         hs.add_audio(w["clerk"], hearing, SimpleUploadedFile("big.wav", wav_bytes(), "audio/wav"))
     assert not w["case"].events.filter(code="hearing_audio_added", public_to_parties=True).exists()
 
 
 def test_speech_to_text_says_honestly_when_no_engine_is_configured_and_runs_the_adapter(world, hearing, settings):
-    settings.XIEZHI_STT_ENGINE = "none"  # a court that switched speech-to-text off
+    settings.STT_ENGINE = "none"  # a court that switched speech-to-text off
     w = world
     a = hs.add_audio(w["clerk"], hearing, SimpleUploadedFile("a.wav", wav_bytes(12), "audio/wav"))
     hs.request_transcription(w["clerk"], a)
     a.refresh_from_db()
     assert a.stt_status == "unavailable"
     assert "未配置语音识别引擎" in client(w["clerk"]).get(f"/staff/hearings/{hearing.pk}/record/").content.decode()
-    settings.XIEZHI_STT_ENGINE = "simulator"
-    settings.XIEZHI_STT_SIMULATED_TEXT = "原告坚持诉讼请求"
+    settings.STT_ENGINE = "simulator"
+    settings.STT_SIMULATED_TEXT = "原告坚持诉讼请求"
     hs.request_transcription(w["clerk"], a)
     a.refresh_from_db()
     if a.stt_status == "pending":  # a Redis broker: the task waits for a worker; run its body here

@@ -16,7 +16,7 @@ H = timedelta(hours=1)
 
 
 def test_scheduling_appends_a_public_event_and_makes_an_online_link_on_the_court_domain(world, settings):
-    settings.XIEZHI_HEARING_ONLINE_BASE = "https://court.txx.example"
+    settings.HEARING_ONLINE_BASE = "https://court.txx.example"
     w = world
     h = hs.schedule_hearing(w["judge"], w["case"], w["rooms"][0], w["t"], w["t"] + 2 * H, clerk=w["clerk"], online=True)
     ev = w["case"].events.order_by("-seq").first()

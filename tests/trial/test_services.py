@@ -235,7 +235,7 @@ def _pay(case):
 
 def test_closing_checks(new_case, staff, settings):
     # the service/e-file checks have their own tests (tests/delivery/test_closing_checks.py)
-    settings.XIEZHI_CLOSING_REQUIRES_SERVICE = False
+    settings.CLOSING_REQUIRES_SERVICE = False
     case = new_case()
     problems = ts.closing_problems(case, "judgment")
     assert any("承办法官" in p for p in problems) and any("诉讼费用" in p for p in problems)
@@ -256,7 +256,7 @@ def test_closing_checks(new_case, staff, settings):
 
 
 def test_appeal_windows_effective_date_and_transfer(new_case, staff, court, settings):
-    settings.XIEZHI_CLOSING_REQUIRES_SERVICE = False  # service is signalled by hand below
+    settings.CLOSING_REQUIRES_SERVICE = False  # service is signalled by hand below
     case = _assigned(new_case, staff)
     _pay(case)
     ts.close(case.judge, case, "judgment", date.today())
@@ -292,7 +292,7 @@ def test_appeal_windows_effective_date_and_transfer(new_case, staff, court, sett
 
 
 def test_small_claims_effective_on_service_and_no_appeal(new_case, staff, settings):
-    settings.XIEZHI_CLOSING_REQUIRES_SERVICE = False  # service is signalled by hand below
+    settings.CLOSING_REQUIRES_SERVICE = False  # service is signalled by hand below
     case = _assigned(new_case, staff, amount="20000", procedure_code="civil_small_claims")
     _pay(case)
     ts.close(case.judge, case, "judgment", date.today())

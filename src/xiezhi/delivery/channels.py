@@ -1,24 +1,20 @@
-"""Channels for electronic service, behind adapters (docs: README "Configuration").
+"""Channels for electronic service, behind adapters (settings: docs/deploy.md).
 
-Configuration is read from the environment here, at call time (not in settings.py):
-
-XIEZHI_SMS_GATEWAY_URL  base URL of the SMS gateway (HTTP JSON: POST /send, GET /status/<id>);
-                        xiezhi.delivery.sms_simulator is a local one for the demo and tests
-XIEZHI_SMS_ADAPTER      dotted path of an adapter class (default: HttpSmsGateway)
-XIEZHI_SMTP_HOST/PORT   the court's mail relay (default 127.0.0.1:25)
-XIEZHI_SMTP_USER/PASSWORD/TLS  optional login and STARTTLS ("1")
-XIEZHI_MAIL_FROM        sender address of service e-mails
+SMS_GATEWAY_URL   base URL of the SMS gateway (HTTP JSON: POST /send, GET /status/<id>);
+                  xiezhi.delivery.sms_simulator is a local one for the demo and tests
+SMS_ADAPTER       dotted path of an adapter class (default: HttpSmsGateway)
+EMAIL_HOST/PORT/HOST_USER/HOST_PASSWORD/USE_TLS, DEFAULT_FROM_EMAIL  the court's mail relay and sender
 """
 from __future__ import annotations
 
 import json
-import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timezone as dt_timezone
 from typing import Protocol
 
+from django.conf import settings
 from django.utils.module_loading import import_string
 
 
@@ -84,8 +80,7 @@ class HttpSmsGateway:
 
 
 def sms_adapter() -> SmsAdapter:
-    url = os.environ.get("XIEZHI_SMS_GATEWAY_URL", "")
-    path = os.environ.get("XIEZHI_SMS_ADAPTER", "")
+    url, path = settings.SMS_GATEWAY_URL, settings.SMS_ADAPTER
     if path:
         return import_string(path)()
     if not url:
@@ -100,17 +95,11 @@ def send_email(to: str, subject: str, body: str, attachment: tuple[str, bytes, s
     from django.core.mail import EmailMessage, get_connection
     from django.core.mail.message import make_msgid
 
-    conn = get_connection(
-        "django.core.mail.backends.smtp.EmailBackend",
-        host=os.environ.get("XIEZHI_SMTP_HOST", "127.0.0.1"),
-        port=int(os.environ.get("XIEZHI_SMTP_PORT", "25")),
-        username=os.environ.get("XIEZHI_SMTP_USER", ""),
-        password=os.environ.get("XIEZHI_SMTP_PASSWORD", ""),
-        use_tls=os.environ.get("XIEZHI_SMTP_TLS", "0") == "1",
-        timeout=20, fail_silently=False,
-    )
+    # always SMTP, whatever EMAIL_BACKEND says (the test runner swaps that one for an in-memory outbox);
+    # host, port, login and TLS come from the EMAIL_* settings
+    conn = get_connection("django.core.mail.backends.smtp.EmailBackend", fail_silently=False)
     msgid = make_msgid(domain="xiezhi.court")
-    msg = EmailMessage(subject, body, os.environ.get("XIEZHI_MAIL_FROM", "songda@xiezhi.court"), [to],
+    msg = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to],
                        connection=conn, headers={"Message-ID": msgid})
     msg.attach(*attachment)
     if msg.send() != 1:

@@ -29,7 +29,7 @@ def _final_document(case: Case, method: str):
 def check_final_document_served(case: Case, method: str):
     """The sealed judgment / ruling / mediation document has reached (or, by post, been sent to)
     every party of the case; for a mediation document every party must have signed for it."""
-    if not getattr(settings, "XIEZHI_CLOSING_REQUIRES_SERVICE", True):
+    if not settings.CLOSING_REQUIRES_SERVICE:
         return None
     from xiezhi.documents.kinds import KINDS
     from xiezhi.documents.services import served_source
@@ -57,7 +57,7 @@ def check_final_document_served(case: Case, method: str):
 
 def check_final_document_filed(case: Case, method: str):
     """The sealed final document is in the e-file (电子卷宗随案同步生成): closing leaves nothing to add."""
-    if not getattr(settings, "XIEZHI_CLOSING_REQUIRES_SERVICE", True):
+    if not settings.CLOSING_REQUIRES_SERVICE:
         return None
     from xiezhi.documents.kinds import KINDS
     from xiezhi.dossier.models import Entry

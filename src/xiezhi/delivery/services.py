@@ -8,6 +8,7 @@ import os
 from datetime import date
 
 import filetype
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -21,6 +22,7 @@ from xiezhi.cases import services as case_services
 from xiezhi.cases.services import append_event, notify
 from xiezhi.cases.signals import document_served, paper_added
 from xiezhi.law import service as law
+from xiezhi.storage import store_once
 
 from .models import (AddressConfirmation, DocumentKind, ServedDocument, ServiceMethod, ServiceReceipt,
                      ServiceRecord, ServiceStatus)
@@ -86,7 +88,7 @@ def confirm_addresses(actor, party: Party, *, consent_electronic: bool, consent_
                                mobile=mobile, email=email, postal_address=postal_address.strip(),
                                confirmed_on=confirmed_on or timezone.localdate(), recorded_by=actor)
     if scan:
-        conf.file.save(hashlib.sha256(scan).hexdigest(), ContentFile(scan), save=False)
+        store_once(conf.file, "delivery/confirmations", hashlib.sha256(scan).hexdigest(), scan)
     conf.save()
     append_event(case, "service_address_confirmed", actor, {
         "party": party.name, "party_id": party.pk, "electronic": consent_electronic,
@@ -135,7 +137,7 @@ def add_document(actor, case: Case, *, title: str, kind: str, file_bytes: bytes,
     sha = hashlib.sha256(file_bytes).hexdigest()
     doc = ServedDocument(case=case, title=title.strip()[:200], kind=kind, filename=filename[:255] or "document",
                          content_type=ctype, size=len(file_bytes), sha256=sha, source=source[:120], created_by=actor)
-    doc.file.save(sha, ContentFile(file_bytes), save=False)
+    store_once(doc.file, "delivery", sha, file_bytes)
     doc.save()
     return doc
 
@@ -215,8 +217,7 @@ def _dispatch_later(ids: list[int]) -> None:
 
 def sms_link(record: ServiceRecord) -> str:
     token = signing.TimestampSigner(salt=TOKEN_SALT).sign(str(record.pk))
-    base = os.environ.get("XIEZHI_PUBLIC_URL", "http://127.0.0.1:8000")  # the portal's address in SMS links
-    return f"{base.rstrip('/')}/delivery/d/{token}/"
+    return f"{settings.PUBLIC_URL.rstrip('/')}/delivery/d/{token}/"
 
 
 def record_from_token(token: str) -> ServiceRecord | None:
@@ -468,7 +469,7 @@ def _receipt(rec, kind, at, detail, scan: bytes | None = None, scan_name: str = 
     r = ServiceReceipt(record=rec, kind=kind, at=at, detail=detail)
     if scan:
         r.sha256 = hashlib.sha256(scan).hexdigest()
-        r.file.save(r.sha256, ContentFile(scan), save=False)
+        store_once(r.file, "delivery/receipts", r.sha256, scan)
     r.save()
     if scan:
         f = ContentFile(scan, name=scan_name or f"receipt-{r.pk}")

@@ -1,15 +1,14 @@
 """Render .docx → PDF with LibreOffice headless (Debian libreoffice-writer-nogui; CJK from
 fonts-noto-cjk). Each run gets a private profile (-env:UserInstallation) so parallel runs and
 workers do not fight over ~/.config/libreoffice, and a timeout so a stuck converter cannot hang a request."""
-import os
+import os  # the converter runs with a copy of this environment
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.utils.translation import gettext as _
-
-TIMEOUT = int(os.environ.get("XIEZHI_SOFFICE_TIMEOUT", "120"))
 
 
 class ConversionError(RuntimeError):
@@ -23,7 +22,8 @@ def soffice() -> str:
     return exe
 
 
-def docx_to_pdf(docx: bytes, timeout: int = TIMEOUT) -> bytes:
+def docx_to_pdf(docx: bytes, timeout: int | None = None) -> bytes:
+    timeout = timeout or settings.SOFFICE_TIMEOUT
     with tempfile.TemporaryDirectory(prefix="xiezhi-soffice-") as tmp:
         tmp = Path(tmp)
         src = tmp / "document.docx"

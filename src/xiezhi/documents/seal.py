@@ -2,11 +2,11 @@
 is a red round seal with the court's name, the verification code and a QR code pointing at the
 public verification page.
 
-Signing key adapter: `LocalSelfSignedSealer` generates, on first use per court, an EC P-256 key and a
+Signing key: `ensure_court_key` generates, on first use per court, an EC P-256 key and a
 self-signed certificate under MEDIA_ROOT/court_keys/<court code>/ (never served: MEDIA is not
-mounted on any URL). In production, replace it (XIEZHI_SEAL_ADAPTER) with an adapter that signs with
-the court's CA-issued certificate held in its UKey / signing server (电子签章系统); only
-`signer_for(court)` and `trust_roots(court)` change."""
+mounted on any URL). There is no setting to swap it yet: to sign with the court's CA-issued
+certificate held in its UKey / signing server (电子签章系统), only `signer_for(court)` and
+`trust_roots(court)` change."""
 import datetime
 import hashlib
 import io
@@ -17,7 +17,6 @@ from pathlib import Path
 
 from django.conf import settings
 
-CJK_FONT = os.environ.get("XIEZHI_SEAL_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 RED = (220, 20, 30, 255)
 
 
@@ -78,7 +77,7 @@ def _font(size: int):
     from PIL import ImageFont
 
     try:
-        return ImageFont.truetype(CJK_FONT, size, index=2)  # Noto Sans CJK SC in the collection
+        return ImageFont.truetype(settings.SEAL_FONT, size, index=2)  # Noto Sans CJK SC in the collection
     except OSError:
         return ImageFont.load_default()
 

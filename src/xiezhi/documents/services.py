@@ -9,7 +9,6 @@ import secrets
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -19,6 +18,7 @@ from xiezhi.cases.selectors import can_manage_case
 from xiezhi.cases.services import append_event
 from xiezhi.cases.signals import paper_added
 from xiezhi.celery import no_worker
+from xiezhi.storage import store_once
 
 from . import convert, seal
 from .context import build_context
@@ -38,7 +38,7 @@ def sha256(data: bytes) -> str:
 
 def _store(field, name: str, data: bytes) -> str:
     digest = sha256(data)
-    field.save(f"{digest}{Path(name).suffix}", ContentFile(data), save=False)
+    store_once(field, field.field.upload_to, digest, data, Path(name).suffix)  # documents/files/, …/templates/
     return digest
 
 

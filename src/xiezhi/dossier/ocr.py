@@ -1,6 +1,6 @@
 """OCR and page rendering behind small adapters (tesseract + poppler's pdftoppm by default).
 
-Configure another engine with settings.DOSSIER_OCR_ENGINE = "dotted.path.ToClass" (a class with
+Configure another engine with DOSSIER_OCR_ENGINE (XIEZHI_DOSSIER_OCR_ENGINE) = "dotted.path.ToClass" (a class with
 `recognise(image_path) -> str`)."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t]+(?=[\
 
 
 def timeout() -> int:
-    return int(getattr(settings, "DOSSIER_OCR_TIMEOUT", 180))
+    return settings.DOSSIER_OCR_TIMEOUT
 
 
 def _env():
@@ -43,7 +43,7 @@ class TesseractEngine(OcrEngine):
     name = "tesseract"
 
     def __init__(self, lang: str | None = None):
-        self.lang = lang or getattr(settings, "DOSSIER_OCR_LANG", "chi_sim")
+        self.lang = lang or settings.DOSSIER_OCR_LANG
 
     def recognise(self, image_path: str) -> str:
         out = subprocess.run(["tesseract", str(image_path), "stdout", "-l", self.lang, "--psm", "3"],
@@ -52,7 +52,7 @@ class TesseractEngine(OcrEngine):
 
 
 def engine() -> OcrEngine:
-    path = getattr(settings, "DOSSIER_OCR_ENGINE", "")
+    path = settings.DOSSIER_OCR_ENGINE
     return import_string(path)() if path else TesseractEngine()
 
 

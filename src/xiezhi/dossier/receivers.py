@@ -48,6 +48,6 @@ def on_case_event(sender, instance, created, **kwargs):
 
         if apps.get_model("filing", "FilingApplication").objects.filter(case_id=instance.case_id).exists():
             _safely(services.file_registration_uploads, instance.case, instance.actor)
-    elif instance.code == "closed" and getattr(settings, "DOSSIER_ARCHIVE_ON_CLOSE", False):
+    elif instance.code == "closed" and settings.DOSSIER_ARCHIVE_ON_CLOSE:
         if Dossier.objects.filter(case_id=instance.case_id, archived_at__isnull=True).exists():
             _safely(services.archive_case, None, instance.case)

@@ -9,7 +9,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -19,6 +18,7 @@ from xiezhi.cases.models import Case
 from xiezhi.cases.selectors import can_manage_case, can_view_case
 from xiezhi.cases.services import append_event
 from xiezhi.law import dossier as rules
+from xiezhi.storage import store_once
 
 from .models import (
     AccessRequest,
@@ -36,14 +36,9 @@ log = logging.getLogger(__name__)
 UPLOAD_ROLES = ("judge", "assistant", "clerk", "filing_judge")
 ARCHIVE_ROLES = ("clerk", "judge", "division_head", "trial_management")
 APPROVER_ROLES = ("division_head", "trial_management")
-ARCHIVE_NUMBER_FORMAT = "（{year}）{court}{type}档{serial}号"
 CATALOGUE_VERSION = "2026"
 PDF_TYPES = ("application/pdf",)
 IMAGE_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
-
-
-def _setting(name, default):
-    return getattr(settings, name, default)
 
 
 # ---------------------------------------------------------------- content checks
@@ -52,7 +47,7 @@ def _setting(name, default):
 def inspect(data: bytes, *, strict: bool) -> tuple[str, int]:
     """(content_type, pages) judged from the bytes, not the name. strict: refuse anything that is
     not a readable PDF or PNG/JPEG image, with a message the uploader understands."""
-    limit = _setting("DOSSIER_MAX_UPLOAD_BYTES", 100 * 1024 * 1024)
+    limit = settings.DOSSIER_MAX_UPLOAD_BYTES
     if len(data) == 0:
         raise ValidationError(_("文件为空。"))
     if len(data) > limit:
@@ -73,7 +68,7 @@ def inspect(data: bytes, *, strict: bool) -> tuple[str, int]:
             raise ValidationError(_("PDF 文件已损坏，无法读取。"))
         if pages == 0:
             raise ValidationError(_("PDF 文件没有页面。"))
-        if pages > _setting("DOSSIER_MAX_PAGES", 2000):
+        if pages > settings.DOSSIER_MAX_PAGES:
             raise ValidationError(_("PDF 页数过多，请分册上传。"))
         return "application/pdf", pages
     from PIL import Image
@@ -149,7 +144,7 @@ def file_paper(case: Case, *, data: bytes, name: str, title: str, kind: str, sou
         ext = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}.get(content_type, "")
         if not ext and "." in name:
             ext = "." + name.rsplit(".", 1)[1][:8].lower()
-        entry.file.save(f"{sha}{ext}", ContentFile(data), save=False)
+        store_once(entry.file, "dossier", sha, data, ext)
         entry.save()
         Page.objects.bulk_create([Page(entry=entry, number=n) for n in range(1, pages + 1)])
         append_event(case, "dossier_filed", created_by,
@@ -265,7 +260,7 @@ def archive_case(actor, case: Case) -> Dossier:
                                        archived_at__year=year).aggregate(m=Max("archive_serial"))["m"] or 0)
         dossier.archive_serial = last + 1
         dossier.archive_number = rules.archive_number(
-            _setting("DOSSIER_ARCHIVE_NUMBER_FORMAT", ARCHIVE_NUMBER_FORMAT), year=year,
+            settings.DOSSIER_ARCHIVE_NUMBER_FORMAT, year=year,
             court_code=case.court.case_code, type_code=type_code, serial=dossier.archive_serial)
         dossier.retention = rules.retention_for(type_code, retention_table(dossier.catalogue_version))
         dossier.manifest = manifest

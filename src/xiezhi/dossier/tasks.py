@@ -12,10 +12,11 @@ import tempfile
 from pathlib import Path
 
 from celery import shared_task
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+
+from xiezhi.storage import save_once
 
 from . import ocr
 from .models import Entry, Page
@@ -70,8 +71,8 @@ def process_page(page_id: int) -> bool:
             error = str(exc)[:300]
             view = thumb = b""
         base = f"dossier/renders/{entry.sha256[:2]}/{entry.sha256}/p{page.number:04d}"
-        image = default_storage.save(f"{base}.png", ContentFile(view)) if view else ""
-        small = default_storage.save(f"{base}-t.png", ContentFile(thumb)) if thumb else ""
+        image = save_once(default_storage, f"{base}.png", view) if view else ""
+        small = save_once(default_storage, f"{base}-t.png", thumb) if thumb else ""
         with transaction.atomic():
             locked = Page.objects.select_for_update().get(pk=page.pk)
             if locked.done:  # a duplicate delivery finished first

@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,12 +27,12 @@ from xiezhi.law.casenumber import format_case_number
 from xiezhi.law.fees import FeeError, litigation_fee
 from xiezhi.law.identity import validate_resident_id, validate_uscc
 from xiezhi.law.periods import period_end
+from xiezhi.storage import extension_for, store_once
 
 from .models import EvidenceFile, FeeAssessment, FilingApplication, FilingChannel, FilingEvent, FilingStatus
 from .selectors import cause_version_for, visible_filings  # noqa: F401  (filing_services.* kept for callers)
 from .uploads import check_upload
 
-REVIEW_DAYS = 7  # 民事诉讼法 第一百二十六条; 登记立案规定 第八条
 FEE_PAYMENT_DAYS = 7  # 诉讼费用交纳办法 第二十二条
 EDITABLE = (FilingStatus.DRAFT, FilingStatus.NEEDS_CORRECTION)
 PARTY_FIELDS = ("role", "kind", "name", "id_number", "gender", "ethnicity", "nationality", "address",
@@ -171,7 +171,7 @@ def add_evidence(user, filing: FilingApplication, uploaded, *, kind: str = "evid
                       title=(title or uploaded.name)[:200], purpose=purpose[:500], original_name=uploaded.name[:255],
                       content_type=checked.content_type, size=checked.size, sha256=checked.sha256,
                       pages=checked.pages, uploaded_by=user)
-    ev.file.save(f"{checked.sha256}", ContentFile(checked.content), save=False)
+    store_once(ev.file, "evidence", checked.sha256, checked.content, extension_for(checked.content_type))
     ev.save()
     return ev
 
@@ -225,7 +225,8 @@ def complaint_problems(filing: FilingApplication) -> list[str]:
 
 
 def _review_due(from_day: date) -> date:
-    return period_end(from_day, days=REVIEW_DAYS, calendar=get_work_calendar(strict=False))
+    # 民事诉讼法 第一百二十六条; 登记立案规定 第八条: seven days (settings.FILING_REVIEW_DAYS)
+    return period_end(from_day, days=settings.FILING_REVIEW_DAYS, calendar=get_work_calendar(strict=False))
 
 
 @transaction.atomic

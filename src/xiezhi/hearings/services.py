@@ -25,6 +25,7 @@ from xiezhi.law.hearings import (
     closed_hearing_problem,
     session_gap_ok,
 )
+from xiezhi.storage import store_once
 
 from .models import (
     Hearing,
@@ -117,9 +118,9 @@ def check_conflicts(case: Case, courtroom: Courtroom, start, end, clerk=None, ex
 
 
 def online_link(court, token: str) -> str:
-    """A room URL on the court's own domain (no external service): XIEZHI_HEARING_ONLINE_BASE
+    """A room URL on the court's own domain (no external service): HEARING_ONLINE_BASE
     if configured, else the first allowed host."""
-    base = getattr(settings, "XIEZHI_HEARING_ONLINE_BASE", "") or f"https://{settings.ALLOWED_HOSTS[0]}"
+    base = settings.HEARING_ONLINE_BASE or f"https://{settings.ALLOWED_HOSTS[0]}"
     return f"{base.rstrip('/')}/online-hearing/{court.code}/{token}"
 
 
@@ -358,7 +359,7 @@ def sniff_audio(head: bytes) -> str:
 
 
 def audio_limit() -> int:
-    return int(getattr(settings, "XIEZHI_HEARING_AUDIO_MAX_BYTES", 500 * 1024 * 1024))
+    return settings.HEARING_AUDIO_MAX_BYTES
 
 
 @transaction.atomic
@@ -386,7 +387,7 @@ def add_audio(actor, hearing: Hearing, uploaded) -> HearingAudio:
     a = HearingAudio(hearing=hearing, original_name=(uploaded.name or "audio")[:255], content_type=kind,
                      size=size, sha256=sha, uploaded_by=actor)
     uploaded.seek(0)
-    a.file.save(sha, uploaded, save=False)
+    store_once(a.file, "hearings/audio", sha, uploaded)  # one file per recording, even across hearings
     a.save()
     append_event(case, "hearing_audio_added", actor, {"hearing_id": hearing.pk, "sha256": sha, "size": size})
     return a

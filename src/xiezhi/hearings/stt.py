@@ -132,7 +132,7 @@ def whisper_available() -> bool:
     """faster-whisper and a model (the PyPI packages or XIEZHI_STT_MODEL_DIR) are installed."""
     if importlib.util.find_spec("faster_whisper") is None:
         return False
-    model_dir = _conf("XIEZHI_STT_MODEL_DIR")
+    model_dir = settings.STT_MODEL_DIR
     if model_dir:
         return all(os.path.isfile(os.path.join(model_dir, f)) for f in ("model.bin", "tokenizer.json"))
     return all(importlib.util.find_spec(p) is not None for p in WHISPER_BASE_PACKAGES)
@@ -160,7 +160,7 @@ def _whisper_model(model_dir: str, compute_type: str):
                 from faster_whisper import WhisperModel
             except ImportError as exc:
                 raise EngineUnavailable("faster-whisper is not installed") from exc
-            threads = int(_conf("XIEZHI_STT_THREADS", "0") or 0)
+            threads = settings.STT_THREADS
             if model_dir:
                 if not all(os.path.isfile(os.path.join(model_dir, f)) for f in ("model.bin", "tokenizer.json")):
                     raise EngineUnavailable(f"no CTranslate2 Whisper model (model.bin, tokenizer.json) in {model_dir}")
@@ -213,21 +213,16 @@ def _simplifier():
     return opencc.OpenCC("t2s").convert
 
 
-def _conf(name: str, default: str = "") -> str:
-    """A Django setting if present, else the environment variable of the same name."""
-    return getattr(settings, name, None) or os.environ.get(name, default)
-
-
 def get_engine():
-    """XIEZHI_STT_ENGINE picks the engine; unset, it is "whisper" when faster-whisper and a model are
+    """STT_ENGINE (XIEZHI_STT_ENGINE) picks the engine; unset, it is "whisper" when faster-whisper and a model are
     installed, else "none" (the page then says 未配置语音识别引擎)."""
-    name = _conf("XIEZHI_STT_ENGINE") or ("whisper" if whisper_available() else "none")
+    name = settings.STT_ENGINE or ("whisper" if whisper_available() else "none")
     if name == "whisper":
         if not whisper_available():
             return NoEngine()
-        return WhisperEngine(_conf("XIEZHI_STT_MODEL_DIR"), _conf("XIEZHI_STT_COMPUTE_TYPE", "int8"))
+        return WhisperEngine(settings.STT_MODEL_DIR, settings.STT_COMPUTE_TYPE)
     if name == "simulator":
-        return SimulatorEngine(_conf("XIEZHI_STT_SIMULATED_TEXT", "模拟转写文本"))
+        return SimulatorEngine(settings.STT_SIMULATED_TEXT)
     if name == "vosk":
-        return VoskEngine(_conf("XIEZHI_STT_MODEL_DIR"))
+        return VoskEngine(settings.STT_MODEL_DIR)
     return NoEngine()
