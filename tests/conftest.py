@@ -49,7 +49,7 @@ def _fresh_calendar_cache(request):
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(request):
     """Test accounts are many; PBKDF2's deliberate slowness would dominate the suite.
-    tests/web/test_security.py checks the product's own hasher setting."""
+    tests/site/test_security.py checks the product's own hasher setting."""
     if not request.config.pluginmanager.hasplugin("django"):
         yield
         return
