@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from xiezhi.cases.selectors import can_manage_case
 from xiezhi.cases.services import append_event
 from xiezhi.cases.signals import paper_added
-from xiezhi.celery import no_worker
+from xiezhi.celery import run_after_commit
 
 from . import convert, seal
 from .context import build_context
@@ -124,20 +124,24 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
         append_event(case, "document_generated", actor, {
             "document": doc.pk, "kind": kind, "title": str(KINDS[kind].title), "version": doc.version,
             "template_version": template.version, "docx_sha256": doc.docx_sha256})
-        if not no_worker():
-            from .tasks import make_pdf_task
-
-            transaction.on_commit(lambda: make_pdf_task.delay(doc.pk))
-    if no_worker():  # embedded demo (no broker) or eager tests: convert here, after the draft is saved
-        doc = make_pdf(doc.pk)
+        # Without a worker (the embedded demo) the PDF is made inline right after the commit, so the
+        # page that follows already offers it for sealing; LibreOffice takes seconds, not minutes.
+        run_after_commit(MAKE_PDF_TASK, doc.pk)
+    doc.refresh_from_db()  # the PDF, when it was made in this process
     return doc
 
 
 
 
+MAKE_PDF_TASK = "xiezhi.documents.tasks.make_pdf"
+
+
 def make_pdf(pk: int) -> GeneratedDocument:
     """Background step of generate(): .docx → PDF with the CJK fonts embedded, then the draft enters
-    the e-file (paper_added). Idempotent: a document that has its PDF is left alone."""
+    the e-file (paper_added). Idempotent: a document that has its PDF is left alone, and the PDF is
+    recorded under the row lock only by the first run to finish. A duplicate delivery may convert a
+    second time (seconds of LibreOffice), which is cheaper than a claim that a dead worker would leave
+    behind; its result is discarded."""
     doc = GeneratedDocument.objects.select_related("case").get(pk=pk)
     if doc.pdf:
         return doc
