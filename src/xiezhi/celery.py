@@ -13,7 +13,6 @@ import importlib
 import logging
 import os
 import threading
-import time
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -110,14 +109,16 @@ def _seconds_until_due(schedule, last_run: datetime) -> float:
     return max(0.0, schedule.remaining_estimate(last_run).total_seconds())
 
 
-def start_in_process_beat(schedule: dict | None = None, *, tick: float = 30.0) -> threading.Thread:
+def start_in_process_beat(schedule: dict | None = None, *, tick: float = 30.0,
+                          stop: threading.Event | None = None) -> threading.Thread:
     """Run every job of `settings.CELERY_BEAT_SCHEDULE` (or `schedule`) on its own schedule, in one
     daemon thread of this process: the embedded demo's beat. Each job's task function runs here (no
     broker); a failing job is logged and the thread carries on, so the next run retries. `tick` caps
-    the sleep between checks (seconds)."""
+    the sleep between checks (seconds); setting `stop` ends the thread (tests)."""
     from django.conf import settings
 
     table = dict(schedule if schedule is not None else getattr(settings, "CELERY_BEAT_SCHEDULE", {}))
+    stop = stop or threading.Event()
 
     def loop():
         from django.db import connection
@@ -125,7 +126,7 @@ def start_in_process_beat(schedule: dict | None = None, *, tick: float = 30.0) -
 
         started = timezone.now()
         last_run = {name: started for name in table}
-        while True:
+        while not stop.is_set():
             waits = {}
             for name, entry in table.items():
                 wait = _seconds_until_due(entry["schedule"], last_run[name])
@@ -135,7 +136,7 @@ def start_in_process_beat(schedule: dict | None = None, *, tick: float = 30.0) -
                     wait = _seconds_until_due(entry["schedule"], last_run[name])
                 waits[name] = wait
             connection.close()  # do not hold a connection between runs
-            time.sleep(max(0.05, min([tick, *waits.values()])))
+            stop.wait(max(0.05, min([tick, *waits.values()])))
 
     thread = threading.Thread(target=loop, daemon=True, name="in-process-beat")
     thread.start()
