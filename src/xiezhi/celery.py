@@ -13,6 +13,7 @@ import importlib
 import logging
 import os
 import threading
+import time
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -69,8 +70,10 @@ def _run_now(task_name: str, args: tuple, in_thread: bool) -> None:
         # A thread has its own connection and sees only committed rows; a callback run while a
         # transaction is still open (a test capturing on-commit callbacks) therefore runs inline.
         if in_thread and not connection.in_atomic_block:
-            threading.Thread(target=_run_in_thread, args=(task_name, args), daemon=True,
-                             name=f"task-{task_name.rsplit('.', 1)[-1]}").start()
+            thread = threading.Thread(target=_run_in_thread, args=(task_name, args), daemon=True,
+                                      name=f"task-{task_name.rsplit('.', 1)[-1]}")
+            _threads.add(thread)
+            thread.start()
         else:
             _run_logged(task_name, args)
         return
@@ -87,6 +90,9 @@ def _run_logged(task_name: str, args: tuple) -> None:
         log.exception("in-process task %s%r failed", task_name, args)
 
 
+_threads: set[threading.Thread] = set()  # in-process background jobs still running
+
+
 def _run_in_thread(task_name: str, args: tuple) -> None:
     from django.db import connection
 
@@ -94,6 +100,16 @@ def _run_in_thread(task_name: str, args: tuple) -> None:
         _run_logged(task_name, args)
     finally:
         connection.close()  # the thread's own connection
+        _threads.discard(threading.current_thread())
+
+
+def wait_for_in_process_jobs(timeout: float = 120.0) -> bool:
+    """Wait until the background jobs started by run_after_commit(in_thread=True) have finished (tests
+    do, before they empty the database under them). True when none is left running."""
+    deadline = time.monotonic() + timeout
+    for thread in list(_threads):
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return not any(t.is_alive() for t in _threads)
 
 
 # ---- the beat table, run in-process by the embedded demo --------------------------------------
