@@ -189,7 +189,6 @@ def broker_down(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_BROKER_URL = url
     app.conf.broker_url = url
-    app.conf.broker_connection_retry = False
     app._pool = None  # forget connections to the working broker
     app.amqp._producer_pool = None
     yield url
