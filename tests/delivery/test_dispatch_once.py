@@ -185,16 +185,18 @@ def broker_down(settings):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"redis://127.0.0.1:{port}/0"
-    saved = app.conf.broker_url
+    saved, saved_setting = app.conf.broker_url, settings.CELERY_BROKER_URL
+
+    def point_at(broker):
+        settings.CELERY_BROKER_URL = app.conf.broker_url = broker
+        app._pool = None  # forget connections to the previous broker
+        app.amqp._producer_pool = None
+
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    settings.CELERY_BROKER_URL = url
-    app.conf.broker_url = url
-    app._pool = None  # forget connections to the working broker
-    app.amqp._producer_pool = None
-    yield url
+    point_at(url)
+    yield lambda: point_at(saved_setting)  # the broker is back
+    point_at(saved_setting)
     app.conf.broker_url = saved
-    app._pool = None
-    app.amqp._producer_pool = None
 
 
 def test_a_broker_that_is_down_does_not_fail_the_serve_action_and_the_sweep_sends_later(
@@ -217,3 +219,27 @@ def test_a_broker_that_is_down_does_not_fail_the_serve_action_and_the_sweep_send
     assert len(smtp_server.messages) == 1
     rec.refresh_from_db()
     assert rec.status == "served"
+
+
+def test_a_service_the_broker_never_got_is_sent_by_a_real_worker_after_the_sweep(world, smtp_server, broker_down):
+    import os
+
+    from tests.helpers import celery_worker
+
+    if not os.environ.get("XIEZHI_REDIS_URL"):
+        pytest.skip("needs the Redis that `make test` starts")
+    ds.confirm_addresses(world["clerk"], world["plaintiff"], consent_electronic=True, email="yuangao@example.cn")
+    [rec] = ds.serve(world["clerk"], world["case"], title="举证通知书", kind="evidence_notice",
+                     file_bytes=world["pdf"], filename="n.pdf", parties=[world["plaintiff"]], methods=["email"])
+    rec.refresh_from_db()
+    assert rec.status == "pending"  # committed; the task never reached a broker
+    broker_down()  # Redis is reachable again; the beat's sweep queues the dispatch for the worker
+    assert ds.sweep_pending_services(timezone.now() + timedelta(minutes=10)) == {"pending": 1, "stale": 0}
+    with celery_worker() as worker:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and ServiceRecord.objects.get(pk=rec.pk).status != "served":
+            time.sleep(0.5)
+    rec.refresh_from_db()
+    assert rec.status == "served", worker["log"]
+    assert len(smtp_server.messages) == 1
+    assert "Traceback" not in worker["log"], worker["log"]
