@@ -51,8 +51,8 @@ def run_after_commit(task_name: str, *args, in_thread: bool = False) -> None:
     With a worker, the task is queued by name (`app.send_task`), so the caller does not import the
     task's module. A broker that is down must not turn a committed write into an error page: the
     failure is logged and the record stays as it is, for its app's periodic sweep to pick up
-    (delivery: sweep_pending_services; e-file pages: process_pending). A PDF or a transcription
-    left pending that way has no sweep yet: it stays "生成中/转写中" until asked for again.
+    (delivery: sweep_pending_services; e-file pages: process_pending; PDFs: make_missing_pdfs). A
+    transcription left pending that way has no sweep: the clerk asks for it again.
 
     Without a worker (`no_worker()`: the embedded demo, eager test settings) the task's function runs
     in this process. `in_thread=False` runs it inline, right after the commit, so the page the user

@@ -160,6 +160,9 @@ CELERY_BEAT_SCHEDULE = {
     "delivery-sweep": {"task": "xiezhi.delivery.tasks.sweep_pending_services", "schedule": crontab(minute="*/5")},
     # e-file pages never processed (broker down at upload, worker died): dossier_backfill's OCR part
     "dossier-pending-pages": {"task": "xiezhi.dossier.tasks.process_pending", "schedule": crontab(minute="*/10")},
+    # generated documents whose PDF was never made (broker down at generate, worker died)
+    "documents-missing-pdfs": {"task": "xiezhi.documents.tasks.make_missing_pdfs",
+                               "schedule": crontab(minute="*/10")},
 }
 
 # Security defaults

@@ -6,6 +6,7 @@ case timeline and tell the e-case file (paper_added)."""
 import hashlib
 import io
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -165,6 +166,21 @@ def make_pdf(pk: int) -> GeneratedDocument:
             sender=GeneratedDocument, case=doc.case, file=doc.pdf, title=f"{kind.title}（第{doc.version}稿）",
             kind=kind.paper_kind, source=f"documents.GeneratedDocument:{doc.pk}", created_by=doc.created_by))
     return doc
+
+
+PDF_GRACE = timedelta(minutes=10)  # a PDF missing this long after its draft was never queued or its worker died
+
+
+def make_missing_pdfs(now=None, limit: int = 200) -> int:
+    """Scheduled job: queue again the PDFs still missing some minutes after their draft (the broker was
+    down when the draft was saved, or the worker died). Harmless twice: make_pdf records one PDF."""
+    now = now or timezone.now()
+    ids = list(GeneratedDocument.objects.filter(pdf="", pdf_error="", created_at__lt=now - PDF_GRACE,
+                                                created_at__gte=now - timedelta(days=7))
+               .order_by("id").values_list("pk", flat=True)[:limit])
+    for pk in ids:
+        run_after_commit(MAKE_PDF_TASK, pk)
+    return len(ids)
 
 
 def _new_code() -> str:

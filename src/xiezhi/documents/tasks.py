@@ -8,3 +8,8 @@ from . import services
 def make_pdf_task(document_id: int):
     doc = services.make_pdf(document_id)
     return "ok" if doc.pdf else (doc.pdf_error or "pending")
+
+
+@shared_task(name="xiezhi.documents.tasks.make_missing_pdfs")
+def make_missing_pdfs():
+    return services.make_missing_pdfs()
