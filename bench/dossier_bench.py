@@ -2,7 +2,7 @@
 (run through scripts/with-services.sh: needs PostgreSQL and Redis).
 
 1. OCR throughput: N rendered Chinese scan pages (300 dpi, image-only PDF) queued through
-   dossier.process_entry and OCR'd by a real Celery worker with 2 processes pinned to 2 cores
+   xiezhi.dossier.tasks.process_entry and OCR'd by a real Celery worker with 2 processes pinned to 2 cores
    (taskset) — pages per minute, wall clock from enqueue to the last page done.
 2. A 500-page dossier (50 papers × 10 pages, text and renders in place): p50/p95 server time and
    SQL query count of the e-file reader (a random page), the reader with a full-text search (first

@@ -123,3 +123,14 @@ def pdf_bytes():
     buf = io.BytesIO()
     w.write(buf)
     return buf.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _in_process_jobs_finish(request):
+    """Without a worker, OCR and speech-to-text run in threads (xiezhi.celery.run_after_commit): let them
+    finish before the test's database is emptied under them."""
+    yield
+    if request.config.pluginmanager.hasplugin("django"):
+        from xiezhi.celery import wait_for_in_process_jobs
+
+        assert wait_for_in_process_jobs(), "an in-process background job did not finish"

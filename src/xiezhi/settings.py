@@ -150,8 +150,20 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = TIME_ZONE
+# The one table of periodic jobs: Celery beat runs it in production; the embedded demo runs the same
+# table in-process (xiezhi.celery.start_in_process_beat). Every job is idempotent.
 CELERY_BEAT_SCHEDULE = {
     "deadline-warnings": {"task": "xiezhi.cases.tasks.mark_deadlines", "schedule": crontab(minute=15, hour="*/1")},
+    "delivery-public-notices": {"task": "xiezhi.delivery.tasks.settle_public_notices",
+                                "schedule": crontab(minute=5, hour="*/1")},
+    "delivery-sms-reports": {"task": "xiezhi.delivery.tasks.poll_sms_reports", "schedule": crontab(minute="*/5")},
+    # electronic services never sent (broker down at commit) or left SENDING by a dead worker
+    "delivery-sweep": {"task": "xiezhi.delivery.tasks.sweep_pending_services", "schedule": crontab(minute="*/5")},
+    # e-file pages never processed (broker down at upload, worker died): dossier_backfill's OCR part
+    "dossier-pending-pages": {"task": "xiezhi.dossier.tasks.process_pending", "schedule": crontab(minute="*/10")},
+    # generated documents whose PDF was never made (broker down at generate, worker died)
+    "documents-missing-pdfs": {"task": "xiezhi.documents.tasks.make_missing_pdfs",
+                               "schedule": crontab(minute="*/10")},
 }
 
 # Production refuses unsafe defaults: every problem in one message, before anything starts

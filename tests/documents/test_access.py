@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(case_setup, make_staff, make_public, fake_pdf):
+def world(case_setup, make_staff, make_public, fake_pdf, django_capture_on_commit_callbacks):
     actors = {
         "anon": None,
         "litigant": make_public(),
@@ -25,7 +25,9 @@ def world(case_setup, make_staff, make_public, fake_pdf):
         "trial_management": make_staff(["trial_management"], "management"),
         "other_court_president": make_staff(["president"], "management", court_=Court.objects.get(case_code="豫0203")),
     }
-    doc = services.generate(case_setup["judge"], case_setup["case"], "summons")
+    with django_capture_on_commit_callbacks(execute=True):  # the PDF is made after the commit
+        doc = services.generate(case_setup["judge"], case_setup["case"], "summons")
+    doc.refresh_from_db()
     return {"actors": actors, "case": case_setup["case"], "doc": doc}
 
 

@@ -58,10 +58,12 @@ def test_a_hearing_of_another_case_cannot_fill_a_summons(client, case_setup, fak
     assert not GeneratedDocument.objects.filter(case=case).exists()
 
 
-def test_a_generated_notice_is_served_from_the_delivery_page(client, case_setup, fake_pdf):
+def test_a_generated_notice_is_served_from_the_delivery_page(client, case_setup, fake_pdf,
+                                                             django_capture_on_commit_callbacks):
     case, clerk = case_setup["case"], case_setup["clerk"]
     client.force_login(clerk)
-    client.post(f"/documents/staff/cases/{case.pk}/generate/", {"kind": "evidence_notice"})
+    with django_capture_on_commit_callbacks(execute=True):  # the PDF is made after the commit
+        client.post(f"/documents/staff/cases/{case.pk}/generate/", {"kind": "evidence_notice"})
     doc = GeneratedDocument.objects.get(case=case, kind="evidence_notice")
     page = client.get(f"/delivery/cases/{case.pk}/serve/?document={doc.pk}").content.decode()
     assert f'<option value="{doc.pk}" selected>' in page
@@ -116,13 +118,15 @@ def test_a_document_whose_pdf_is_still_being_made_cannot_be_sealed_or_served(cas
     assert not notice.pdf_pending
 
 
-def test_without_libreoffice_the_draft_keeps_its_docx_and_says_why_there_is_no_pdf(client, case_setup, monkeypatch):
+def test_without_libreoffice_the_draft_keeps_its_docx_and_says_why_there_is_no_pdf(client, case_setup, monkeypatch,
+                                                                                     django_capture_on_commit_callbacks):
     from xiezhi.documents import convert
 
     monkeypatch.setattr(convert.shutil, "which", lambda name: None)
     case, judge = case_setup["case"], case_setup["judge"]
     client.force_login(judge)
-    resp = client.post(f"/documents/staff/cases/{case.pk}/generate/", {"kind": "acceptance_notice"})
+    with django_capture_on_commit_callbacks(execute=True):  # the PDF is attempted after the commit
+        resp = client.post(f"/documents/staff/cases/{case.pk}/generate/", {"kind": "acceptance_notice"})
     assert resp.status_code == 302
     doc = GeneratedDocument.objects.get(case=case, kind="acceptance_notice")
     assert not doc.pdf and "未安装 LibreOffice" in doc.pdf_error and not doc.pdf_pending

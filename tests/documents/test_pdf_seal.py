@@ -33,6 +33,7 @@ def test_generate_convert_seal_verify(case_setup, client, tmp_path, django_captu
             doc = services.generate(judge, case, "judgment", extra_context={"decision": "被告于本判决生效之日起十日内偿还原告借款150000元。"})
     finally:
         paper_added.disconnect(on_paper)
+    doc.refresh_from_db()  # the PDF was made after the commit
     # stored by hash, event on the timeline (a draft: not shown to the parties), paper for the e-file
     with doc.pdf.open("rb") as f:
         pdf = f.read()

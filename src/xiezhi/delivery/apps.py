@@ -36,8 +36,6 @@ class DeliveryConfig(AppConfig):
     verbose_name = _("送达")
 
     def ready(self):
-        from django.conf import settings
-
         from xiezhi.cases.events import EventType, register_event_types
         from xiezhi.cases.panels import register_panel
 
@@ -63,11 +61,3 @@ class DeliveryConfig(AppConfig):
 
         register_closing_check(check_final_document_served)
         register_closing_check(check_final_document_filed)
-        from celery.schedules import crontab
-
-        schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
-        if isinstance(schedule, dict):
-            schedule.setdefault("delivery-sms-reports", {"task": "xiezhi.delivery.tasks.poll_sms_reports",
-                                                         "schedule": crontab(minute="*/5")})
-            schedule.setdefault("delivery-public-notices", {"task": "xiezhi.delivery.tasks.settle_public_notices",
-                                                            "schedule": crontab(minute=5, hour="*/1")})

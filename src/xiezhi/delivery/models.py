@@ -48,6 +48,7 @@ class ServedDocument(models.Model):
 
 class ServiceStatus(models.TextChoices):
     PENDING = "pending", _("待送达")
+    SENDING = "sending", _("发送中")  # claimed by a worker: the e-mail/SMS is leaving now
     SENT = "sent", _("已发送")
     SERVED = "served", _("已送达")
     FAILED = "failed", _("失败")
@@ -75,6 +76,7 @@ class ServiceRecord(models.Model):
     status = models.CharField(_("状态"), max_length=10, choices=ServiceStatus.choices, default=ServiceStatus.PENDING)
     address = models.CharField(_("送达地址"), max_length=300, blank=True)
     address_confirmed = models.BooleanField(_("确认的送达地址"), default=True)
+    claimed_at = models.DateTimeField(_("开始发送时间"), null=True, blank=True)  # the claim of the current send
     sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("到达时间"), null=True, blank=True)
     read_at = models.DateTimeField(_("阅知时间"), null=True, blank=True)

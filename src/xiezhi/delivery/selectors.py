@@ -14,7 +14,7 @@ def inbox(user) -> QuerySet[ServiceRecord]:
     return (ServiceRecord.objects.filter(party__user=user, party__left_case_at__isnull=True,
                                          method__in=("portal", "sms", "email"),
                                          document__case__in=visible_cases(user))
-            .exclude(status__in=("pending", "failed")).select_related("document", "document__case", "party")
+            .exclude(status__in=("pending", "sending", "failed")).select_related("document", "document__case", "party")
             .order_by("-created_at", "-id"))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from datetime import date
+from datetime import date, timedelta
 
 import filetype
 from django.conf import settings
@@ -21,6 +21,7 @@ from xiezhi.cases.selectors import SERVICE_ROLES, can_manage_case
 from xiezhi.cases import services as case_services
 from xiezhi.cases.services import append_event, notify
 from xiezhi.cases.signals import document_served, paper_added
+from xiezhi.celery import run_after_commit
 from xiezhi.law import service as law
 from xiezhi.storage import store_once
 
@@ -33,6 +34,7 @@ SERVERS = SERVICE_ROLES  # who serves documents (书记员、法官助理、承�
 MAX_BYTES = 50 * 1024 * 1024
 TOKEN_SALT = "xiezhi.delivery.sms-link"
 TOKEN_MAX_AGE = 90 * 24 * 3600
+DISPATCH_TASK = "xiezhi.delivery.tasks.dispatch"
 
 
 def _require(actor, case: Case) -> None:
@@ -205,14 +207,8 @@ def serve_document(actor, doc: ServedDocument, parties, methods) -> list[Service
 
 
 def _dispatch_later(ids: list[int]) -> None:
-    from .tasks import dispatch_task
-
-    from xiezhi.celery import no_worker
-
-    if no_worker():
-        transaction.on_commit(lambda: [dispatch(pk) for pk in ids])  # embedded demo: no worker
-    else:
-        transaction.on_commit(lambda: [dispatch_task.delay(pk) for pk in ids])
+    for pk in ids:
+        run_after_commit(DISPATCH_TASK, pk)
 
 
 def sms_link(record: ServiceRecord) -> str:
@@ -229,13 +225,24 @@ def record_from_token(token: str) -> ServiceRecord | None:
         pk=pk, method="sms").first()
 
 
-def dispatch(record_id: int) -> ServiceRecord:
-    """Send one electronic service (idempotent: a record already sent is left alone)."""
+def dispatch(record_id: int) -> ServiceRecord | None:
+    """Send one electronic service, at most once per claim ("claim, then act"):
+
+    1. claim: under the row lock, PENDING → SENDING with `claimed_at`, committed before anything
+       leaves; a second delivery of the same task (CELERY_TASK_ACKS_LATE re-delivers a task whose
+       worker died) finds the record SENDING or done and does nothing;
+    2. act: the e-mail / SMS leaves, outside any transaction (no lock is held over the network);
+    3. record: under the row lock again, the result is written only if the record still carries
+       this claim (the clerk may have marked it failed, or the sweep re-claimed a stale send).
+    The portal needs no claim: arrival is a row in our own database, written in one transaction."""
     from . import channels
 
     with transaction.atomic():
-        rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case", "party").get(
-            pk=record_id)
+        rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case", "party").filter(
+            pk=record_id).first()
+        if rec is None:  # deleted since the task was queued (e.g. its transaction was rolled back)
+            log.warning("service record %s no longer exists; nothing to send", record_id)
+            return None
         if rec.status != ServiceStatus.PENDING:
             return rec
         doc, case, now = rec.document, rec.document.case, timezone.now()
@@ -249,6 +256,11 @@ def dispatch(record_id: int) -> ServiceRecord:
             if rec.address_confirmed:  # 在线诉讼规则 第三十一条第一款: arrival is service
                 _served(rec, law.service_date("portal", arrived_at=timezone.localtime(now)))
             return rec
+        if rec.method not in ("email", "sms"):
+            return rec
+        rec.status, rec.claimed_at = ServiceStatus.SENDING, now
+        rec.save(update_fields=["status", "claimed_at"])
+    claim = rec.claimed_at
     # channels that talk to the outside run outside the row lock's transaction
     if rec.method == "email":
         try:
@@ -261,9 +273,12 @@ def dispatch(record_id: int) -> ServiceRecord:
                     "name": rec.party.name, "court": case.court.name, "number": case.number, "title": doc.title},
                 (doc.filename, data, doc.content_type))
         except Exception as exc:  # the relay refused or is down
-            return _failed(rec.pk, _("邮件发送失败：%(error)s") % {"error": exc})
+            log.warning("service record %s: e-mail not sent: %s", rec.pk, exc)
+            return _failed(rec.pk, _("邮件发送失败：%(error)s") % {"error": exc}, claim=claim)
         with transaction.atomic():
-            rec = ServiceRecord.objects.select_for_update().get(pk=rec.pk)
+            rec = _still_claimed(record_id, claim)
+            if rec is None:
+                return ServiceRecord.objects.get(pk=record_id)
             now = timezone.now()
             rec.status, rec.sent_at, rec.delivered_at, rec.external_id = ServiceStatus.SENT, now, now, msgid[:100]
             rec.save()
@@ -271,24 +286,77 @@ def dispatch(record_id: int) -> ServiceRecord:
             _event(rec, "document_sent")
             _served(rec, law.service_date("email", arrived_at=timezone.localtime(now)))
         return rec
-    if rec.method == "sms":
-        try:
-            adapter = channels.sms_adapter()
-        except channels.SmsNotConfigured as exc:
-            return _failed(rec.pk, str(exc))
-        text = _("【%(court)s】%(name)s：本院向您送达 %(number)s 案《%(title)s》，请点击查收：%(link)s") % {
-            "court": case.court.name, "name": rec.party.name, "number": case.number, "title": doc.title,
-            "link": sms_link(rec)}
+    try:
+        adapter = channels.sms_adapter()
+    except channels.SmsNotConfigured as exc:
+        return _failed(rec.pk, str(exc), claim=claim)
+    text = _("【%(court)s】%(name)s：本院向您送达 %(number)s 案《%(title)s》，请点击查收：%(link)s") % {
+        "court": case.court.name, "name": rec.party.name, "number": case.number, "title": doc.title,
+        "link": sms_link(rec)}
+    try:
         result = adapter.send(rec.address, text)
-        if not result.ok:
-            return _failed(rec.pk, result.error or _("短信发送失败"))
-        with transaction.atomic():
-            rec = ServiceRecord.objects.select_for_update().get(pk=rec.pk)
-            rec.status, rec.sent_at, rec.external_id = ServiceStatus.SENT, timezone.now(), result.message_id[:100]
-            rec.save()
-            _event(rec, "document_sent")
-        return rec
+    except Exception as exc:  # the gateway is down or answered nonsense: a visible failure, not a stuck send
+        log.warning("service record %s: SMS not sent: %s", rec.pk, exc)
+        return _failed(rec.pk, _("短信发送失败：%(error)s") % {"error": exc}, claim=claim)
+    if not result.ok:
+        return _failed(rec.pk, result.error or _("短信发送失败"), claim=claim)
+    with transaction.atomic():
+        rec = _still_claimed(record_id, claim)
+        if rec is None:
+            return ServiceRecord.objects.get(pk=record_id)
+        rec.status, rec.sent_at, rec.external_id = ServiceStatus.SENT, timezone.now(), result.message_id[:100]
+        rec.save()
+        _event(rec, "document_sent")
     return rec
+
+
+def _still_claimed(pk: int, claim) -> ServiceRecord | None:
+    """The record under the row lock, to record the result of the send claimed at `claim`; None when
+    the claim is no longer ours (the clerk marked it failed, or the sweep re-claimed a stale send)."""
+    rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case", "party").get(pk=pk)
+    if rec.status != ServiceStatus.SENDING or rec.claimed_at != claim:
+        log.warning("service record %s: sent, but the claim of %s is gone (now %s); not recorded twice",
+                    pk, claim, rec.status)
+        return None
+    return rec
+
+
+# Electronic services not yet sent are retried by the periodic sweep (sweep_pending_services).
+PENDING_GRACE = timedelta(minutes=5)  # longer than a normal queue wait: older means never dispatched
+SENDING_TIMEOUT = timedelta(minutes=15)  # far longer than the SMTP (20 s) and SMS (10 s) timeouts
+
+
+def sweep_pending_services(now=None) -> dict[str, int]:
+    """Scheduled job: re-dispatch electronic services that were never sent.
+
+    * PENDING older than PENDING_GRACE: the task was never queued (the broker was down at commit) or
+      was lost; dispatching again is harmless since dispatch claims the record first.
+    * SENDING whose claim is older than SENDING_TIMEOUT: the worker died mid-send. We cannot know
+      whether the e-mail/SMS left before it died, so the record goes back to PENDING and is sent
+      again: at least once, not at most once. A recipient may get the same document twice, but a
+      service is never silently lost; the recorded service date is that of the copy we saw arrive,
+      never earlier than the real one, so no period runs against the party too early."""
+    now = now or timezone.now()
+    electronic = ("email", "sms", "portal")
+    counts = {"pending": 0, "stale": 0}
+    stale = ServiceRecord.objects.filter(method__in=electronic, status=ServiceStatus.SENDING,
+                                         claimed_at__lt=now - SENDING_TIMEOUT)
+    for pk in stale.values_list("pk", flat=True):
+        with transaction.atomic():
+            rec = ServiceRecord.objects.select_for_update().get(pk=pk)
+            if rec.status != ServiceStatus.SENDING or rec.claimed_at >= now - SENDING_TIMEOUT:
+                continue  # finished or re-claimed meanwhile
+            log.warning("service record %s: send claimed at %s never finished; sending again", pk, rec.claimed_at)
+            rec.status, rec.claimed_at = ServiceStatus.PENDING, None
+            rec.save(update_fields=["status", "claimed_at"])
+            run_after_commit(DISPATCH_TASK, pk)
+            counts["stale"] += 1
+    pending = ServiceRecord.objects.filter(method__in=electronic, status=ServiceStatus.PENDING,
+                                           created_at__lt=now - PENDING_GRACE)
+    for pk in pending.values_list("pk", flat=True):
+        run_after_commit(DISPATCH_TASK, pk)
+        counts["pending"] += 1
+    return counts
 
 
 def poll_sms_reports() -> dict[str, int]:
@@ -454,10 +522,14 @@ def mark_failed(actor, rec: ServiceRecord, reason: str) -> ServiceRecord:
 
 # ---- internals -----------------------------------------------------------------------------
 
-def _failed(pk: int, reason: str) -> ServiceRecord:
+def _failed(pk: int, reason: str, claim=None) -> ServiceRecord:
+    """Mark a service failed. `claim`: the send that failed; nothing changes unless the record still
+    carries that claim (another attempt may have been made or finished meanwhile)."""
     with transaction.atomic():
         rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case", "party").get(pk=pk)
         if rec.status in (ServiceStatus.SERVED, ServiceStatus.FAILED):
+            return rec
+        if claim is not None and (rec.status != ServiceStatus.SENDING or rec.claimed_at != claim):
             return rec
         rec.status, rec.failure = ServiceStatus.FAILED, str(reason)[:300]
         rec.save(update_fields=["status", "failure"])

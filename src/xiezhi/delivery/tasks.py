@@ -1,23 +1,26 @@
-"""Background work of 送达. Idempotent: running a task twice changes nothing more."""
+"""Background work of 送达. Idempotent: running a task twice changes nothing more (dispatch claims
+its record before sending). Tasks import services; services queue tasks by name only."""
 from celery import shared_task
+
+from . import services
 
 
 @shared_task(name="xiezhi.delivery.tasks.dispatch")
-def dispatch_task(record_id: int):
-    from .services import dispatch
+def dispatch(record_id: int):
+    rec = services.dispatch(record_id)
+    return rec.status if rec is not None else "missing"
 
-    return dispatch(record_id).status
+
+@shared_task(name="xiezhi.delivery.tasks.sweep_pending_services")
+def sweep_pending_services():
+    return services.sweep_pending_services()
 
 
 @shared_task(name="xiezhi.delivery.tasks.poll_sms_reports")
-def poll_sms_reports_task():
-    from .services import poll_sms_reports
-
-    return poll_sms_reports()
+def poll_sms_reports():
+    return services.poll_sms_reports()
 
 
 @shared_task(name="xiezhi.delivery.tasks.settle_public_notices")
-def settle_public_notices_task():
-    from .services import settle_public_notices
-
-    return settle_public_notices()
+def settle_public_notices():
+    return services.settle_public_notices()

@@ -6,6 +6,7 @@ case timeline and tell the e-case file (paper_added)."""
 import hashlib
 import io
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from xiezhi.cases.selectors import can_manage_case
 from xiezhi.cases.services import append_event
 from xiezhi.cases.signals import paper_added
-from xiezhi.celery import no_worker
+from xiezhi.celery import run_after_commit
 from xiezhi.storage import store_once
 
 from . import convert, seal
@@ -124,20 +125,24 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
         append_event(case, "document_generated", actor, {
             "document": doc.pk, "kind": kind, "title": str(KINDS[kind].title), "version": doc.version,
             "template_version": template.version, "docx_sha256": doc.docx_sha256})
-        if not no_worker():
-            from .tasks import make_pdf_task
-
-            transaction.on_commit(lambda: make_pdf_task.delay(doc.pk))
-    if no_worker():  # embedded demo (no broker) or eager tests: convert here, after the draft is saved
-        doc = make_pdf(doc.pk)
+        # Without a worker (the embedded demo) the PDF is made inline right after the commit, so the
+        # page that follows already offers it for sealing; LibreOffice takes seconds, not minutes.
+        run_after_commit(MAKE_PDF_TASK, doc.pk)
+    doc.refresh_from_db()  # the PDF, when it was made in this process
     return doc
 
 
 
 
+MAKE_PDF_TASK = "xiezhi.documents.tasks.make_pdf"
+
+
 def make_pdf(pk: int) -> GeneratedDocument:
     """Background step of generate(): .docx → PDF with the CJK fonts embedded, then the draft enters
-    the e-file (paper_added). Idempotent: a document that has its PDF is left alone."""
+    the e-file (paper_added). Idempotent: a document that has its PDF is left alone, and the PDF is
+    recorded under the row lock only by the first run to finish. A duplicate delivery may convert a
+    second time (seconds of LibreOffice), which is cheaper than a claim that a dead worker would leave
+    behind; its result is discarded."""
     doc = GeneratedDocument.objects.select_related("case").get(pk=pk)
     if doc.pdf:
         return doc
@@ -161,6 +166,21 @@ def make_pdf(pk: int) -> GeneratedDocument:
             sender=GeneratedDocument, case=doc.case, file=doc.pdf, title=f"{kind.title}（第{doc.version}稿）",
             kind=kind.paper_kind, source=f"documents.GeneratedDocument:{doc.pk}", created_by=doc.created_by))
     return doc
+
+
+PDF_GRACE = timedelta(minutes=10)  # a PDF missing this long after its draft was never queued or its worker died
+
+
+def make_missing_pdfs(now=None, limit: int = 200) -> int:
+    """Scheduled job: queue again the PDFs still missing some minutes after their draft (the broker was
+    down when the draft was saved, or the worker died). Harmless twice: make_pdf records one PDF."""
+    now = now or timezone.now()
+    ids = list(GeneratedDocument.objects.filter(pdf="", pdf_error="", created_at__lt=now - PDF_GRACE,
+                                                created_at__gte=now - timedelta(days=7))
+               .order_by("id").values_list("pk", flat=True)[:limit])
+    for pk in ids:
+        run_after_commit(MAKE_PDF_TASK, pk)
+    return len(ids)
 
 
 def _new_code() -> str:

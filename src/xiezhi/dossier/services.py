@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from xiezhi.cases.models import Case
 from xiezhi.cases.selectors import can_manage_case, can_view_case
 from xiezhi.cases.services import append_event
+from xiezhi.celery import run_after_commit
 from xiezhi.law import dossier as rules
 from xiezhi.storage import store_once
 
@@ -151,17 +152,15 @@ def file_paper(case: Case, *, data: bytes, name: str, title: str, kind: str, sou
                      {"entry": entry.pk, "title": entry.title, "item": item.title, "pages": pages,
                       "supersedes": supersedes.pk if supersedes else None})
         if pages:
-            transaction.on_commit(lambda: enqueue(entry.pk))
+            enqueue(entry.pk)
     return entry
 
 
 def enqueue(entry_id: int) -> None:
-    from .tasks import process_entry
-
-    try:
-        process_entry.delay(entry_id)
-    except Exception:  # the broker is down: the backfill command picks the pages up later
-        log.exception("could not queue OCR for dossier entry %s", entry_id)
+    """OCR and renders of a new entry's pages, after commit: on a worker, or without one (the embedded
+    demo) in a thread of this process, since a long scan takes minutes. Pages left pending (the broker
+    was down, a worker died) are picked up by the scheduled xiezhi.dossier.tasks.process_pending."""
+    run_after_commit("xiezhi.dossier.tasks.process_entry", entry_id, in_thread=True)
 
 
 def upload(actor, case: Case, f, *, title: str, kind: str, supersedes: Entry | None = None) -> Entry:

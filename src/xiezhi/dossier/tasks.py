@@ -1,7 +1,7 @@
 """Background work of the e-file: per-page OCR, text extraction, renders and thumbnails.
 
 Every task is idempotent: a page that is done is skipped, so retries and duplicate deliveries
-are harmless. The upload request only queues `process_entry`."""
+are harmless. The upload request only queues `process_entry` (dossier.services.enqueue)."""
 from __future__ import annotations
 
 import io
@@ -9,6 +9,7 @@ import logging
 import shutil
 import subprocess
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from celery import shared_task
@@ -16,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from xiezhi.celery import run_after_commit
 from xiezhi.storage import save_once
 
 from . import ocr
@@ -28,18 +30,23 @@ THUMB = 160
 MIN_TEXT_LAYER = 10  # characters: fewer means a scan, so OCR
 
 
-@shared_task(name="dossier.process_entry")
+PROCESS_PAGE_TASK = "xiezhi.dossier.tasks.process_page"
+PENDING_GRACE = timedelta(minutes=10)  # a page pending longer than this was never processed
+
+
+@shared_task(name="xiezhi.dossier.tasks.process_entry")
 def process_entry(entry_id: int) -> int:
-    """Fan an entry out into one task per page not yet done."""
+    """Fan an entry out into one task per page not yet done (on the workers; without one, the pages
+    are done one after the other here)."""
     ids = list(Page.objects.filter(entry_id=entry_id, done=False).values_list("pk", flat=True))
     for pk in ids:
-        process_page.delay(pk)
+        run_after_commit(PROCESS_PAGE_TASK, pk)
     if not ids:
         _finish(entry_id)
     return len(ids)
 
 
-@shared_task(name="dossier.process_page", autoretry_for=(OSError,), max_retries=2, default_retry_delay=10)
+@shared_task(name="xiezhi.dossier.tasks.process_page", autoretry_for=(OSError,), max_retries=2, default_retry_delay=10)
 def process_page(page_id: int) -> bool:
     page = Page.objects.select_related("entry").filter(pk=page_id).first()
     if page is None or page.done:
@@ -114,6 +121,19 @@ def _resized(path: Path, width: int) -> bytes:
         buf = io.BytesIO()
         im.save(buf, "PNG")
         return buf.getvalue()
+
+
+@shared_task(name="xiezhi.dossier.tasks.process_pending")
+def process_pending(limit: int = 500) -> int:
+    """Scheduled (dossier_backfill's job): queue again the pages still pending some minutes after
+    their entry was filed, because the broker was down at the upload or a worker died. A page queued
+    twice is harmless (process_page re-checks `done` under the row lock)."""
+    cutoff = timezone.now() - PENDING_GRACE
+    ids = list(Page.objects.filter(done=False, entry__created_at__lt=cutoff).order_by("id")
+               .values_list("pk", flat=True)[:limit])
+    for pk in ids:
+        run_after_commit(PROCESS_PAGE_TASK, pk)
+    return len(ids)
 
 
 def run_pending(limit: int | None = None) -> int:

@@ -118,6 +118,8 @@ class HearingAudio(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     stt_status = models.CharField(_("转写状态"), max_length=12, choices=SttStatus.choices, default=SttStatus.NONE)
     stt_engine = models.CharField(_("转写引擎"), max_length=40, blank=True)
+    # set while one run transcribes (its claim), so that a second delivery of the task does not run too
+    stt_started_at = models.DateTimeField(_("转写开始时间"), null=True, blank=True)
     segments = models.JSONField(_("转写结果"), default=list, blank=True)
 
     class Meta:

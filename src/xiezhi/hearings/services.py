@@ -3,6 +3,7 @@ Every change appends a CaseEvent on the case's timeline inside the same transact
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,6 +19,7 @@ from xiezhi.cases.models import Case, Party
 from xiezhi.cases.selectors import can_manage_case
 from xiezhi.cases.services import append_event, notify
 from xiezhi.cases.signals import paper_added
+from xiezhi.celery import run_after_commit
 from xiezhi.courts.models import Courtroom
 from xiezhi.law.hearings import (
     CLOSED_REASONS,
@@ -36,6 +38,8 @@ from .models import (
     TranscriptConfirmation,
     TranscriptStatus,
 )
+
+log = logging.getLogger(__name__)
 
 SCHEDULERS = ("judge", "assistant", "clerk", "division_head")
 RECORDERS = ("clerk", "judge", "assistant")
@@ -393,29 +397,51 @@ def add_audio(actor, hearing: Hearing, uploaded) -> HearingAudio:
     return a
 
 
+STT_CLAIM_TIMEOUT = timedelta(hours=3)  # longer than any recording takes; older means the run died
+TRANSCRIBE_TASK = "xiezhi.hearings.tasks.transcribe_audio"
+
+
 def transcribe(audio_id: int) -> HearingAudio:
-    """Run the configured engine on one recording (idempotent: a done recording is left alone)."""
+    """Run the configured engine on one recording. Idempotent, "claim, then act": a done recording is
+    left alone, and a run claims the recording (stt_started_at, under the row lock, committed) before
+    the minutes of speech-to-text, so a second delivery of the task finds it claimed and returns. A
+    claim older than STT_CLAIM_TIMEOUT is taken over (the first run died)."""
     from .stt import EngineUnavailable, get_engine
 
-    a = HearingAudio.objects.get(pk=audio_id)
-    if a.stt_status == HearingAudio.SttStatus.DONE:
-        return a
+    with transaction.atomic():
+        a = HearingAudio.objects.select_for_update().get(pk=audio_id)
+        now = timezone.now()
+        if a.stt_status == HearingAudio.SttStatus.DONE:
+            return a
+        if a.stt_started_at is not None and a.stt_started_at > now - STT_CLAIM_TIMEOUT:
+            log.info("recording %s is being transcribed since %s; not running twice", a.pk, a.stt_started_at)
+            return a
+        a.stt_started_at = claim = now
+        a.save(update_fields=["stt_started_at"])
     engine = get_engine()
+    segments, status = [], HearingAudio.SttStatus.DONE
     try:
         with a.file.open("rb"):
             path = a.file.path
-        segs = engine.transcribe(path)
-        a.segments, a.stt_status = [s.as_dict() for s in segs], HearingAudio.SttStatus.DONE
+        segments = [s.as_dict() for s in engine.transcribe(path)]
     except EngineUnavailable:
-        a.stt_status = HearingAudio.SttStatus.UNAVAILABLE
+        status = HearingAudio.SttStatus.UNAVAILABLE
     except Exception:  # noqa: BLE001 — a damaged recording must not break the queue
-        a.stt_status = HearingAudio.SttStatus.FAILED
-    a.stt_engine = engine.name
-    a.save(update_fields=["segments", "stt_status", "stt_engine"])
+        log.exception("speech-to-text of recording %s failed", a.pk)
+        status = HearingAudio.SttStatus.FAILED
+    with transaction.atomic():
+        a = HearingAudio.objects.select_for_update().get(pk=audio_id)
+        if a.stt_started_at != claim:  # taken over by a later run after our claim timed out
+            log.warning("recording %s: transcription finished after its claim was taken over; discarded", a.pk)
+            return a
+        a.segments, a.stt_status, a.stt_engine, a.stt_started_at = segments, status, engine.name, None
+        a.save(update_fields=["segments", "stt_status", "stt_engine", "stt_started_at"])
     return a
 
 
 def request_transcription(actor, audio: HearingAudio) -> None:
+    """Ask for a transcription: on the worker when there is one; without one (the embedded demo) in a
+    thread of this process, since speech-to-text takes minutes and the page shows "转写中" meanwhile."""
     _require(actor, audio.hearing.case, *RECORDERS)
     from .stt import get_engine
 
@@ -425,33 +451,7 @@ def request_transcription(actor, audio: HearingAudio) -> None:
         return
     audio.stt_status = HearingAudio.SttStatus.PENDING
     audio.save(update_fields=["stt_status"])
-    from .tasks import transcribe_audio
-
-    pk = audio.pk
-    from xiezhi.celery import no_worker
-
-    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
-        transcribe(pk)
-    elif no_worker():
-        # embedded demo: no worker. Speech-to-text takes minutes for a long recording, so it runs in a
-        # thread of this process and the page shows "转写中" until it is done.
-        transaction.on_commit(lambda: _transcribe_in_thread(pk))
-    else:
-        transaction.on_commit(lambda: transcribe_audio.delay(pk))
-
-
-def _transcribe_in_thread(pk: int) -> None:
-    import threading
-
-    from django.db import connection
-
-    def run():
-        try:
-            transcribe(pk)
-        finally:
-            connection.close()
-
-    threading.Thread(target=run, name=f"stt-{pk}", daemon=True).start()
+    run_after_commit(TRANSCRIBE_TASK, audio.pk, in_thread=True)
 
 
 def closed_reason_choices():

@@ -1,8 +1,6 @@
 """`xiezhi demo`: migrate the embedded database, load the demo court, and serve it on
 127.0.0.1:8000, printing the demo logins. Deadline warnings run in-process every hour
 (with the public-notice and SMS-report jobs; production runs them on Celery workers with Redis)."""
-import threading
-import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -43,16 +41,7 @@ class Command(BaseCommand):
         if no_serve:
             return
 
-        def hourly():
-            while True:
-                time.sleep(3600)
-                from xiezhi.delivery.services import poll_sms_reports, settle_public_notices
+        from xiezhi.celery import start_in_process_beat
 
-                for job in (mark_deadlines, settle_public_notices, poll_sms_reports):
-                    try:
-                        job()
-                    except Exception as exc:  # keep the scheduler alive; the next run retries
-                        self.stderr.write(f"定时任务 {job.__name__} 失败：{exc}")
-
-        threading.Thread(target=hourly, daemon=True, name="deadline-warnings").start()
+        start_in_process_beat()  # every job of settings.CELERY_BEAT_SCHEDULE, in this process
         call_command("runserver", addr, "--noreload", "--insecure")
