@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from xiezhi.cases.models import Case
 from xiezhi.cases.selectors import can_manage_case, can_view_case
+from xiezhi.cases.counters import next_value
 from xiezhi.cases.services import append_event
 from xiezhi.law import dossier as rules
 
@@ -275,9 +276,11 @@ def archive_case(actor, case: Case) -> Dossier:
         manifest = build_manifest(dossier)
         year = timezone.localdate().year
         type_code = case.case_type.type_code
-        last = (Dossier.objects.filter(case__court_id=case.court_id, case__case_type__type_code=type_code,
-                                       archived_at__year=year).aggregate(m=Max("archive_serial"))["m"] or 0)
-        dossier.archive_serial = last + 1
+        # archives made before the counter existed count as drawn (at_least); the upsert row lock
+        # serialises two clerks archiving cases of the same court, type and year
+        before = (Dossier.objects.filter(case__court_id=case.court_id, case__case_type__type_code=type_code,
+                                         archived_at__year=year).aggregate(m=Max("archive_serial"))["m"] or 0)
+        dossier.archive_serial = next_value("archive", case.court_id, year, type_code, at_least=before)
         dossier.archive_number = rules.archive_number(
             _setting("DOSSIER_ARCHIVE_NUMBER_FORMAT", ARCHIVE_NUMBER_FORMAT), year=year,
             court_code=case.court.case_code, type_code=type_code, serial=dossier.archive_serial)
