@@ -263,8 +263,10 @@ def archive_case(actor, case: Case) -> Dossier:
     if actor is not None and not can_manage_case(actor, case, *ARCHIVE_ROLES):
         raise PermissionDenied(_("您无权将该案归档。"))
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("court", "case_type").get(pk=case.pk)
+        case = Case.objects.select_for_update(of=("self",)).select_related("court", "case_type").get(pk=case.pk)
         last_code = case.events.order_by("-seq").values_list("code", flat=True).first()
+        if case.status == "archived" or last_code == "archived":
+            return dossier_for(case)  # archived by the first of two clicks: the same dossier, no second node
         if case.status != "closed" and last_code != "closed":
             raise ValidationError(_("只有已结案的案件可以归档。"))
         dossier = dossier_for(case)

@@ -466,7 +466,7 @@ def change_fee(actor, assessment: FeeAssessment, amount: Decimal, reason: str) -
     if amount < 0:
         raise ValidationError(_("诉讼费用不能为负数。"))
     lock_case(assessment.case_id)  # the case, then the fee: the order append_event and pay_fee follow
-    assessment = FeeAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
+    assessment = FeeAssessment.objects.select_for_update(of=("self",)).select_related("case").get(pk=assessment.pk)
     if assessment.paid_at:
         raise ValidationError(_("诉讼费已交纳，调整请走退费或补交程序。"))
     if assessment.payment_intents.filter(status=PaymentIntent.Status.PENDING).exists():
@@ -503,7 +503,7 @@ def pay_fee(user, assessment: FeeAssessment, idempotency_key: str = "") -> FeeAs
         raise ValidationError(_("缴费结果暂未确认，请稍后查看或重试（不会重复扣款）。"))
     with transaction.atomic():
         lock_case(intent.assessment.case_id)  # case, fee, intent: the order change_fee and append_event follow
-        fee = FeeAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
+        fee = FeeAssessment.objects.select_for_update(of=("self",)).select_related("case").get(pk=assessment.pk)
         intent = PaymentIntent.objects.select_for_update().get(pk=intent.pk)
         if intent.status == PaymentIntent.Status.PENDING:
             intent.status = PaymentIntent.Status.PAID if result.ok else PaymentIntent.Status.FAILED
@@ -526,7 +526,7 @@ def _payment_intent(user, assessment: FeeAssessment, idempotency_key: str) -> Pa
 
     from xiezhi.cases.selectors import can_view_case
 
-    fee = FeeAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
+    fee = FeeAssessment.objects.select_for_update(of=("self",)).select_related("case").get(pk=assessment.pk)
     if not can_view_case(user, fee.case):
         raise PermissionDenied(_("您无权为该案交费。"))
     if idempotency_key:

@@ -620,7 +620,7 @@ def link_second_instance(actor, package: TransferPackage, second_case: Case) -> 
     if package.to_court_id and second_case.court_id != package.to_court_id:
         raise ValidationError(_("二审案件不在移送法院。"))
     cs.lock_case(package.case_id)
-    package = TransferPackage.objects.select_for_update().select_related("case").get(pk=package.pk)
+    package = TransferPackage.objects.select_for_update(of=("self",)).select_related("case").get(pk=package.pk)
     if package.second_case_id == second_case.pk:
         raise ValidationError(_("已关联该二审案件。"))
     link, _c = CaseLink.objects.get_or_create(from_case=package.case, to_case=second_case, kind=CaseLink.Kind.APPEAL)
