@@ -27,10 +27,19 @@ def test_generations_at_once_get_consecutive_versions(case_setup, fake_pdf, n):
     assert case.events.filter(code="document_generated").count() == n
 
 
-def test_templates_uploaded_at_once_get_consecutive_versions(case_setup, make_staff):
+def test_templates_uploaded_at_once_get_consecutive_versions(case_setup, make_staff, monkeypatch):
+    import time
+
     from docx import Document
 
     services.ensure_shipped_templates()
+    store = services._store
+
+    def slow_store(*args):  # widen the window between drawing the version and commit
+        time.sleep(0.2)
+        return store(*args)
+
+    monkeypatch.setattr(services, "_store", slow_store)
     admins = [make_staff(["sysadmin"]) for _ in range(4)]
 
     def upload(admin, i):
