@@ -303,3 +303,33 @@ def test_small_claims_effective_on_service_and_no_appeal(new_case, staff, settin
     assert effective_on(case) == date(2025, 9, 2)
     with pytest.raises(ValidationError):
         ts.record_appeal(case.judge, case, parties[1], date(2025, 9, 5))
+
+
+def test_a_case_with_a_judge_is_not_drawn_again(new_case, staff):
+    case = new_case()
+    first = ts.assign_random(staff["lian"], case, seed="1")
+    with pytest.raises(ValidationError, match="已确定承办法官"):
+        ts.assign_random(staff["lian"], case, seed="2")
+    case.refresh_from_db()
+    assert case.judge_id == first.judge_id
+    assert Assignment.objects.filter(case=case).count() == 1
+
+
+def test_changing_the_judge_is_approved_recorded_with_its_reason_and_tells_the_old_judge(new_case, staff):
+    case = new_case()
+    old = ts.assign_random(staff["lian"], case, seed="1").judge
+    new = next(staff[k] for k in ("j1", "j2", "j3") if staff[k].pk != old.pk)
+    with pytest.raises(ValidationError, match="已是本案承办法官"):
+        ts.request_manual(staff["lian"], case, old, "换人")
+    a = ts.request_manual(staff["lian"], case, new, "原承办法官长期病假")
+    with pytest.raises(ValidationError, match="待审批"):
+        ts.request_manual(staff["lian"], case, new, "再申请一次")
+    case.refresh_from_db()
+    assert case.judge_id == old.pk  # nothing changes before the head approves
+    ts.decide_manual(staff["head"], a, True)
+    case.refresh_from_db()
+    assert case.judge_id == new.pk
+    ev = case.events.filter(code="organisation_set").order_by("-seq").first()
+    assert ev.payload["previous_judge_id"] == old.pk and "原承办法官长期病假" in ev.payload["reason"]
+    assert old.notifications.filter(case=case, kind="reassigned").exists()
+    assert new.notifications.filter(case=case, kind="assigned").exists()

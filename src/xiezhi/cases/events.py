@@ -99,6 +99,9 @@ def summary(code: str, payload: dict) -> str:
         return gettext("%(old)s 元 → %(new)s 元；理由：%(reason)s") % {
             "old": p.get("from"), "new": p.get("to"), "reason": p.get("reason", "")}
     if code == "organisation_set":
+        if p.get("previous_judge"):
+            return gettext("承办法官由 %(previous)s 变更为 %(judge)s；%(reason)s") % {
+                "previous": p["previous_judge"], "judge": p.get("judge", ""), "reason": p.get("reason", "")}
         if p.get("reason"):
             return gettext("承办法官 %(judge)s；%(reason)s") % {"judge": p.get("judge", ""), "reason": p["reason"]}
         return gettext("承办法官 %(judge)s") % {"judge": p.get("judge", "")}

@@ -38,6 +38,18 @@ class NumberCounter(models.Model):
                                                name="uniq_number_sequence")]
 
 
+class Counter(models.Model):
+    """A consecutive number per (scope, key): archive serials, document and template versions
+    (xiezhi.cases.counters.next_value). The key joins its parts with "|"."""
+
+    scope = models.CharField(max_length=30)
+    key = models.CharField(max_length=200)
+    last_value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "key"], name="uniq_counter")]
+
+
 class Case(models.Model):
     court = models.ForeignKey("courts.Court", verbose_name=_("法院"), db_index=False, on_delete=models.PROTECT, related_name="cases")
     case_type = models.ForeignKey("courts.CaseType", verbose_name=_("案件类型"), db_index=False, on_delete=models.PROTECT)

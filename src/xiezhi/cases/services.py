@@ -18,33 +18,32 @@ from django.utils.translation import gettext as _
 from xiezhi.law.casenumber import format_case_number
 from xiezhi.law.timelimits import Interval, compute_time_limit, deadline_state
 
+from .counters import allocate_serial  # noqa: F401  (filing.services.register draws case numbers here)
 from .events import EVENT_TYPES, STATUS_AFTER
 from .models import Case, CaseEvent, CaseStatus, DeadlineState, Notification, NumberCounter
 
 
-def allocate_serial(court_code: str, year: int, type_code: str, special_code: str = "") -> int:
-    """Next serial for (court, year, 专门审判代字, 类型代字) — 案号规定 第九条、第十条.
-
-    One atomic upsert: the row lock PostgreSQL takes on the counter row serialises
-    concurrent registrations, so numbers are unique and consecutive and never reused
-    (a rolled-back registration rolls its increment back with it)."""
-    table = NumberCounter._meta.db_table
-    with connection.cursor() as cur:
-        cur.execute(
-            f"INSERT INTO {table} (court_code, year, special_code, type_code, last_serial) "
-            f"VALUES (%s, %s, %s, %s, 1) "
-            f"ON CONFLICT (court_code, year, special_code, type_code) "
-            f"DO UPDATE SET last_serial = {table}.last_serial + 1 RETURNING last_serial",
-            [court_code, year, special_code, type_code],
-        )
-        return cur.fetchone()[0]
+def lock_case(case: Case | int) -> Case:
+    """The case row re-read under a row lock, for the service that checks its state and then
+    changes it: a second click waits here and then sees the first one's result. Call it inside
+    the service's transaction, before any check of status, judge or timeline."""
+    return Case.objects.select_for_update().get(pk=getattr(case, "pk", case))
 
 
+def _lock_timeline(case: Case) -> None:
+    # seq = Max(seq) + 1 is safe only while nobody else appends to this case: the row lock makes
+    # every caller safe, whether or not it locked the case itself (a no-op when it did)
+    Case.objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True).first()
+
+
+@transaction.atomic(savepoint=False)
 def append_event(case: Case, code: str, actor=None, payload: dict[str, Any] | None = None,
                  at=None, refresh: bool = True) -> CaseEvent:
-    """Append one node to the timeline. Must run inside the caller's transaction."""
+    """Append one node to the timeline, inside the caller's transaction (one is opened if
+    there is none). Locks the case row first."""
     if code not in EVENT_TYPES:
         raise ValueError(f"unknown event code {code}")
+    _lock_timeline(case)
     last = case.events.aggregate(m=Max("seq"))["m"] or 0
     event = CaseEvent.objects.create(
         case=case, seq=last + 1, code=code, at=at or timezone.now(), actor=actor,
@@ -55,9 +54,13 @@ def append_event(case: Case, code: str, actor=None, payload: dict[str, Any] | No
     return event
 
 
+@transaction.atomic(savepoint=False)
 def append_events(case: Case, items, refresh: bool = True, new_case: bool = False) -> list[CaseEvent]:
     """Append several nodes in one insert. `items` are (code, actor, payload, at|None).
-    `new_case` says the timeline is empty (a case created in this transaction)."""
+    `new_case` says the timeline is empty (a case created in this transaction, which no one
+    else can see yet, so there is nothing to lock)."""
+    if not new_case:
+        _lock_timeline(case)
     last = 0 if new_case else (case.events.aggregate(m=Max("seq"))["m"] or 0)
     now = timezone.now()
     rows = []
@@ -171,12 +174,18 @@ def assign_judge(actor, case: Case, judge, reason: str = "") -> Case:
     if judge.court_id != case.court_id:
         raise ValidationError(_("承办法官须为本院人员。"))
     case = Case.objects.select_for_update().get(pk=case.pk)
+    previous = case.judge if case.judge_id and case.judge_id != judge.pk else None
     case.judge = judge
     case.division = judge.division or case.division
     case.save(update_fields=["judge", "division"])
-    append_event(case, "organisation_set", actor,
-                 {"judge": judge.display_name, "judge_id": judge.pk, "reason": reason})
+    payload = {"judge": judge.display_name, "judge_id": judge.pk, "reason": reason}
+    if previous is not None:  # a change of judge: the timeline says from whom, and why
+        payload.update(previous_judge=previous.display_name, previous_judge_id=previous.pk)
+    append_event(case, "organisation_set", actor, payload)
     notify([judge], _("新收案件 %(number)s 已分配给您承办。") % {"number": case.number}, case=case, kind="assigned")
+    if previous is not None:
+        notify([previous], _("案件 %(number)s 已改由 %(judge)s 承办。理由：%(reason)s") % {
+            "number": case.number, "judge": judge.display_name, "reason": reason}, case=case, kind="reassigned")
     return case
 
 
@@ -193,6 +202,9 @@ def start_deduction(actor, case: Case, kind: str, start: date, reason: str, *, b
         raise ValidationError(_("未知的审限扣除事由。"))
     if not reason.strip():
         raise ValidationError(_("请填写审限扣除的理由。"))
+    case = lock_case(case)
+    if kind in _open_deductions(case):
+        raise ValidationError(_("该审限扣除已经开始，尚未结束。"))
     label, basis = DEDUCTION_KINDS[kind][0], DEDUCTION_KINDS[kind][1]
     return append_event(case, "deduction_started", actor,
                         {"kind": kind, "label": str(label), "start": start.isoformat(), "reason": reason, "basis": basis})
@@ -202,7 +214,20 @@ def start_deduction(actor, case: Case, kind: str, start: date, reason: str, *, b
 def end_deduction(actor, case: Case, kind: str, end: date, *, by_rule: bool = False) -> CaseEvent:
     if not by_rule:
         _require_case_staff(actor, case, "judge", "division_head", "president")
+    case = lock_case(case)
+    if kind not in _open_deductions(case):
+        raise ValidationError(_("该审限扣除未开始或已结束。"))
     return append_event(case, "deduction_ended", actor, {"kind": kind, "end": end.isoformat()})
+
+
+def _open_deductions(case: Case) -> set[str]:
+    """Kinds of deduction started and not yet ended on the timeline (read under the case lock)."""
+    open_kinds: set[str] = set()
+    for code, payload in case.events.filter(code__in=("deduction_started", "deduction_ended")).order_by(
+            "seq").values_list("code", "payload"):
+        kind = payload.get("kind", "suspension")
+        (open_kinds.add if code == "deduction_started" else open_kinds.discard)(kind)
+    return open_kinds
 
 
 @transaction.atomic
@@ -214,6 +239,7 @@ def approve_extension(actor, case: Case, reason: str, months: int = 0, days: int
         raise PermissionDenied(_("延长审限须经院长批准。"))
     if not reason.strip():
         raise ValidationError(_("请填写延长审限的理由。"))
+    case = lock_case(case)  # two approvals at once would both pass the check below
     inputs = time_limit_inputs(list(case.events.all()))
     if not inputs["limit_code"]:
         raise ValidationError(_("尚未确定审理程序，无法延长审限。"))

@@ -15,6 +15,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from xiezhi.cases.counters import next_value
+from xiezhi.cases.models import Case
 from xiezhi.cases.selectors import can_manage_case
 from xiezhi.cases.services import append_event
 from xiezhi.cases.signals import paper_added
@@ -86,8 +88,11 @@ def upload_template(actor, kind: str, data: bytes, note: str = "") -> DocumentTe
         raise ValidationError(_("未知的文书种类。"))
     _check_docx_template(data)
     ensure_shipped_templates()
-    last = DocumentTemplate.objects.select_for_update().filter(kind=kind).aggregate(m=Max("version"))["m"] or 0
-    t = DocumentTemplate(kind=kind, version=last + 1, note=note, uploaded_by=actor)
+    # versions come from the upsert counter (a FOR UPDATE on an aggregate locks nothing); rows
+    # written before the counter existed are skipped over (at_least)
+    before = DocumentTemplate.objects.filter(kind=kind).aggregate(m=Max("version"))["m"] or 0
+    t = DocumentTemplate(kind=kind, version=next_value("template", kind, at_least=before), note=note,
+                         uploaded_by=actor)
     t.sha256 = _store(t.file, f"{kind}.docx", data)
     t.save()
     return t
@@ -115,9 +120,11 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
     context = build_context(case, recipient_name=recipient, extra=extra_context)
     docx = render_docx(template, context)
     with transaction.atomic():
-        last = (GeneratedDocument.objects.select_for_update().filter(case=case, kind=kind)
-                .aggregate(m=Max("version"))["m"] or 0)
-        doc = GeneratedDocument(case=case, kind=kind, version=last + 1, template=template, created_by=actor,
+        # the case row first, as append_event below and every other case service lock it: one lock order
+        Case.objects.select_for_update().filter(pk=case.pk).first()
+        before = GeneratedDocument.objects.filter(case=case, kind=kind).aggregate(m=Max("version"))["m"] or 0
+        version = next_value("document", case.pk, kind, at_least=before)
+        doc = GeneratedDocument(case=case, kind=kind, version=version, template=template, created_by=actor,
                                 # a judgment is addressed to no one party: it is served on all of them
                                 recipient="" if KINDS[kind].final else context["recipient"]["name"])
         doc.docx_sha256 = _store(doc.docx, "x.docx", docx)

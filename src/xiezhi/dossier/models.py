@@ -65,6 +65,9 @@ class Dossier(models.Model):
     class Meta:
         verbose_name = _("电子卷宗")
         verbose_name_plural = _("电子卷宗")
+        # backstop of the archive counter (cases.counters): one archive number is one dossier
+        constraints = [models.UniqueConstraint(fields=["archive_number"], condition=~models.Q(archive_number=""),
+                                               name="uniq_archive_number")]
 
     @property
     def frozen(self) -> bool:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from xiezhi.cases.models import Case
 from xiezhi.cases.selectors import can_manage_case, can_view_case
+from xiezhi.cases.counters import next_value
 from xiezhi.cases.services import append_event
 from xiezhi.celery import run_after_commit
 from xiezhi.law import dossier as rules
@@ -242,8 +243,10 @@ def archive_case(actor, case: Case) -> Dossier:
     if actor is not None and not can_manage_case(actor, case, *ARCHIVE_ROLES):
         raise PermissionDenied(_("您无权将该案归档。"))
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("court", "case_type").get(pk=case.pk)
+        case = Case.objects.select_for_update(of=("self",)).select_related("court", "case_type").get(pk=case.pk)
         last_code = case.events.order_by("-seq").values_list("code", flat=True).first()
+        if case.status == "archived" or last_code == "archived":
+            return dossier_for(case)  # archived by the first of two clicks: the same dossier, no second node
         if case.status != "closed" and last_code != "closed":
             raise ValidationError(_("只有已结案的案件可以归档。"))
         dossier = dossier_for(case)
@@ -255,9 +258,11 @@ def archive_case(actor, case: Case) -> Dossier:
         manifest = build_manifest(dossier)
         year = timezone.localdate().year
         type_code = case.case_type.type_code
-        last = (Dossier.objects.filter(case__court_id=case.court_id, case__case_type__type_code=type_code,
-                                       archived_at__year=year).aggregate(m=Max("archive_serial"))["m"] or 0)
-        dossier.archive_serial = last + 1
+        # archives made before the counter existed count as drawn (at_least); the upsert row lock
+        # serialises two clerks archiving cases of the same court, type and year
+        before = (Dossier.objects.filter(case__court_id=case.court_id, case__case_type__type_code=type_code,
+                                         archived_at__year=year).aggregate(m=Max("archive_serial"))["m"] or 0)
+        dossier.archive_serial = next_value("archive", case.court_id, year, type_code, at_least=before)
         dossier.archive_number = rules.archive_number(
             settings.DOSSIER_ARCHIVE_NUMBER_FORMAT, year=year,
             court_code=case.court.case_code, type_code=type_code, serial=dossier.archive_serial)

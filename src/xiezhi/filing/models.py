@@ -119,6 +119,9 @@ class EvidenceFile(models.Model):
         verbose_name = _("起诉材料")
         verbose_name_plural = _("起诉材料")
         ordering = ["uploaded_at", "id"]
+        # the same file uploaded twice (parallel retries) is kept once while it is not removed
+        constraints = [models.UniqueConstraint(fields=["filing", "sha256"], condition=models.Q(removed_at__isnull=True),
+                                               name="uniq_live_evidence_file")]
 
 
 class FeeAssessment(models.Model):
@@ -140,3 +143,37 @@ class FeeAssessment(models.Model):
     class Meta:
         verbose_name = _("诉讼费用")
         verbose_name_plural = _("诉讼费用")
+
+
+class PaymentIntent(models.Model):
+    """One attempt to pay a fee, recorded (and committed) before the payment provider is called:
+    a charge the provider made is never unknown to the court. The idempotency key goes to the
+    provider, so a retry or a second click is the same payment, not a second charge."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待确认")
+        PAID = "paid", _("已到账")
+        FAILED = "failed", _("未成功")
+
+    assessment = models.ForeignKey(FeeAssessment, verbose_name=_("诉讼费用"), on_delete=models.PROTECT,
+                                   related_name="payment_intents")
+    idempotency_key = models.CharField(_("幂等键"), max_length=64, unique=True)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    amount = models.DecimalField(_("金额"), max_digits=14, decimal_places=2)
+    payer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("交费人"), null=True,
+                              on_delete=models.PROTECT, related_name="+")
+    reference = models.CharField(_("缴费凭证号"), max_length=64, blank=True)
+    message = models.CharField(_("说明"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    settled_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("缴费记录")
+        verbose_name_plural = _("缴费记录")
+        constraints = [
+            # one attempt in flight per fee (a second click joins it) and one that succeeded
+            models.UniqueConstraint(fields=["assessment"], condition=models.Q(status="pending"),
+                                    name="uniq_pending_payment"),
+            models.UniqueConstraint(fields=["assessment"], condition=models.Q(status="paid"),
+                                    name="uniq_paid_payment"),
+        ]

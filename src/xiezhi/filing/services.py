@@ -13,12 +13,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xiezhi.cases.models import Case, Party, PartyKind, PartyRole
-from xiezhi.cases.services import allocate_serial, append_event, append_events, notify, refresh_snapshot
+from xiezhi.cases.services import allocate_serial, append_event, append_events, lock_case, notify, refresh_snapshot
 from xiezhi.courts.calendar import get_work_calendar
 from xiezhi.courts.models import CaseType, Cause, Court, Procedure
 from xiezhi.courts import refcache
@@ -29,7 +29,15 @@ from xiezhi.law.identity import validate_resident_id, validate_uscc
 from xiezhi.law.periods import period_end
 from xiezhi.storage import extension_for, store_once
 
-from .models import EvidenceFile, FeeAssessment, FilingApplication, FilingChannel, FilingEvent, FilingStatus
+from .models import (
+    EvidenceFile,
+    FeeAssessment,
+    FilingApplication,
+    FilingChannel,
+    FilingEvent,
+    FilingStatus,
+    PaymentIntent,
+)
 from .selectors import cause_version_for, visible_filings  # noqa: F401  (filing_services.* kept for callers)
 from .uploads import check_upload
 
@@ -164,15 +172,23 @@ def add_evidence(user, filing: FilingApplication, uploaded, *, kind: str = "evid
     if filing.status not in EDITABLE and not (user.is_court_staff and filing.status == FilingStatus.SUBMITTED):
         raise ValidationError(_("该申请已提交，不能再上传材料。"))
     checked = check_upload(uploaded)
-    existing = filing.files.filter(sha256=checked.sha256, removed_at__isnull=True).first()
-    if existing:  # the same file uploaded twice (a retry): keep one
-        return existing
-    ev = EvidenceFile(filing=filing, kind=kind if kind in EvidenceFile.Kind.values else "evidence",
-                      title=(title or uploaded.name)[:200], purpose=purpose[:500], original_name=uploaded.name[:255],
-                      content_type=checked.content_type, size=checked.size, sha256=checked.sha256,
-                      pages=checked.pages, uploaded_by=user)
-    store_once(ev.file, "evidence", checked.sha256, checked.content, extension_for(checked.content_type))
-    ev.save()
+    with transaction.atomic():
+        # parallel retries of one upload wait here for each other; the partial unique constraint
+        # (uniq_live_evidence_file) is the backstop
+        FilingApplication.objects.select_for_update().filter(pk=filing.pk).values_list("pk", flat=True).first()
+        existing = filing.files.filter(sha256=checked.sha256, removed_at__isnull=True).first()
+        if existing:  # the same file uploaded twice (a retry): keep one
+            return existing
+        ev = EvidenceFile(filing=filing, kind=kind if kind in EvidenceFile.Kind.values else "evidence",
+                          title=(title or uploaded.name)[:200], purpose=purpose[:500],
+                          original_name=uploaded.name[:255], content_type=checked.content_type, size=checked.size,
+                          sha256=checked.sha256, pages=checked.pages, uploaded_by=user)
+        store_once(ev.file, "evidence", checked.sha256, checked.content, extension_for(checked.content_type))
+        try:
+            with transaction.atomic():
+                ev.save()
+        except IntegrityError:
+            return filing.files.get(sha256=checked.sha256, removed_at__isnull=True)
     return ev
 
 
@@ -436,8 +452,12 @@ def change_fee(actor, assessment: FeeAssessment, amount: Decimal, reason: str) -
         raise ValidationError(_("调整诉讼费用须填写理由。"))
     if amount < 0:
         raise ValidationError(_("诉讼费用不能为负数。"))
+    lock_case(assessment.case_id)  # the case, then the fee: the order append_event and pay_fee follow
+    assessment = FeeAssessment.objects.select_for_update(of=("self",)).select_related("case").get(pk=assessment.pk)
     if assessment.paid_at:
         raise ValidationError(_("诉讼费已交纳，调整请走退费或补交程序。"))
+    if assessment.payment_intents.filter(status=PaymentIntent.Status.PENDING).exists():
+        raise ValidationError(_("当事人正在交纳诉讼费，请待缴费结果确认后再调整。"))
     old = assessment.amount
     assessment.amount = amount
     assessment.override_reason = reason.strip()
@@ -446,25 +466,74 @@ def change_fee(actor, assessment: FeeAssessment, amount: Decimal, reason: str) -
     return assessment
 
 
-@transaction.atomic
-def pay_fee(user, assessment: FeeAssessment) -> FeeAssessment:
-    from xiezhi.cases.selectors import can_view_case
+def pay_fee(user, assessment: FeeAssessment, idempotency_key: str = "") -> FeeAssessment:
+    """交费 in three steps, so that no payment is ever lost or made twice:
+    1. record a PENDING PaymentIntent with an idempotency key and commit it (a second click, or a
+       retry while one is pending, joins that intent and its key);
+    2. call the provider outside any transaction or row lock, with that key (a provider charges a
+       key once; a slow provider holds no lock);
+    3. confirm in a new transaction that re-checks the fee and the intent under lock: one fee_paid
+       node, whoever confirms first. A failure is recorded (FAILED); an unknown outcome (the call
+       raised) leaves the intent PENDING, visible, and the next attempt reuses its key."""
+    import logging
 
     from .adapters import payment_adapter
 
-    assessment = FeeAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
-    if not can_view_case(user, assessment.case):
+    with transaction.atomic():
+        intent = _payment_intent(user, assessment, idempotency_key)
+    if intent is None or intent.status == PaymentIntent.Status.PAID:
+        return FeeAssessment.objects.get(pk=assessment.pk)
+    try:
+        result = payment_adapter().pay(intent.assessment, user, idempotency_key=intent.idempotency_key)
+    except Exception:  # network, timeout…: the outcome is unknown, so the intent stays PENDING
+        logging.getLogger(__name__).exception("payment provider call failed for intent %s", intent.pk)
+        raise ValidationError(_("缴费结果暂未确认，请稍后查看或重试（不会重复扣款）。"))
+    with transaction.atomic():
+        lock_case(intent.assessment.case_id)  # case, fee, intent: the order change_fee and append_event follow
+        fee = FeeAssessment.objects.select_for_update(of=("self",)).select_related("case").get(pk=assessment.pk)
+        intent = PaymentIntent.objects.select_for_update().get(pk=intent.pk)
+        if intent.status == PaymentIntent.Status.PENDING:
+            intent.status = PaymentIntent.Status.PAID if result.ok else PaymentIntent.Status.FAILED
+            intent.reference, intent.message = result.reference[:64], str(result.message or "")[:300]
+            intent.settled_at = timezone.now()
+            intent.save(update_fields=["status", "reference", "message", "settled_at"])
+        if intent.status == PaymentIntent.Status.PAID and fee.paid_at is None:
+            fee.paid_at = intent.settled_at
+            fee.payment_ref = intent.reference
+            fee.save(update_fields=["paid_at", "payment_ref"])
+            append_event(fee.case, "fee_paid", user, {"amount": str(intent.amount), "ref": intent.reference})
+    if intent.status == PaymentIntent.Status.FAILED:
+        raise ValidationError(intent.message or _("缴费未成功，请稍后重试。"))
+    return fee
+
+
+def _payment_intent(user, assessment: FeeAssessment, idempotency_key: str) -> PaymentIntent | None:
+    """Step 1 of pay_fee, under the fee row lock: the intent to pay (None when already paid)."""
+    import secrets
+
+    from xiezhi.cases.selectors import can_view_case
+
+    fee = FeeAssessment.objects.select_for_update(of=("self",)).select_related("case").get(pk=assessment.pk)
+    if not can_view_case(user, fee.case):
         raise PermissionDenied(_("您无权为该案交费。"))
-    if assessment.paid_at:
-        return assessment  # idempotent
-    result = payment_adapter().pay(assessment, user)
-    if not result.ok:
-        raise ValidationError(result.message or _("缴费未成功，请稍后重试。"))
-    assessment.paid_at = timezone.now()
-    assessment.payment_ref = result.reference
-    assessment.save(update_fields=["paid_at", "payment_ref"])
-    append_event(assessment.case, "fee_paid", user, {"amount": str(assessment.amount), "ref": result.reference})
-    return assessment
+    if idempotency_key:
+        intent = PaymentIntent.objects.filter(idempotency_key=idempotency_key).first()
+        if intent is not None:
+            if intent.assessment_id != fee.pk:
+                raise ValidationError(_("缴费请求有误，请刷新页面后重试。"))
+            if intent.status != PaymentIntent.Status.FAILED:
+                return intent  # the same request again: PAID is done, PENDING is asked again with its key
+            idempotency_key = ""  # a failed attempt is over; this is a new one
+    if fee.paid_at:
+        return None  # idempotent
+    pending = PaymentIntent.objects.filter(assessment=fee, status=PaymentIntent.Status.PENDING).first()
+    if pending is not None:
+        return pending  # a second click, or a retry after an unknown outcome: the same payment
+    intent = PaymentIntent(assessment=fee, amount=fee.amount, payer=user,
+                           idempotency_key=idempotency_key or secrets.token_hex(16))
+    intent.assessment = fee
+    intent.save()
+    return intent
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 SCHEDULERS = ("judge", "assistant", "clerk", "division_head")
 RECORDERS = ("clerk", "judge", "assistant")
+PARTICIPANT_LOCK_SPACE = 8_011  # first key of the two-key advisory locks of hearing participants
 MAX_LENGTH = timedelta(hours=12)  # a session longer than this is two sessions; bounds the index scan
 
 
@@ -80,6 +81,23 @@ def participant_keys(case: Case, courtroom: Courtroom, clerk=None) -> dict[str, 
         if p.user_id:
             keys[f"u:{p.user_id}"] = ("lawyer", p.name)
     return keys
+
+
+def lock_participants(keys) -> None:
+    """Serialise bookings that share anyone or anything: a transaction-level lock per participant
+    key (room, judges and team, clerk, lawyers) before find_conflicts, held until commit. Without
+    it two hearings of different cases in different rooms could both pass the check and share a
+    judge or lawyer at the same hour. PostgreSQL: one advisory lock per key, taken in one query in
+    the order of the hashed keys (every booking takes them in the same order: no deadlock; two keys
+    with the same hash merely share a lock). SQLite: the IMMEDIATE transaction already serialises
+    all writers."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT pg_advisory_xact_lock(%s, h) FROM "
+            "(SELECT DISTINCT hashtext(k) AS h FROM unnest(%s::text[]) AS k ORDER BY h) AS ordered",
+            [PARTICIPANT_LOCK_SPACE, sorted(keys)])
 
 
 def _fmt(start, end):
@@ -159,8 +177,8 @@ def _create(actor, case, courtroom, start, end, clerk, public, closed_reason, cl
         raise ValidationError(_("不公开审理须选择法定理由（民事诉讼法第一百三十七条）。"))
     if problem == "needs_application":
         raise ValidationError(_("离婚案件、涉及商业秘密的案件，须经当事人申请方可不公开审理。"))
-    Courtroom.objects.select_for_update().filter(pk=courtroom.pk).first()  # serialise bookings of one room
     keys = participant_keys(case, courtroom, clerk)
+    lock_participants(keys)
     conflicts = find_conflicts(keys, start, end)
     if conflicts:
         raise ValidationError([c.message for c in conflicts])

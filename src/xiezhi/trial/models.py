@@ -89,6 +89,9 @@ class Assignment(models.Model):
         verbose_name = _("分案记录")
         verbose_name_plural = _("分案记录")
         ordering = ["-created_at"]
+        # one request awaiting the division head per case (the service checks first, under the case lock)
+        constraints = [models.UniqueConstraint(fields=["case"], condition=models.Q(status="pending"),
+                                               name="uniq_pending_assignment")]
 
 
 class Assessor(models.Model):
@@ -162,6 +165,8 @@ class ExtensionRequest(models.Model):
         verbose_name = _("延长审限申请")
         verbose_name_plural = _("延长审限申请")
         ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["case"], condition=models.Q(status="pending"),
+                                               name="uniq_pending_extension")]
 
 
 class AppealWindow(models.Model):

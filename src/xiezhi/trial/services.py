@@ -9,7 +9,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -191,9 +191,13 @@ def assign_random(actor, case: Case, seed: str | None = None) -> Assignment:
     from xiezhi.accounts.models import User
 
     _require(actor, case, "filing_judge", "division_head", "president")
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = cs.lock_case(case)
     if case.status not in (CaseStatus.REGISTERED, CaseStatus.IN_TRIAL):
         raise ValidationError(_("该案件不能分案。"))
+    if case.judge_id:
+        # a second draw would let anyone redraw until a wanted judge comes up: a change of judge
+        # is a reassignment with a reason, approved by the division head (request_manual)
+        raise ValidationError(_("该案件已确定承办法官，不能再随机分案；变更承办法官请提出指定分案申请并说明理由。"))
     candidates, excluded = eligibility(case)
     if not candidates:
         raise ValidationError(_("没有符合条件的法官，请指定分案。"))
@@ -209,10 +213,15 @@ def assign_random(actor, case: Case, seed: str | None = None) -> Assignment:
 
 @transaction.atomic
 def request_manual(actor, case: Case, judge, reason: str) -> Assignment:
-    """指定分案 request: needs a reason and the division head's approval."""
+    """指定分案 request: needs a reason and the division head's approval. On a case that has a
+    judge it is the request to change the judge (变更承办法官); the old judge is told on approval."""
     _require(actor, case, "filing_judge", "division_head", "president")
     if not reason.strip():
         raise ValidationError(_("指定分案须填写理由。"))
+    case = cs.lock_case(case)
+    _check_reassignable(case)
+    if case.judge_id == judge.pk:
+        raise ValidationError(_("所选法官已是本案承办法官。"))
     if judge.court_id != case.court_id or not judge.has_role("judge"):
         raise ValidationError(_("所选人员不是本院审判员。"))
     why = conflicts(judge, case)
@@ -220,12 +229,25 @@ def request_manual(actor, case: Case, judge, reason: str) -> Assignment:
         raise ValidationError([str(w) for w in why])
     if Assignment.objects.filter(case=case, status=Assignment.Status.PENDING).exists():
         raise ValidationError(_("该案已有待审批的指定分案申请。"))
-    a = Assignment.objects.create(case=case, method=Assignment.Method.MANUAL, status=Assignment.Status.PENDING,
-                                  judge=judge, reason=reason.strip(), requested_by=actor)
+    try:
+        with transaction.atomic():  # the partial unique constraint is the backstop of the check above
+            a = Assignment.objects.create(case=case, method=Assignment.Method.MANUAL,
+                                          status=Assignment.Status.PENDING, judge=judge, reason=reason.strip(),
+                                          requested_by=actor)
+    except IntegrityError:
+        raise ValidationError(_("该案已有待审批的指定分案申请。"))
     heads = [u for u in staff_with_role(case.court_id, "division_head") if u.division_id == judge.division_id]
     cs.notify(heads, _("案件 %(number)s 有指定分案申请待审批。") % {"number": case.number}, case=case,
               kind="manual_assignment")
     return a
+
+
+def _check_reassignable(case: Case) -> None:
+    if case.status == CaseStatus.SUSPENDED:
+        # the organisation_set node would end the suspension on the timeline (cases.events.STATUS_AFTER)
+        raise ValidationError(_("案件中止审理期间不能变更承办法官，请在恢复审理后申请。"))
+    if case.status not in (CaseStatus.REGISTERED, CaseStatus.IN_TRIAL):
+        raise ValidationError(_("该案件已结案，不能变更承办法官。"))
 
 
 def can_decide_assignment(user, a: Assignment) -> bool:
@@ -235,6 +257,7 @@ def can_decide_assignment(user, a: Assignment) -> bool:
 
 @transaction.atomic
 def decide_manual(head, a: Assignment, approve: bool, note: str = "") -> Assignment:
+    cs.lock_case(a.case_id)  # the case before the request, as every case service does: one lock order
     a = Assignment.objects.select_for_update(of=("self",)).select_related("case", "judge", "requested_by").get(pk=a.pk)
     if not can_decide_assignment(head, a):
         raise PermissionDenied(_("指定分案须由该审判庭庭长审批。"))
@@ -250,9 +273,11 @@ def decide_manual(head, a: Assignment, approve: bool, note: str = "") -> Assignm
     why = conflicts(a.judge, a.case)
     if why:
         raise ValidationError([str(w) for w in why])
+    _check_reassignable(a.case)
     a.status = Assignment.Status.DONE
     a.save()
-    # executed by the requester (who handles the unassigned case), approved by the head
+    # executed by the requester (who handles the unassigned case), approved by the head;
+    # assign_judge tells a previous judge and records the change with this reason
     cs.assign_judge(a.requested_by, a.case, a.judge,
                     reason=_("指定分案：%(reason)s（%(head)s 批准）") % {"reason": a.reason, "head": head.display_name})
     return a
@@ -336,6 +361,7 @@ def request_extension(actor, case: Case, reason: str, months: int = 0, days: int
         raise ValidationError(_("请填写延长审限的理由。"))
     if months < 0 or days < 0 or months + days == 0:
         raise ValidationError(_("请填写延长的期限。"))
+    case = cs.lock_case(case)
     if ExtensionRequest.objects.filter(case=case, status=ExtensionRequest.Status.PENDING).exists():
         raise ValidationError(_("已有待审批的延长审限申请。"))
     events = list(case.events.all())
@@ -352,9 +378,14 @@ def request_extension(actor, case: Case, reason: str, months: int = 0, days: int
     if today > tl.limit_end:
         raise ValidationError(_("审限已届满，不能再申请延长。"))
     apply_by, decide_by = timelimits.extension_request_deadlines(tl.limit_end)
-    req = ExtensionRequest.objects.create(case=case, months=months, days=days, reason=reason.strip(),
-                                          approver_role=approver, limit_end=tl.limit_end, apply_by=apply_by,
-                                          decide_by=decide_by, late=today > apply_by, requested_by=actor)
+    try:
+        with transaction.atomic():  # the partial unique constraint is the backstop of the check above
+            req = ExtensionRequest.objects.create(
+                case=case, months=months, days=days, reason=reason.strip(), approver_role=approver,
+                limit_end=tl.limit_end, apply_by=apply_by, decide_by=decide_by, late=today > apply_by,
+                requested_by=actor)
+    except IntegrityError:
+        raise ValidationError(_("已有待审批的延长审限申请。"))
     cs.append_event(case, "extension_requested", actor, {
         "months": months, "days": days, "reason": req.reason, "approver": timelimits.APPROVER_ROLES.get(approver, approver),
         "apply_by": apply_by.isoformat(), "decide_by": decide_by.isoformat(), "late": req.late})
@@ -370,6 +401,7 @@ def decide_extension(actor, req: ExtensionRequest, approve: bool, note: str = ""
                      higher_court_ref: str = "") -> ExtensionRequest:
     """The president approves the first extension; further ones need the higher court's
     approval, recorded here with its reference (民事诉讼法 第一百五十二条)."""
+    cs.lock_case(req.case_id)  # the case before the request: one lock order with request_extension
     req = ExtensionRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=req.pk)
     if not actor.has_role("president") or actor.court_id != req.case.court_id:
         raise PermissionDenied(_("延长审限须经院长批准或由院长登记上级法院的批准。"))
@@ -404,7 +436,10 @@ def suspend(actor, case: Case, start: date, reason: str):
     _require(actor, case, "judge", "division_head", "president")
     if not reason.strip():
         raise ValidationError(_("请填写中止的理由。"))
-    if _suspended(case) or case.status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED):
+    case = cs.lock_case(case)  # a second click waits here and then sees the first one's node
+    if _suspended(case):
+        raise ValidationError(_("该案件已中止。"))
+    if case.status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED):
         raise ValidationError(_("案件当前不能中止。"))
     if start < case.filed_on:
         raise ValidationError(_("中止日期早于立案日期。"))
@@ -415,6 +450,7 @@ def suspend(actor, case: Case, start: date, reason: str):
 @transaction.atomic
 def resume(actor, case: Case, end: date, reason: str = ""):
     _require(actor, case, "judge", "division_head", "president")
+    case = cs.lock_case(case)
     if not _suspended(case):
         raise ValidationError(_("案件未中止。"))
     return cs.append_event(case, "resumed", actor, {"kind": "suspension", "end": end.isoformat(),
@@ -453,7 +489,8 @@ def close(actor, case: Case, method: str, closed_on: date | None = None) -> Clos
     if method not in CLOSING_METHODS:
         raise ValidationError(_("请选择结案方式。"))
     _require(actor, case, "judge")
-    if case.status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED):
+    case = cs.lock_case(case)  # a second click waits here and then sees the case closed
+    if case.status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED) or case.closed_on:
         raise ValidationError(_("案件已结案。"))
     problems = closing_problems(case, method)
     if problems:
@@ -502,6 +539,7 @@ def open_appeal_window(case: Case, party: Party, document_kind: str, served_on: 
                                  calendar=get_work_calendar(strict=False))
     except AppealError:
         return None
+    case = cs.lock_case(case)  # two deliveries of the same service record: one window, one node
     window, created = AppealWindow.objects.get_or_create(
         case=case, party=party, document_kind=kind,
         defaults={"served_on": served_on, "ends_on": ends, "basis": rule.basis})
@@ -522,6 +560,9 @@ def on_document_served(sender, case, document_kind, party_id, served_on, method=
 def record_appeal(actor, case: Case, party: Party, filed_on: date | None = None) -> Appeal:
     """登记上诉 and build the transfer package for the second instance (the court's parent)."""
     _require(actor, case, "judge", "clerk", "filing_judge")
+    case = cs.lock_case(case)
+    if Appeal.objects.filter(case=case, party_id=party.pk).exists():
+        raise ValidationError(_("该当事人的上诉已登记。"))
     filed_on = filed_on or timezone.localdate()
     if case.procedure and case.procedure.limit_code == "civil_small_claims":
         raise ValidationError(_("小额诉讼案件实行一审终审，不得上诉（民事诉讼法 第一百六十五条）。"))
@@ -556,6 +597,10 @@ def link_second_instance(actor, package: TransferPackage, second_case: Case) -> 
         raise PermissionDenied(_("须由二审法院立案人员关联。"))
     if package.to_court_id and second_case.court_id != package.to_court_id:
         raise ValidationError(_("二审案件不在移送法院。"))
+    cs.lock_case(package.case_id)
+    package = TransferPackage.objects.select_for_update(of=("self",)).select_related("case").get(pk=package.pk)
+    if package.second_case_id == second_case.pk:
+        raise ValidationError(_("已关联该二审案件。"))
     link, _c = CaseLink.objects.get_or_create(from_case=package.case, to_case=second_case, kind=CaseLink.Kind.APPEAL)
     package.second_case = second_case
     package.save(update_fields=["second_case"])
