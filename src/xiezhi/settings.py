@@ -222,3 +222,8 @@ if TRUSTED_PROXIES:
     CSRF_TRUSTED_ORIGINS = [*globals().get("CSRF_TRUSTED_ORIGINS", []),
                             *(f"https://{'*' if h.startswith('.') else ''}{h}{_port}"
                               for h in ALLOWED_HOSTS if h != "*")]
+# XIEZHI_SERVER_TIMING=1: a Server-Timing header with the request's time in Django and in SQL, for
+# the HTTP load bench only (bench.http_load sets it on the stack it starts). Off in the product.
+SERVER_TIMING = os.environ.get("XIEZHI_SERVER_TIMING", "0") == "1"
+if SERVER_TIMING:
+    MIDDLEWARE = ["xiezhi.site.timing.ServerTimingMiddleware", *MIDDLEWARE]
