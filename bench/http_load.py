@@ -465,7 +465,7 @@ def main(argv=None) -> int:
     r = report["result"]
     log(json.dumps({k: v for k, v in r.items() if k != "error_samples"}, ensure_ascii=False))
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = args.out / f"http-{report['date']}-{args.cases}"
+    stem = args.out / (f"http-{report['date']}-{args.cases}" + (f"-think{args.think:g}s" if args.think else ""))
     md = render_markdown(report)
     stem.with_suffix(".md").write_text(md, encoding="utf-8")
     stem.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str),
