@@ -322,6 +322,12 @@ def summarise(run: dict) -> dict:
         every.extend(s)
         out["kinds"][kind] = _kind(s)
     out["overall"] = _kind(every) if every else {}
+    total_app = sum(s[1] for s in every if s[1] is not None)
+    if total_app:  # where the gunicorn workers spent their time
+        for kind, s in rec.samples.items():
+            if kind in out["kinds"]:
+                out["kinds"][kind]["share_of_django_time"] = round(
+                    sum(x[1] for x in s if x[1] is not None) / total_app, 3)
     if rec.registrations:
         out["registrations"] = {"count": len(rec.registrations),
                                 "p50_ms": round(percentile(rec.registrations, 50), 1),
@@ -363,14 +369,15 @@ def render_markdown(report: dict) -> str:
              f"errors: {r['errors']}**; overall p50 {r['overall'].get('p50_ms')} ms, p95 {r['overall'].get('p95_ms')} ms "
              f"(client side, through TLS and nginx, waiting for a free gunicorn worker included).", "",
              "| Page kind | Requests | p50 | p95 | max | Django p50 / p95 | SQL p50 / p95 | Queries (mean) | "
-             "Django time ÷ SQL time | Client time ÷ SQL time |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "Django time ÷ SQL time | Client time ÷ SQL time | Share of Django time |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for kind, m in list(r["kinds"].items()) + [("overall", r["overall"])]:
         label = KIND_LABEL.get(kind, "**All requests**")
         lines.append(f"| {label} | {m['requests']:,} | {m['p50_ms']} ms | {m['p95_ms']} ms | {m['max_ms']} ms | "
                      f"{m.get('app_p50_ms', '—')} / {m.get('app_p95_ms', '—')} ms | "
                      f"{m.get('db_p50_ms', '—')} / {m.get('db_p95_ms', '—')} ms | {m.get('queries_mean', '—')} | "
-                     f"{m.get('app_to_sql_ratio', '—')} | {m.get('client_to_sql_ratio', '—')} |")
+                     f"{m.get('app_to_sql_ratio', '—')} | {m.get('client_to_sql_ratio', '—')} | "
+                     f"{format(m['share_of_django_time'], '.0%') if 'share_of_django_time' in m else '—'} |")
     if r.get("registrations"):
         g = r["registrations"]
         lines += ["", f"Registrations (both POSTs, by the 豫0222 filing clerks' sessions): {g['count']} "

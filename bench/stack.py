@@ -112,6 +112,7 @@ class Response:
         return float(m.group(1)) if m else None
 
 
+IDLE_RECONNECT_S = 50.0
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -128,11 +129,16 @@ class Client:
         self.source, self.forwarded_for, self.timeout = source, forwarded_for, timeout
         self.cookies: dict[str, str] = {}
         self.conn: http.client.HTTPSConnection | None = None
+        self.last_used = 0.0
         self._ctx = ssl.create_default_context()
         self._ctx.check_hostname = False
         self._ctx.verify_mode = ssl.CERT_NONE  # the stack's certificate is self-signed
 
     def _connection(self):
+        # nginx closes a keep-alive connection idle for 65 s; a browser opens a new one before
+        # sending on a connection that old, and so does this client (a POST is never resent)
+        if self.conn is not None and time.monotonic() - self.last_used > IDLE_RECONNECT_S:
+            self.close()
         if self.conn is None:
             self.conn = http.client.HTTPSConnection(
                 self.host, self.port, timeout=self.timeout, context=self._ctx,
@@ -162,10 +168,13 @@ class Client:
                 resp = conn.getresponse()
                 payload = resp.read()
                 break
-            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError, ssl.SSLEOFError):
+                # closed by the server between requests: resend once on a new connection (only
+                # GETs; a POST that may have reached the server is reported, not repeated)
                 self.close()
-                if attempt == 2:
+                if attempt == 2 or method != "GET":
                     raise
+        self.last_used = time.monotonic()
         for value in resp.headers.get_all("Set-Cookie") or []:
             c = SimpleCookie()
             c.load(value)
