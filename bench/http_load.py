@@ -58,6 +58,16 @@ PASSWORD = "Bench-Load-2026!"  # set on the bench judges and clerks only (bench_
 TARGET_P95_MS = 1000.0
 
 
+def mix_weights(spec: str) -> list[tuple[str, float]]:
+    weights = dict(MIX)
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        k, _, v = part.partition("=")
+        if k not in weights:
+            raise SystemExit(f"--mix: unknown operation {k!r} (one of {', '.join(weights)})")
+        weights[k] = float(v)
+    return [(k, w) for k, w in weights.items() if w > 0]
+
+
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(prog="python -m bench.http_load", description=__doc__.split("\n\n")[0])
     ap.add_argument("--cases", type=int, default=1_000_000, help="dataset size (default 1000000)")
@@ -66,6 +76,9 @@ def parse_args(argv=None):
     ap.add_argument("--duration", type=float, default=120, help="seconds of load (default 120)")
     ap.add_argument("--max-requests", type=int, default=20000, help="stop after this many requests (default 20000)")
     ap.add_argument("--warmup", type=float, default=10, help="seconds of untimed load first (default 10)")
+    ap.add_argument("--mix", default="",
+                    help="weights per operation, e.g. search=0 to leave the search out "
+                         "(default: " + ",".join(f"{k}={w}" for k, w in MIX) + ")")
     ap.add_argument("--think", type=float, default=0.0,
                     help="mean pause (s, exponential) between a session's operations; 0 = closed loop, "
                          "each session sends its next request as soon as the last one answered (default)")
@@ -199,7 +212,7 @@ def run_load(base_url: str, accounts: dict, args, rng: random.Random) -> dict:
     login_errors: list[str] = []
     budget = {"left": args.max_requests}
     budget_lock = threading.Lock()
-    kinds, weights = zip(*MIX)
+    kinds, weights = zip(*mix_weights(args.mix))
 
     for name in accounts["clerks"]:
         c = Client(base_url)
@@ -390,7 +403,8 @@ def render_markdown(report: dict) -> str:
                "think time), so the figures are those of a saturated server and p50/p95 include the wait for a "
                "free gunicorn worker" if not report['args']['think'] else
                f"- think time: exponential pauses of mean {report['args']['think']} s between a session's operations"),
-              f"- mix per operation: {', '.join(f'{k} {w} %' for k, w in MIX)} (a registration is two POSTs).",
+              f"- mix per operation (weights): {', '.join(f'{k} {w:g}' for k, w in mix_weights(report['args']['mix']))} "
+              "(a registration is two POSTs).",
               f"- panels: {', '.join(report['panel_keys']) or '—'}; search: a party name from one of the judge's cases.",
               f"- bounded: {report['args']['duration']} s and at most {report['args']['max_requests']:,} requests after "
               f"{report['args']['warmup']} s of untimed warm-up.",
@@ -472,7 +486,8 @@ def main(argv=None) -> int:
     r = report["result"]
     log(json.dumps({k: v for k, v in r.items() if k != "error_samples"}, ensure_ascii=False))
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = args.out / (f"http-{report['date']}-{args.cases}" + (f"-think{args.think:g}s" if args.think else ""))
+    stem = args.out / (f"http-{report['date']}-{args.cases}" + (f"-think{args.think:g}s" if args.think else "")
+                       + (f"-mix-{args.mix.replace('=', '').replace(',', '-')}" if args.mix else ""))
     md = render_markdown(report)
     stem.with_suffix(".md").write_text(md, encoding="utf-8")
     stem.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str),
