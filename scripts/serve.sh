@@ -62,7 +62,7 @@ if [ -n "${XIEZHI_DATABASE_URL:-}" ] && [ -n "${XIEZHI_REDIS_URL:-}" ]; then
 else
   own_services=1
   PGPORT=$(free_port); REDISPORT=$(free_port)
-  mkdir -p "$SERVE_DIR/pgsock"
+  mkdir -p "$SERVE_DIR/pgrun"
   if [ ! -f "$SERVE_DIR/pg/PG_VERSION" ]; then
     say "creating the PostgreSQL cluster in $SERVE_DIR/pg"
     mkdir -p "$SERVE_DIR/pg"
@@ -70,10 +70,10 @@ else
     "${RUNAS[@]}" "$PGBIN/initdb" -D "$SERVE_DIR/pg" -U postgres --auth=trust --locale=C.UTF-8 -E UTF8 >/dev/null
     new_cluster=1
   fi
-  [ "$(id -u)" -eq 0 ] && chown postgres "$SERVE_DIR/pgsock"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$SERVE_DIR/pgrun"
   # unlike the throw-away test cluster, this one keeps fsync on: its data is meant to last
-  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$SERVE_DIR/pg" -l "$SERVE_DIR/pg.log" -w -o \
-    "-p $PGPORT -k $SERVE_DIR/pgsock -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$SERVE_DIR/pg" -l "$SERVE_DIR/pgrun/pg.log" -w -o \
+    "-p $PGPORT -k $SERVE_DIR/pgrun -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
   [ $new_cluster -eq 1 ] && "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres xiezhi
   redis-server --port "$REDISPORT" --bind 127.0.0.1 --appendonly no --daemonize yes \
     --pidfile "$RUN/redis.pid" --dir "$SERVE_DIR" --logfile "$SERVE_DIR/redis.log"
