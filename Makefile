@@ -36,6 +36,13 @@ bench: system-deps $(STAMP)
 	scripts/with-services.sh $(BIN)/python -m bench.run $(BENCH_ARGS)
 	scripts/with-services.sh $(BIN)/python -m bench.hearings_bench
 	scripts/with-services.sh $(BIN)/python -m bench.dossier_bench
+	scripts/with-services.sh $(BIN)/python -m bench.http_load $(HTTP_LOAD_ARGS)
+
+# Production profile as production runs it: nginx (TLS) → gunicorn, Celery worker + beat,
+# PostgreSQL + Redis kept in var/serve (docs/deploy.md, "Serving behind nginx")
+.PHONY: serve
+serve: system-deps $(STAMP)
+	scripts/serve.sh
 
 bench-small: system-deps $(STAMP)
 	scripts/with-services.sh $(BIN)/python -m bench.run --cases 20000 $(BENCH_ARGS)

@@ -269,3 +269,28 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("XIEZHI_LOG_LEVEL", "WARNING")},
 }
+
+# --- Behind a reverse proxy (issue 8 §6; docs/deploy.md "Serving behind nginx") ---------------
+# XIEZHI_TRUSTED_PROXIES: comma-separated addresses or networks (CIDR) of the proxies in front
+# of gunicorn (nginx: 127.0.0.1,::1). Only a request whose immediate peer is one of them may
+# tell the client's address (X-Forwarded-For) and scheme (X-Forwarded-Proto); from anyone else
+# those headers are ignored. Default: none, i.e. the app is reached directly.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("XIEZHI_TRUSTED_PROXIES", "").split(",") if p.strip()]
+# XIEZHI_PUBLIC_PORT: the port the proxy serves https on, when it is not 443 (make serve: 8443)
+PUBLIC_PORT = os.environ.get("XIEZHI_PUBLIC_PORT", "443").strip() or "443"
+# First in the chain: SecurityMiddleware's HTTPS redirect must already see the proxy's scheme
+# (and never a scheme header sent by an untrusted client).
+MIDDLEWARE = ["xiezhi.site.proxy.TrustedProxyMiddleware",
+              *[m for m in MIDDLEWARE if m != "xiezhi.site.proxy.TrustedProxyMiddleware"]]
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The CSRF check compares the browser's Origin with https://<host>[:port] as the proxy serves it.
+    _port = "" if PUBLIC_PORT == "443" else f":{PUBLIC_PORT}"
+    CSRF_TRUSTED_ORIGINS = [*globals().get("CSRF_TRUSTED_ORIGINS", []),
+                            *(f"https://{'*' if h.startswith('.') else ''}{h}{_port}"
+                              for h in ALLOWED_HOSTS if h != "*")]
+# XIEZHI_SERVER_TIMING=1: a Server-Timing header with the request's time in Django and in SQL, for
+# the HTTP load bench only (bench.http_load sets it on the stack it starts). Off in the product.
+SERVER_TIMING = os.environ.get("XIEZHI_SERVER_TIMING", "0") == "1"
+if SERVER_TIMING:
+    MIDDLEWARE = ["xiezhi.site.timing.ServerTimingMiddleware", *MIDDLEWARE]
