@@ -58,14 +58,17 @@ def celery_worker(*, processes: int = 1, media_root=None, drop_env=(), **extra_e
     import subprocess
     import sys
 
+    from django.conf import settings
     from django.db import connection
 
     db = connection.settings_dict
     env = {k: v for k, v in os.environ.items() if k not in drop_env}
     env.update(XIEZHI_REDIS_URL=os.environ["XIEZHI_REDIS_URL"],
                XIEZHI_DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}", **extra_env)
-    if media_root is not None:
-        env["XIEZHI_MEDIA_ROOT"] = str(media_root)
+    # the worker is another process: it learns the test's files and mail relay from its environment
+    env["XIEZHI_MEDIA_ROOT"] = str(media_root if media_root is not None else settings.MEDIA_ROOT)
+    env.setdefault("XIEZHI_SMTP_HOST", str(settings.EMAIL_HOST))
+    env.setdefault("XIEZHI_SMTP_PORT", str(settings.EMAIL_PORT))
     pool = ["--pool=solo", "--concurrency=1"] if processes == 1 else ["--pool=prefork", f"--concurrency={processes}"]
     worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "xiezhi", "worker", *pool,
                                "--loglevel=WARNING", "-Q", "celery"], env=env,

@@ -69,7 +69,7 @@ class TrustedProxyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        proxies = getattr(settings, "TRUSTED_PROXIES", ())
+        proxies = settings.TRUSTED_PROXIES
         meta = request.META
         peer = meta.get("REMOTE_ADDR", "")
         if proxies and _trusted(_address(peer), _networks(tuple(proxies))):

@@ -1,6 +1,7 @@
 """`xiezhi demo`: migrate the embedded database, load the demo court, and serve it on
-127.0.0.1:8000, printing the demo logins. Deadline warnings run in-process every hour
-(with the public-notice and SMS-report jobs; production runs them on Celery workers with Redis)."""
+127.0.0.1:8000, printing the demo logins. Every periodic job of settings.CELERY_BEAT_SCHEDULE
+(deadline warnings, public notices, SMS reports, the delivery sweep, e-file pages, missing PDFs) runs
+in-process (xiezhi.celery.start_in_process_beat); production runs them on Celery beat + workers with Redis."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
