@@ -154,6 +154,25 @@ def test_payment_is_recorded_once(lawyer, clerk, court, pdf_bytes):
     assert case.events.filter(code="fee_paid").count() == 1
 
 
+def test_the_portal_pay_form_sent_twice_is_one_payment(lawyer, clerk, court, pdf_bytes, client):
+    """The case page puts one idempotency key in the 在线交费 form: the same form posted twice (a
+    double click, or the browser's retry) is the same payment intent and one fee_paid node."""
+    import re
+
+    from xiezhi.filing.models import PaymentIntent
+
+    case = fs.register(clerk, submitted(lawyer, court, pdf_bytes), procedure_code="civil_ordinary")
+    fee = case.fees.get()
+    client.force_login(lawyer)
+    page = client.get(f"/portal/cases/{case.pk}/").content.decode()
+    key = re.search(r'name="idempotency_key" value="([^"]+)"', page).group(1)
+    for _ in range(2):
+        assert client.post(f"/portal/fees/{fee.pk}/pay/", {"idempotency_key": key}).status_code == 302
+    assert list(PaymentIntent.objects.filter(assessment=fee).values_list("idempotency_key", "status")) == [
+        (key, "paid")]
+    assert case.events.filter(code="fee_paid").count() == 1
+
+
 def test_refusal_needs_written_reasons(lawyer, clerk, court, pdf_bytes):
     """登记立案规定 第九条."""
     f = submitted(lawyer, court, pdf_bytes)

@@ -1,5 +1,7 @@
 """Pages of cases: the staff workbench, case search and the case page with its sections
 (法院内网), and the parties' dashboard and case page (诉讼服务网)."""
+import secrets
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -151,6 +153,8 @@ def portal_case_detail(request, pk):
         "case": case, "nodes": nodes, "tl": tl,
         "parties": case.parties.filter(left_case_at__isnull=True).order_by("id"),
         "fees": case.fees.all(),
+        # one key per page shown: a double click or a retry of this form is the same payment
+        "pay_key": secrets.token_urlsafe(24),
     })
 
 

@@ -163,7 +163,7 @@ def filing_detail(request, pk):
 def fee_pay(request, pk):
     fa = get_object_or_404(FeeAssessment, pk=pk)
     try:
-        filing_services.pay_fee(request.user, fa)
+        filing_services.pay_fee(request.user, fa, idempotency_key=request.POST.get("idempotency_key", "")[:64])
         messages.success(request, _("缴费成功。"))
     except PermissionDenied:
         raise Http404
