@@ -33,7 +33,8 @@ def test_email_service_runs_on_a_redis_backed_worker(world, smtp_server, setting
         [rec] = ds.serve(world["clerk"], world["case"], title="举证通知书", kind="evidence_notice",
                          file_bytes=world["pdf"], filename="n.pdf", parties=[world["plaintiff"]], methods=["email"])
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and ServiceRecord.objects.get(pk=rec.pk).status == "pending":
+        # PENDING → SENDING (claimed by the worker) → SERVED: wait until the claim is settled
+        while time.monotonic() < deadline and ServiceRecord.objects.get(pk=rec.pk).status in ("pending", "sending"):
             time.sleep(0.5)
         rec.refresh_from_db()
         assert rec.status == "served", rec.failure
