@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -25,6 +26,26 @@ from .panels import panel_for, panel_keys
 from .selectors import case_for_request
 
 PAGE = 50
+# The case search counts its matches up to here: enough for any search by a name or a case
+# number, while a search as broad as one character (王) stops counting instead of counting the
+# whole court. Also keeps the count's plan cheap, so PostgreSQL does not JIT-compile it.
+SEARCH_COUNT_CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    """A Paginator whose count stops at `cap`; `more` tells the page there were more matches
+    (shown as "more than 1,000", the pages reach the first 1,000)."""
+
+    def __init__(self, object_list, per_page, cap):
+        super().__init__(object_list, per_page)
+        self.cap = cap
+        self.more = False
+
+    @cached_property
+    def count(self):
+        n = self.object_list.values("pk")[: self.cap + 1].count()
+        self.more = n > self.cap
+        return min(n, self.cap)
 
 
 def _search_date(value):
@@ -61,7 +82,7 @@ def case_list(request):
                                 date_to=_search_date(g.get("to")),
                                 deadline=g.get("deadline", ""), mine=g.get("mine") == "1")
     order = {"filed": "-filed_on", "limit": "limit_end", "number": "number"}.get(g.get("order"), "-filed_on")
-    page = Paginator(qs.order_by(order, "-id"), PAGE).get_page(g.get("page"))
+    page = CappedPaginator(qs.order_by(order, "-id"), PAGE, SEARCH_COUNT_CAP).get_page(g.get("page"))
     query = g.copy()
     query.pop("page", None)
     return render(request, "cases/case_list.html", {
