@@ -124,13 +124,21 @@ def test_the_search_page_makes_the_same_number_of_queries_however_many_cases_mat
         _case(court, f"（2026）豫0222民初{100 + i}号", [f"吴{i}号公司", "郑二"], judge=judge, day=1 + i % 28)
     client.force_login(clerk)
     client.get("/staff/")  # the session's first request warms what every page loads once
+    none, q_none = _search_page(client, "没有这个人")
     one, q_one = _search_page(client, "周一")
     many, q_many = _search_page(client, "郑二")
+    middle, q_middle = _search_page(client, "郑二", page=2)
     last, q_last = _search_page(client, "郑二", page=3)
-    assert "共 1 件" in one.content.decode()
+    beyond, q_beyond = _search_page(client, "郑二", page=9)
+    assert "共 0 件" in none.content.decode() and "共 1 件" in one.content.decode()
     assert "共 120 件" in many.content.decode() and "第 3 / 3 页" in last.content.decode()
-    assert q_one == q_many == q_last
     assert len(many.context["page"].object_list) == views.PAGE
+    assert [c.number for c in last.context["page"].object_list] == [c.number for c in beyond.context["page"].object_list]
+    assert len(last.context["page"].object_list) == 20
+    # the last page's rows give the count; a page with more after it also counts (capped)
+    assert q_none == q_one == q_last
+    assert q_many == q_middle == q_one + 1
+    assert q_beyond <= q_one + 2
 
 
 @pytest.mark.django_db

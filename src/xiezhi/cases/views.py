@@ -32,20 +32,43 @@ PAGE = 50
 SEARCH_COUNT_CAP = 1000
 
 
-class CappedPaginator(Paginator):
-    """A Paginator whose count stops at `cap`; `more` tells the page there were more matches
-    (shown as "more than 1,000", the pages reach the first 1,000)."""
+class SearchPaginator(Paginator):
+    """The case search's pages, with as few passes over the matches as possible: each pass
+    evaluates the whole search. The requested page is read with one row more; when it is the
+    last page (the usual case for a name or a case number) its rows give the count and no count
+    query runs. Otherwise the count stops at `cap`; `more` then tells the page there were more
+    matches (shown as "more than 1,000"; the pages reach the first 1,000)."""
 
     def __init__(self, object_list, per_page, cap):
         super().__init__(object_list, per_page)
         self.cap = cap
-        self.more = False
+        self._more = False
 
     @cached_property
     def count(self):
-        n = self.object_list.values("pk")[: self.cap + 1].count()
-        self.more = n > self.cap
+        n = self.object_list.values("pk")[: self.cap + 1].count()  # ordered like the page: planned like it
+        self._more = n > self.cap
         return min(n, self.cap)
+
+    @property
+    def more(self) -> bool:
+        """More matches than `cap` (asked after the count, which finds it out)."""
+        return self.count == self.cap and self._more
+
+    def get_page(self, number):
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        bottom = (number - 1) * self.per_page
+        if bottom + self.per_page <= self.cap:
+            rows = list(self.object_list[bottom:bottom + self.per_page + 1])
+            if len(rows) > self.per_page:
+                return self._get_page(rows[:self.per_page], number, self)
+            if rows or number == 1:
+                self.__dict__["count"] = bottom + len(rows)  # the last page: no count query
+                return self._get_page(rows, number, self)
+        return super().get_page(number)  # past the end: the last page, as Paginator does
 
 
 def _search_date(value):
@@ -82,7 +105,7 @@ def case_list(request):
                                 date_to=_search_date(g.get("to")),
                                 deadline=g.get("deadline", ""), mine=g.get("mine") == "1")
     order = {"filed": "-filed_on", "limit": "limit_end", "number": "number"}.get(g.get("order"), "-filed_on")
-    page = CappedPaginator(qs.order_by(order, "-id"), PAGE, SEARCH_COUNT_CAP).get_page(g.get("page"))
+    page = SearchPaginator(qs.order_by(order, "-id"), PAGE, SEARCH_COUNT_CAP).get_page(g.get("page"))
     query = g.copy()
     query.pop("page", None)
     return render(request, "cases/case_list.html", {
