@@ -5,6 +5,7 @@ import secrets
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -27,6 +28,49 @@ from .panels import panel_for, panel_keys
 from .selectors import case_for_request
 
 PAGE = 50
+# The case search counts its matches up to here: enough for any search by a name or a case
+# number, while a search as broad as one character (王) stops counting instead of counting the
+# whole court. Also keeps the count's plan cheap, so PostgreSQL does not JIT-compile it.
+SEARCH_COUNT_CAP = 1000
+
+
+class SearchPaginator(Paginator):
+    """The case search's pages, with as few passes over the matches as possible: each pass
+    evaluates the whole search. The requested page is read with one row more; when it is the
+    last page (the usual case for a name or a case number) its rows give the count and no count
+    query runs. Otherwise the count stops at `cap`; `more` then tells the page there were more
+    matches (shown as "more than 1,000"; the pages reach the first 1,000)."""
+
+    def __init__(self, object_list, per_page, cap):
+        super().__init__(object_list, per_page)
+        self.cap = cap
+        self._more = False
+
+    @cached_property
+    def count(self):
+        n = self.object_list.values("pk")[: self.cap + 1].count()  # ordered like the page: planned like it
+        self._more = n > self.cap
+        return min(n, self.cap)
+
+    @property
+    def more(self) -> bool:
+        """More matches than `cap` (asked after the count, which finds it out)."""
+        return self.count == self.cap and self._more
+
+    def get_page(self, number):
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        bottom = (number - 1) * self.per_page
+        if bottom + self.per_page <= self.cap:
+            rows = list(self.object_list[bottom:bottom + self.per_page + 1])
+            if len(rows) > self.per_page:
+                return self._get_page(rows[:self.per_page], number, self)
+            if rows or number == 1:
+                self.__dict__["count"] = bottom + len(rows)  # the last page: no count query
+                return self._get_page(rows, number, self)
+        return super().get_page(number)  # past the end: the last page, as Paginator does
 
 
 def _search_date(value):
@@ -63,7 +107,7 @@ def case_list(request):
                                 date_to=_search_date(g.get("to")),
                                 deadline=g.get("deadline", ""), mine=g.get("mine") == "1")
     order = {"filed": "-filed_on", "limit": "limit_end", "number": "number"}.get(g.get("order"), "-filed_on")
-    page = Paginator(qs.order_by(order, "-id"), PAGE).get_page(g.get("page"))
+    page = SearchPaginator(qs.order_by(order, "-id"), PAGE, SEARCH_COUNT_CAP).get_page(g.get("page"))
     query = g.copy()
     query.pop("page", None)
     return render(request, "cases/case_list.html", {
