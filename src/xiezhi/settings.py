@@ -97,6 +97,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # No JIT compilation: the platform's queries are short, but a judge's visibility filter
+    # (own cases OR a team row) is estimated at ~500,000 cost units at a province's size, which
+    # switched the JIT on and added 150–500 ms of compiling to queries that run in 20 ms
+    # (bench/results/search-2026-12-02-1000000.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
