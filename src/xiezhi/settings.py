@@ -155,6 +155,10 @@ else:
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
+# A broker that hangs (rather than refusing) must not hold a clerk's request open: publishing gives
+# up after a few seconds, run_after_commit logs it and the periodic sweeps send the work later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3, "socket_timeout": 10}
 CELERY_TIMEZONE = TIME_ZONE
 # The one table of periodic jobs: Celery beat runs it in production; the embedded demo runs the same
 # table in-process (xiezhi.celery.start_in_process_beat). Every job is idempotent.

@@ -36,6 +36,13 @@ TOKEN_MAX_AGE = 90 * 24 * 3600
 DISPATCH_TASK = "xiezhi.delivery.tasks.dispatch"
 
 
+def _record_for_update():
+    """Service records locked alone (FOR UPDATE OF the record): the document, case and party read
+    with them are not locked, so a service step never waits on, nor deadlocks with, the case lock
+    that append_event takes later in the same transaction."""
+    return ServiceRecord.objects.select_for_update(of=("self",)).select_related("document", "document__case", "party")
+
+
 def _require(actor, case: Case) -> None:
     if not can_manage_case(actor, case, *SERVERS):
         raise PermissionDenied(_("您无权办理此案件的送达。"))
@@ -237,8 +244,7 @@ def dispatch(record_id: int) -> ServiceRecord | None:
     from . import channels
 
     with transaction.atomic():
-        rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case", "party").filter(
-            pk=record_id).first()
+        rec = _record_for_update().filter(pk=record_id).first()
         if rec is None:  # deleted since the task was queued (e.g. its transaction was rolled back)
             log.warning("service record %s no longer exists; nothing to send", record_id)
             return None
@@ -312,7 +318,7 @@ def dispatch(record_id: int) -> ServiceRecord | None:
 def _still_claimed(pk: int, claim) -> ServiceRecord | None:
     """The record under the row lock, to record the result of the send claimed at `claim`; None when
     the claim is no longer ours (the clerk marked it failed, or the sweep re-claimed a stale send)."""
-    rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case", "party").get(pk=pk)
+    rec = _record_for_update().get(pk=pk)
     if rec.status != ServiceStatus.SENDING or rec.claimed_at != claim:
         log.warning("service record %s: sent, but the claim of %s is gone (now %s); not recorded twice",
                     pk, claim, rec.status)
@@ -377,8 +383,7 @@ def poll_sms_reports() -> dict[str, int]:
             counts["failed"] += 1
         elif report.status == "delivered":
             with transaction.atomic():
-                rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case",
-                                                                               "party").get(pk=pk)
+                rec = _record_for_update().get(pk=pk)
                 if rec.status != ServiceStatus.SENT:
                     continue
                 at = report.at or timezone.now()
@@ -397,7 +402,7 @@ def open_document(user, rec: ServiceRecord) -> ServiceRecord:
     """The recipient opened the document (portal inbox or the SMS link): record the read
     receipt (阅知). For an address the recipient had not confirmed, reading is the service
     (在线诉讼规则 第三十一条第二款)."""
-    rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case", "party").get(pk=rec.pk)
+    rec = _record_for_update().get(pk=rec.pk)
     if rec.read_at is not None:
         return rec
     now = timezone.now()
@@ -415,7 +420,7 @@ def record_paper_service(actor, rec: ServiceRecord, *, on: date, receipt: bytes 
                          receipt_name: str = "", note: str = "") -> ServiceRecord:
     """Record a direct (signed receipt), left (留置) or postal (return receipt) service."""
     _require(actor, rec.document.case)
-    rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case", "party").get(pk=rec.pk)
+    rec = _record_for_update().get(pk=rec.pk)
     if rec.method not in ("direct", "left", "postal"):
         raise ValidationError(_("该送达方式不由人工记录。"))
     if rec.status == ServiceStatus.SERVED:
@@ -444,7 +449,7 @@ def record_public_notice(actor, rec: ServiceRecord, *, published_on: date, abroa
     """公告送达: record the (last) publication date; the party is deemed served 30 days later,
     60 for a party abroad (民事诉讼法 第九十五条、第二百八十三条; 民诉解释 第一百三十八条)."""
     _require(actor, rec.document.case)
-    rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case", "party").get(pk=rec.pk)
+    rec = _record_for_update().get(pk=rec.pk)
     if rec.method != "public_notice":
         raise ValidationError(_("该记录不是公告送达。"))
     if rec.status in (ServiceStatus.SERVED,):
@@ -480,8 +485,7 @@ def settle_public_notices(today: date | None = None, only=None) -> int:
     n = 0
     for pk in qs.values_list("pk", flat=True):
         with transaction.atomic():
-            rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case",
-                                                                           "party").get(pk=pk)
+            rec = _record_for_update().get(pk=pk)
             result = law.service_date("public_notice", published_on=rec.notice_published_on, abroad=rec.abroad)
             if rec.status == ServiceStatus.SENT and result.on <= today:
                 _served(rec, result)
@@ -525,7 +529,7 @@ def _failed(pk: int, reason: str, claim=None) -> ServiceRecord:
     """Mark a service failed. `claim`: the send that failed; nothing changes unless the record still
     carries that claim (another attempt may have been made or finished meanwhile)."""
     with transaction.atomic():
-        rec = ServiceRecord.objects.select_for_update().select_related("document", "document__case", "party").get(pk=pk)
+        rec = _record_for_update().get(pk=pk)
         if rec.status in (ServiceStatus.SERVED, ServiceStatus.FAILED):
             return rec
         if claim is not None and (rec.status != ServiceStatus.SENDING or rec.claimed_at != claim):

@@ -22,16 +22,18 @@ $$
 def create_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(BIGRAMS_FUNCTION)
-        schema_editor.execute("CREATE INDEX IF NOT EXISTS cases_party_name_bigrams ON cases_party "
+        # CONCURRENTLY: an upgrade of a court with a million cases keeps filing while the index builds
+        schema_editor.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS cases_party_name_bigrams ON cases_party "
                               "USING gin (xiezhi_bigrams(name))")
 
 
 def drop_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS cases_party_name_bigrams")
+        schema_editor.execute("DROP INDEX CONCURRENTLY IF EXISTS cases_party_name_bigrams")
         schema_editor.execute("DROP FUNCTION IF EXISTS xiezhi_bigrams(text)")
 
 
 class Migration(migrations.Migration):
+    atomic = False  # CREATE INDEX CONCURRENTLY cannot run inside a transaction
     dependencies = [("cases", "0004_generic_counter")]
     operations = [migrations.RunPython(create_index, drop_index)]
