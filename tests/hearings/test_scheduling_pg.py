@@ -62,6 +62,7 @@ def test_two_rooms_cannot_share_a_clerk_at_the_same_hour(world):
         lambda: hs.schedule_hearing(w["judge"], a, w["rooms"][0], w["t"], w["t"] + 2 * H, clerk=w["clerk"]),
         lambda: hs.schedule_hearing(w["judge2"], b, w["rooms"][1], w["t"], w["t"] + 2 * H, clerk=w["clerk"]))
     one_done_rest_refused(outcomes, "书记员 赵书记员")
+    assert Hearing.objects.filter(case__in=[a, b]).count() == 1
 
 
 def test_unrelated_bookings_at_the_same_hour_both_succeed(world):
