@@ -117,6 +117,19 @@ def build_context(case, recipient_name: str = "", extra: dict | None = None) -> 
     return ctx
 
 
+# The names a template may use: what build_context fills (the case), the free texts, and the
+# hearing fields of a summons. An uploaded template is checked against them (services).
+CASE_VARIABLES = frozenset({
+    "court_name", "case_number", "case_title", "cause", "procedure", "filed_on_cn", "date_cn", "judge", "clerk",
+    "panel", "parties", "agents", "plaintiffs_names", "defendants_names", "claims", "facts", "amount_figures",
+    "amount_capitals", "fee_figures", "fee_capitals", "fee_capitals_rmb", "history", "recipient"})
+HEARING_VARIABLES = frozenset({"hearing_time", "hearing_place", "hearing_purpose"})
+
+
+def template_variables() -> frozenset[str]:
+    return CASE_VARIABLES | frozenset(FREE_TEXTS) | HEARING_VARIABLES
+
+
 def hearing_texts(hc: dict) -> dict:
     """The summons (传票) and hearing-notice fields from xiezhi.hearings.selectors.hearing_context:
     民事诉讼法 第一百三十九条 (传唤当事人 … 通知应当在开庭三日前送达), 民诉解释 第二百二十七条."""

@@ -24,7 +24,7 @@ from xiezhi.celery import run_after_commit
 from xiezhi.storage import store_once
 
 from . import convert, seal
-from .context import build_context
+from .context import build_context, template_variables
 from .kinds import KINDS
 from .models import DocumentTemplate, GeneratedDocument
 
@@ -64,19 +64,51 @@ def current_template(kind: str) -> DocumentTemplate:
     return t
 
 
+def template_environment():
+    """Templates are data an administrator uploads, so they are rendered in Jinja's sandbox: no
+    attribute starting with "_", no calls into Python's internals (an uploaded
+    `{{ cycler.__init__.__globals__.os.popen('id').read() }}` ran the command in the web process,
+    which can read the court's seal key). Autoescape keeps the .docx XML well-formed."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(autoescape=True)
+
+
 def _check_docx_template(data: bytes) -> None:
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError
 
     if len(data) > MAX_TEMPLATE_BYTES or not data.startswith(b"PK"):
         raise ValidationError(_("模板必须是不超过 10 MB 的 .docx 文件。"))
+    env = template_environment()
+    parsed = []
+    real_parse = env.parse
+    env.parse = lambda *a, **kw: parsed.append(real_parse(*a, **kw)) or parsed[-1]  # keep docxtpl's AST
     try:
-        tpl = DocxTemplate(io.BytesIO(data))
-        tpl.get_undeclared_template_variables()
+        DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables(env)
     except TemplateSyntaxError as exc:
         raise ValidationError(_("模板占位符有语法错误：%(err)s") % {"err": exc}) from exc
     except Exception as exc:
         raise ValidationError(_("无法读取该 .docx 文件。")) from exc
+    refused = sorted(_refused_names(parsed[0])) if parsed else []
+    if refused:
+        raise ValidationError(_("模板使用了文书不提供的占位符：%(names)s。可用的占位符见现行模板。")
+                              % {"names": "、".join(refused)})
+
+
+def _refused_names(ast) -> set[str]:
+    """What a template reads that the document does not offer: a name outside
+    template_variables() that the template does not set itself (Jinja's globals such as
+    `cycler` included), or an attribute or key starting with "_" (the way into Python)."""
+    from jinja2 import nodes
+
+    names = list(ast.find_all(nodes.Name))
+    own = {n.name for n in names if n.ctx in ("store", "param")} | {"loop"}
+    refused = {n.name for n in names if n.ctx == "load"} - own - template_variables()
+    refused |= {n.attr for n in ast.find_all(nodes.Getattr) if n.attr.startswith("_")}
+    refused |= {n.arg.value for n in ast.find_all(nodes.Getitem)
+                if isinstance(n.arg, nodes.Const) and str(n.arg.value).startswith("_")}
+    return refused
 
 
 @transaction.atomic
@@ -100,10 +132,15 @@ def upload_template(actor, kind: str, data: bytes, note: str = "") -> DocumentTe
 
 def render_docx(template: DocumentTemplate, context: dict) -> bytes:
     from docxtpl import DocxTemplate
+    from jinja2.exceptions import SecurityError
 
     with template.file.open("rb") as f:
         tpl = DocxTemplate(io.BytesIO(f.read()))
-    tpl.render(context, autoescape=True)
+    try:
+        tpl.render(context, jinja_env=template_environment())
+    except SecurityError as exc:  # a template stored before the upload check, or edited on disk
+        raise ValidationError(_("模板第 %(version)s 版含有不允许的内容，已拒绝生成；请管理员上传合格的模板。")
+                              % {"version": template.version}) from exc
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
