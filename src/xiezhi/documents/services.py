@@ -14,11 +14,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from xiezhi.cases.counters import next_value
-from xiezhi.cases.models import Case
 from xiezhi.cases.selectors import can_manage_case
-from xiezhi.cases.services import append_event
+from xiezhi.cases.services import append_event, lock_case
 from xiezhi.cases.signals import paper_added
 from xiezhi.celery import run_after_commit
 from xiezhi.storage import store_once
@@ -69,9 +69,18 @@ def template_environment():
     attribute starting with "_", no calls into Python's internals (an uploaded
     `{{ cycler.__init__.__globals__.os.popen('id').read() }}` ran the command in the web process,
     which can read the court's seal key). Autoescape keeps the .docx XML well-formed."""
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
     return ImmutableSandboxedEnvironment(autoescape=True)
+
+
+class _ParseKeepingEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox that also keeps the syntax tree docxtpl parses (the whole .docx, headers and
+    footers included), so the upload check reads every name the template uses."""
+
+    parsed = None
+
+    def parse(self, *args, **kwargs):
+        self.parsed = super().parse(*args, **kwargs)
+        return self.parsed
 
 
 def _check_docx_template(data: bytes) -> None:
@@ -80,17 +89,14 @@ def _check_docx_template(data: bytes) -> None:
 
     if len(data) > MAX_TEMPLATE_BYTES or not data.startswith(b"PK"):
         raise ValidationError(_("模板必须是不超过 10 MB 的 .docx 文件。"))
-    env = template_environment()
-    parsed = []
-    real_parse = env.parse
-    env.parse = lambda *a, **kw: parsed.append(real_parse(*a, **kw)) or parsed[-1]  # keep docxtpl's AST
+    env = _ParseKeepingEnvironment()
     try:
         DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables(env)
     except TemplateSyntaxError as exc:
         raise ValidationError(_("模板占位符有语法错误：%(err)s") % {"err": exc}) from exc
     except Exception as exc:
         raise ValidationError(_("无法读取该 .docx 文件。")) from exc
-    refused = sorted(_refused_names(parsed[0])) if parsed else []
+    refused = sorted(_refused_names(env.parsed)) if env.parsed is not None else []
     if refused:
         raise ValidationError(_("模板使用了文书不提供的占位符：%(names)s。可用的占位符见现行模板。")
                               % {"names": "、".join(refused)})
@@ -158,7 +164,7 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
     docx = render_docx(template, context)
     with transaction.atomic():
         # the case row first, as append_event below and every other case service lock it: one lock order
-        Case.objects.select_for_update().filter(pk=case.pk).first()
+        lock_case(case)
         before = GeneratedDocument.objects.filter(case=case, kind=kind).aggregate(m=Max("version"))["m"] or 0
         version = next_value("document", case.pk, kind, at_least=before)
         doc = GeneratedDocument(case=case, kind=kind, version=version, template=template, created_by=actor,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from xiezhi.cases.models import Case
 from xiezhi.cases.selectors import can_manage_case, can_view_case
 from xiezhi.cases.counters import next_value
-from xiezhi.cases.services import append_event
+from xiezhi.cases.services import append_event, lock_case
 from xiezhi.celery import run_after_commit
 from xiezhi.law import dossier as rules
 from xiezhi.storage import store_once
@@ -124,7 +124,7 @@ def file_paper(case: Case, *, data: bytes, name: str, title: str, kind: str, sou
     content_type, pages = inspect(data, strict=strict)
     sha = hashlib.sha256(data).hexdigest()
     with transaction.atomic():
-        Case.objects.select_for_update().filter(pk=case.pk).first()
+        lock_case(case)
         dossier = dossier_for(case)
         if dossier.frozen:
             raise frozen_error()
