@@ -4,12 +4,13 @@ from datetime import date, datetime
 
 import pytest
 
-from xiezhi.law.periods import ChineseCalendarPackage
+from xiezhi.law.periods import ChineseCalendarPackage, StaticCalendar
 from xiezhi.law.service import (
     ServiceError,
     check_method_allowed,
     earliest_service,
     electronic_allowed,
+    public_notice_detail,
     public_notice_served_on,
     service_date,
 )
@@ -35,8 +36,9 @@ from xiezhi.law.service import (
     ("email", {}, None),
     # 民事诉讼法 第九十五条：自发出公告之日起经过三十日（开始之日不计入：3-3 → 4-2）
     ("public_notice", {"published_on": date(2025, 3, 3)}, date(2025, 4, 2)),
-    # 民事诉讼法 第二百八十三条第二款：境外当事人六十日（3-3 → 5-2）
-    ("public_notice", {"published_on": date(2025, 3, 3), "abroad": True}, date(2025, 5, 2)),
+    # 民事诉讼法 第二百八十三条第二款：境外当事人六十日（3-3 → 5-2，劳动节 5-1、5-2 放假，
+    # 顺延至周一 5-5；第八十五条第三款，未给日历时按放假办法暂定）
+    ("public_notice", {"published_on": date(2025, 3, 3), "abroad": True}, date(2025, 5, 5)),
 ])
 def test_service_date_by_method(method, kwargs, expected):
     result = service_date(method, **kwargs)
@@ -51,14 +53,18 @@ def test_service_date_by_method(method, kwargs, expected):
     (date(2025, 1, 1), True, date(2025, 3, 2)),  # 第二百八十三条：六十日
 ])
 def test_public_notice_deemed_service(published, abroad, expected):
-    assert public_notice_served_on(published, abroad=abroad) == expected
+    """公告期间的天数计算（第九十五条、第二百八十三条）；此处用没有休假日的日历只看天数。"""
+    assert public_notice_served_on(published, abroad=abroad, calendar=StaticCalendar(weekends=False)) == expected
 
 
-def test_public_notice_rollover_is_a_configurable_option():
-    """第八十五条第三款顺延是否适用于公告期间在实务中有争议（⚠），只在给出日历时顺延：
-    2025-09-01 公告，名义届满日 10-01 为国庆假期，顺延至 10-09。"""
-    assert public_notice_served_on(date(2025, 9, 1)) == date(2025, 10, 1)
+def test_public_notice_follows_article_85_rollover_like_every_other_period():
+    """民事诉讼法 第八十五条第三款适用于公告期间：2025-09-01 公告，名义届满日 10-01 为国庆节，
+    依已公布的放假安排顺延至 10-09；未录入放假通知时，按放假办法暂定（国庆 10-01 至 10-03、
+    周末 10-04/05、2025 年中秋 10-06）顺延至 10-07，并标记为暂定。"""
     assert public_notice_served_on(date(2025, 9, 1), calendar=ChineseCalendarPackage()) == date(2025, 10, 9)
+    assert public_notice_served_on(date(2025, 9, 1)) == date(2025, 10, 7)
+    assert public_notice_detail(date(2025, 9, 1)).provisional is True
+    assert public_notice_detail(date(2025, 9, 1), calendar=ChineseCalendarPackage()).provisional is False
 
 
 @pytest.mark.parametrize("method, kwargs", [

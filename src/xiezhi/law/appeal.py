@@ -6,6 +6,11 @@
   不服裁定的，在裁定书送达之日起十日内上诉。
 - 民事诉讼法 第二百八十六条：在中华人民共和国领域内没有住所的当事人，不服判决、裁定的，
   有权在判决书、裁定书送达之日起三十日内上诉。
+- 民诉解释 第五百三十六条：上诉期对在中华人民共和国领域内有住所的当事人适用第一百七十一条的期限，
+  对没有住所的当事人适用第二百八十六条的期限——看住所，不看国籍：在境内有住所的外国人是 15/10 日，
+  在境外有住所的中国公民是 30 日。
+- 民诉解释 第五百四十九条：审理涉及香港、澳门特别行政区和台湾地区的民事诉讼案件，可以参照适用
+  涉外民事诉讼程序的特别规定。住所在港澳台的当事人是否适用 30 日，是法院的设置（``hmt_as_foreign``）。
 - 民事诉讼法 第一百六十五条：小额诉讼的程序实行一审终审（送达即发生法律效力，不得上诉）。
 - 行政诉讼法 第八十五条：不服判决的，在判决书送达之日起十五日内上诉；不服裁定的，在
   裁定书送达之日起十日内上诉。
@@ -25,9 +30,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .periods import WorkCalendar, period_end
+from .periods import PeriodError, WorkCalendar, in_time as _in_time, period_end_detail
 
-__all__ = ["APPEAL_RULES", "AppealError", "AppealRule", "appeal_rule", "appeal_window_end", "effective_date"]
+__all__ = ["APPEAL_RULES", "DOMICILES", "AppealError", "AppealPeriod", "AppealRule", "appeal_period",
+           "appeal_rule", "appeal_window_end", "effective_date", "no_domicile_in_prc"]
+
+#: 当事人住所所在地区 → 中文名称
+DOMICILES = {"mainland": "境内（内地）", "hk_macao_taiwan": "港澳台", "abroad": "境外"}
+_CHINESE_NATIONALITY = ("", "中国", "中华人民共和国", "CN", "CHN")
+
+
+def no_domicile_in_prc(domicile: str, *, hmt_as_foreign: bool = True) -> bool:
+    """是否按“在中华人民共和国领域内没有住所”的当事人计算上诉期。
+
+    依据：民事诉讼法 第二百八十六条；民诉解释 第五百三十六条（看住所）、第五百四十九条（港澳台参照涉外，
+    由 ``hmt_as_foreign`` 决定）。
+
+    :raises AppealError: 住所地区不认识。
+    """
+    if domicile not in DOMICILES:
+        raise AppealError(f"住所地区应为{'、'.join(DOMICILES.values())}之一")
+    if domicile == "abroad":
+        return True
+    return domicile == "hk_macao_taiwan" and hmt_as_foreign
 
 
 class AppealError(ValueError):
@@ -79,6 +104,55 @@ def appeal_rule(category: str, document_kind: str, *, abroad: bool = False,
     return APPEAL_RULES[key]
 
 
+@dataclass(frozen=True)
+class AppealPeriod:
+    """一方当事人对一份文书的上诉期：``days`` 为 None 表示不得上诉。"""
+
+    appealable: bool
+    days: int | None
+    window_end: date | None
+    in_time: bool | None
+    provisional: bool
+    basis: tuple[str, ...]
+
+
+def appeal_period(document_kind: str, served_on: date, *, calendar: WorkCalendar, domicile: str = "mainland",
+                  category: str = "civil", small_claims: bool = False, hmt_as_foreign: bool = True,
+                  nationality: str = "", lodged_on: date | None = None,
+                  posted_on: date | None = None) -> AppealPeriod:
+    """上诉期、届满日，以及（给出上诉状收到日期时）是否在期间内。
+
+    依据：民事诉讼法 第一百七十一条、第二百八十六条、第一百六十五条、第八十五条（第三款顺延，第四款
+    期满前交邮不算过期）；民诉解释 第五百三十六条、第五百四十九条；行政诉讼法 第八十五条；
+    刑事诉讼法 第二百三十条。
+    """
+    if not isinstance(served_on, date):
+        raise AppealError("送达日期应为日期")
+    abroad = no_domicile_in_prc(domicile, hmt_as_foreign=hmt_as_foreign) if category != "criminal" else False
+    rule = appeal_rule(category, document_kind, abroad=abroad, small_claims=small_claims)
+    basis = [rule.basis]
+    if category != "criminal" and not small_claims:
+        foreign = (nationality or "").strip() not in _CHINESE_NATIONALITY
+        if domicile == "hk_macao_taiwan":
+            basis.append("民诉解释 第五百四十九条（涉港澳台案件参照涉外程序："
+                         + ("本院适用三十日" if hmt_as_foreign else "本院不适用三十日") + "）")
+        if abroad or foreign:
+            basis.append("民诉解释 第五百三十六条（上诉期看当事人在中华人民共和国领域内有无住所，不看国籍）")
+    if rule.days is None:
+        return AppealPeriod(False, None, None, False if lodged_on is not None else None, False, tuple(basis))
+    result = period_end_detail(served_on, days=rule.days, calendar=calendar)
+    basis.append(result.basis)
+    timely = None
+    if lodged_on is not None:
+        try:
+            timely = _in_time(lodged_on, posted_on, result.end)
+        except PeriodError as exc:
+            raise AppealError(str(exc)) from None
+        if posted_on is not None:
+            basis.append("民事诉讼法 第八十五条第四款（期满前交邮的，不算过期）")
+    return AppealPeriod(True, rule.days, result.end, timely, result.provisional, tuple(basis))
+
+
 def appeal_window_end(served_on: date, category: str, document_kind: str, *, calendar: WorkCalendar,
                       abroad: bool = False, small_claims: bool = False) -> date | None:
     """该当事人上诉期的届满日（最后一日，遇法定休假日顺延）；不得上诉的返回 None。
@@ -91,7 +165,7 @@ def appeal_window_end(served_on: date, category: str, document_kind: str, *, cal
     rule = appeal_rule(category, document_kind, abroad=abroad, small_claims=small_claims)
     if rule.days is None:
         return None
-    return period_end(served_on, days=rule.days, calendar=calendar)
+    return period_end_detail(served_on, days=rule.days, calendar=calendar).end
 
 
 def effective_date(window_ends: Iterable[date | None], *, appealed: bool = False,

@@ -11,19 +11,34 @@
   结束的次日为期间的最后一日）。
 
 “法定休假日”包括公休日（周六、周日）和法定节假日；因调休而安排上班的周末（调休上班日）
-不是休假日。哪一天是休假日由 :class:`WorkCalendar` 决定，本模块不写死任何节假日。
+不是休假日。哪一天是休假日由 :class:`WorkCalendar` 决定。当年的放假通知尚未录入时，
+:class:`StatutoryCalendar` 仍按《全国年节及纪念日放假办法》把元旦、春节、清明、劳动节、端午、
+中秋、国庆（见 :mod:`xiezhi.law.holidays`）和周末当作休假日，但结果标记为“暂定”
+（``PeriodResult.provisional``）：调休安排公布后可能变化，存储的期限应重新计算。
+
+按小时计算的期间（如诉前、诉中紧急保全的 48 小时，民事诉讼法 第一百零三条、第一百零四条）
+见 :func:`hours_period_end`；邮寄的诉讼文书在期满前交邮的不算过期（第八十五条第四款），
+见 :func:`in_time`；耽误期限的顺延申请（第八十六条）见 :func:`late_application_deadline`。
 """
 
 from __future__ import annotations
 
 import calendar as _calendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Iterable, Protocol, runtime_checkable
+
+from . import holidays as _holidays
 
 __all__ = [
     "CalendarNotAvailable",
     "ChineseCalendarPackage",
+    "StatutoryCalendar",
+    "hours_period_end",
+    "in_time",
+    "is_provisional",
+    "late_application_deadline",
+    "LATE_APPLICATION_DAYS",
     "PeriodError",
     "PeriodResult",
     "StaticCalendar",
@@ -138,6 +153,41 @@ class StaticCalendar:
         return self.weekends and d.weekday() >= 5
 
 
+class StatutoryCalendar:
+    """放假通知未录入时的工作日历：周末和《全国年节及纪念日放假办法》规定的节日是休假日。
+
+    依据：民事诉讼法 第八十五条第三款；《全国年节及纪念日放假办法》第二条（元旦、春节、清明节、
+    劳动节、端午节、中秋节、国庆节）。调休（周末上班、工作日补休）只能由当年的通知确定，所以本日历
+    判断的每一天都是“暂定”的（:meth:`is_provisional` 为 True）。
+
+    ``base`` 给出时，``base`` 已覆盖的年份以 ``base`` 为准（不是暂定），其余年份用上述规则::
+
+        StatutoryCalendar(base=已录入的日历, covers=lambda year: year in 已录入年份)
+    """
+
+    def __init__(self, base: "WorkCalendar | None" = None, covers=None) -> None:
+        self.base = base
+        self._covers = covers or (lambda year: False)
+
+    def is_provisional(self, d: date) -> bool:
+        return self.base is None or not self._covers(d.year)
+
+    def is_rest_day(self, d: date) -> bool:
+        if not self.is_provisional(d):
+            return self.base.is_rest_day(d)
+        try:
+            holiday = _holidays.is_statutory_holiday(d)
+        except _holidays.HolidayTableError as exc:
+            raise CalendarNotAvailable(d.year, str(exc)) from None
+        return holiday or d.weekday() >= 5
+
+
+def is_provisional(calendar: "WorkCalendar", d: date) -> bool:
+    """日历对 ``d`` 的判断是否为暂定（当年放假通知未录入）。不提供此信息的日历视为确定。"""
+    check = getattr(calendar, "is_provisional", None)
+    return bool(check(d)) if check is not None else False
+
+
 def add_months(d: date, n: int) -> date:
     """把日期加上 ``n`` 个月，取到期月的对应日；没有对应日的取该月最后一日。
 
@@ -179,6 +229,7 @@ class PeriodResult:
     nominal_end: date
     end: date
     basis: str
+    provisional: bool = False  # 届满日依据尚未录入放假通知的年份推定（调休公布后可能变化）
 
     @property
     def extended(self) -> bool:
@@ -228,7 +279,10 @@ def period_end_detail(
     end = next_working_day(nominal, calendar)
     if end != nominal:
         basis += "；民事诉讼法 第八十五条第三款、民法典 第二百零三条（最后一日为法定休假日的顺延至休假日后第一日）"
-    return PeriodResult(start=start, nominal_end=nominal, end=end, basis=basis)
+    provisional = any(is_provisional(calendar, nominal + timedelta(days=i)) for i in range((end - nominal).days + 1))
+    if provisional:
+        basis += "；该年放假通知尚未录入，按《全国年节及纪念日放假办法》暂定"
+    return PeriodResult(start=start, nominal_end=nominal, end=end, basis=basis, provisional=provisional)
 
 
 def period_end(
@@ -252,3 +306,51 @@ def period_end(
     :raises CalendarNotAvailable: 工作日历没有届满日所在年份的数据。
     """
     return period_end_detail(start, days=days, months=months, years=years, calendar=calendar).end
+
+
+def hours_period_end(start: datetime, hours: int) -> datetime:
+    """以小时计算的期间的届满时刻。
+
+    依据：民事诉讼法 第八十五条第一款（期间以时、日、月、年计算）、第二款（期间开始的时不计算在期间内）。
+    例：紧急情况下的诉讼保全、诉前保全，人民法院接受申请后必须在四十八小时内作出裁定
+    （民事诉讼法 第一百零三条第三款、第一百零四条第一款）：2025-03-07 16:20 接受申请，从 17:00 起算，
+    2025-03-09 17:00 届满。以小时计算的期间不因休假日顺延（第八十五条第三款只就“最后一日”而言）。
+    """
+    if not isinstance(start, datetime):
+        raise PeriodError(f"起算时间应为日期时间，收到：{start!r}")
+    n = _positive_int(hours, "小时数")
+    begin = start.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    try:
+        return begin + timedelta(hours=n)
+    except OverflowError:
+        raise PeriodError("期间过长，超出可计算的日期范围") from None
+
+
+def in_time(lodged_on: date, posted_on: date | None, window_end: date | None) -> bool:
+    """诉讼文书是否在期间内提交：在期满前交邮的，不算过期（民事诉讼法 第八十五条第四款）。
+
+    ``lodged_on`` 为法院收到的日期，``posted_on`` 为交邮日期（邮戳日期；不是邮寄的填 None），
+    ``window_end`` 为期间届满日（None 表示期间尚未开始计算，例如文书尚未送达，视为未逾期）。
+
+    :raises PeriodError: 交邮日期晚于收到日期。
+    """
+    if not isinstance(lodged_on, date) or (posted_on is not None and not isinstance(posted_on, date)):
+        raise PeriodError("收到日期、交邮日期应为日期")
+    if posted_on is not None and posted_on > lodged_on:
+        raise PeriodError("交邮日期不能晚于法院收到的日期")
+    if window_end is None:
+        return True
+    return lodged_on <= window_end or (posted_on is not None and posted_on <= window_end)
+
+
+#: 耽误期限后申请顺延的期间（民事诉讼法 第八十六条）
+LATE_APPLICATION_DAYS = 10
+
+
+def late_application_deadline(obstacle_ended_on: date, *, calendar: WorkCalendar) -> PeriodResult:
+    """当事人因不可抗拒的事由或者其他正当理由耽误期限的，在障碍消除后的十日内，可以申请顺延期限，
+    是否准许，由人民法院决定（民事诉讼法 第八十六条）。返回申请期间的届满日（第八十五条计算）。"""
+    result = period_end_detail(obstacle_ended_on, days=LATE_APPLICATION_DAYS, calendar=calendar)
+    return PeriodResult(start=result.start, nominal_end=result.nominal_end, end=result.end,
+                        basis="民事诉讼法 第八十六条（障碍消除后十日内申请顺延）；" + result.basis,
+                        provisional=result.provisional)

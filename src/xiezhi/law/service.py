@@ -16,6 +16,12 @@
   电子地址所在系统时即为送达（第一款）；未提供或者未确认的，受送达人回复收悉或系统反馈已阅知的，
   推定完成送达（第二款）；同一内容多种电子方式送达的，以最先完成的有效送达时间为准（第四款）。
 - 民事诉讼法 第九十一条：邮寄送达，以回执上注明的收件日期为送达日期。
+- 《最高人民法院关于以法院专递方式邮寄送达民事诉讼文书的若干规定》（法院专递规定）第十一条：因受送达人
+  自己提供或者确认的送达地址不准确、拒不提供送达地址、送达地址变更未及时告知人民法院、受送达人本人或者
+  其指定的代收人拒绝签收，导致诉讼文书未能被受送达人实际接收的，文书退回之日视为送达之日；受送达人能够
+  证明自己没有过错的除外。
+- 民事诉讼法 第二百八十三条第一款第（八）项：向在中华人民共和国领域内没有住所的当事人邮寄送达，自邮寄之日
+  起满三个月，送达回证没有退回，但根据各种情况足以认定已经送达的，期间届满之日视为送达。
 - 民事诉讼法 第九十五条：公告送达，自发出公告之日起经过三十日即视为送达；第二百八十三条第二款：
   在中华人民共和国领域内没有住所的当事人，经过六十日即视为送达。民诉解释 第一百三十八条：发出公告
   日期以最后张贴或者刊登的日期为准；第一百四十条：适用简易程序的案件不适用公告送达。
@@ -31,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .periods import StaticCalendar, WorkCalendar, period_end
+from .periods import StatutoryCalendar, WorkCalendar, period_end_detail
 
 __all__ = [
     "ELECTRONIC_METHODS",
@@ -39,6 +45,8 @@ __all__ = [
     "METHODS",
     "PUBLIC_NOTICE_DAYS",
     "PUBLIC_NOTICE_DAYS_ABROAD",
+    "POSTAL_ABROAD_MONTHS",
+    "RETURN_REASONS",
     "ServiceError",
     "ServiceDate",
     "earliest_service",
@@ -72,7 +80,16 @@ JUDGMENT_KINDS = frozenset({"judgment", "ruling", "mediation"})
 PUBLIC_NOTICE_DAYS = 30
 PUBLIC_NOTICE_DAYS_ABROAD = 60
 
-_NO_ROLLOVER = StaticCalendar(weekends=False)
+#: 向境外邮寄送达，送达回证未退回的，自邮寄之日起满三个月视为送达（民事诉讼法 第二百八十三条第一款第（八）项）
+POSTAL_ABROAD_MONTHS = 3
+
+#: 邮件被退回的原因 → 中文。前两种依法院专递规定 第十一条视为送达（退回之日）；其他原因不发生送达。
+RETURN_REASONS: dict[str, tuple[str, bool]] = {
+    "wrong_address": ("受送达人提供或确认的送达地址不准确", True),
+    "refused": ("受送达人或其指定的代收人拒绝签收", True),
+    "moved_unreported": ("送达地址变更未及时告知法院", True),
+    "other": ("其他原因（如查无此人且地址未经确认）", False),
+}
 
 
 @dataclass(frozen=True)
@@ -97,11 +114,43 @@ def public_notice_served_on(published_on: date, *, abroad: bool = False,
     日期为准（民诉解释 第一百三十八条）；期间开始的日不计算在内（民事诉讼法 第八十五条第二款）。
     例：2025-03-03 发出公告，2025-04-02 视为送达。
 
-    ``calendar`` 给出时，届满日为法定休假日的顺延至其后第一个工作日（民事诉讼法 第八十五条第三款）。
-    公告期间届满日是否顺延在实务中有不同做法（⚠ 可配置），默认不顺延。
+    公告期间和其他期间一样，届满日为法定休假日的顺延至其后第一个工作日（民事诉讼法 第八十五条第三款）。
+    ``calendar`` 为 None 时按《全国年节及纪念日放假办法》的节日和周末暂定（:class:`StatutoryCalendar`）。
     """
+    return public_notice_detail(published_on, abroad=abroad, calendar=calendar).end
+
+
+def public_notice_detail(published_on: date, *, abroad: bool = False, calendar: WorkCalendar | None = None):
+    """同 :func:`public_notice_served_on`，返回 :class:`~xiezhi.law.periods.PeriodResult`（含 ``provisional``）。"""
     days = PUBLIC_NOTICE_DAYS_ABROAD if abroad else PUBLIC_NOTICE_DAYS
-    return period_end(published_on, days=days, calendar=calendar or _NO_ROLLOVER)
+    return period_end_detail(published_on, days=days, calendar=calendar or StatutoryCalendar())
+
+
+def postal_abroad_served_on(posted_on: date, *, calendar: WorkCalendar | None = None):
+    """向境外当事人邮寄送达、送达回证没有退回的，自邮寄之日起满三个月，期间届满之日视为送达。
+
+    依据：民事诉讼法 第二百八十三条第一款第（八）项；期间计算依第八十五条（届满日遇休假日顺延）。
+    例：2025-01-10 交邮，2025-04-10 视为送达。返回 :class:`~xiezhi.law.periods.PeriodResult`。
+    """
+    return period_end_detail(posted_on, months=POSTAL_ABROAD_MONTHS, calendar=calendar or StatutoryCalendar())
+
+
+def returned_post_served_on(returned_on: date, reason: str, *, address_confirmed: bool = True) -> ServiceDate:
+    """邮件被退回：地址由受送达人提供或确认而不准确、拒收的，退回之日视为送达之日。
+
+    依据：法院专递规定 第十一条第一款；民诉解释 第一百三十七条（当事人拒绝提供自己的送达地址，经人民法院
+    告知后仍不提供的，自然人以其户籍登记的住所为送达地址……）。地址未经受送达人提供或确认的，或退回原因为
+    其他的，不发生送达（``on`` 为 None），应当另行送达。
+    """
+    if reason not in RETURN_REASONS:
+        raise ServiceError("请选择邮件退回的原因")
+    label, deemed = RETURN_REASONS[reason]
+    if not isinstance(returned_on, date):
+        raise ServiceError("请填写邮件退回的日期")
+    if not deemed or not address_confirmed:
+        return ServiceDate(None, f"法院专递规定 第十一条（{label}，且地址{'已' if address_confirmed else '未经'}"
+                                 "受送达人确认：不视为送达，应另行送达）")
+    return ServiceDate(_day(returned_on), f"法院专递规定 第十一条（{label}，文书退回之日视为送达之日）")
 
 
 def service_date(method: str, *, signed_on: date | None = None, left_on: date | None = None,
@@ -204,4 +253,4 @@ def check_method_allowed(method: str, document_kind: str, *, summary_procedure: 
         raise ServiceError("适用简易程序的案件不适用公告送达（民诉解释 第一百四十条）")
 
 
-__all__.append("check_method_allowed")
+__all__ += ["check_method_allowed", "postal_abroad_served_on", "public_notice_detail", "returned_post_served_on"]
