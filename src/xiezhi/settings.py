@@ -166,6 +166,8 @@ CELERY_BEAT_SCHEDULE = {
     "deadline-warnings": {"task": "xiezhi.cases.tasks.mark_deadlines", "schedule": crontab(minute=15, hour="*/1")},
     "delivery-public-notices": {"task": "xiezhi.delivery.tasks.settle_public_notices",
                                 "schedule": crontab(minute=5, hour="*/1")},
+    "delivery-postal-abroad": {"task": "xiezhi.delivery.tasks.settle_postal_abroad",
+                               "schedule": crontab(minute=10, hour=1)},
     "delivery-sms-reports": {"task": "xiezhi.delivery.tasks.poll_sms_reports", "schedule": crontab(minute="*/5")},
     # electronic services never sent (broker down at commit) or left SENDING by a dead worker
     "delivery-sweep": {"task": "xiezhi.delivery.tasks.sweep_pending_services", "schedule": crontab(minute="*/5")},
@@ -224,6 +226,9 @@ SPECTACULAR_SETTINGS = {
 
 # Deadline warnings (审限预警): days before the limit at which a case turns "near" (⚠ configurable)
 DEADLINE_WARN_DAYS = int(os.environ.get("XIEZHI_DEADLINE_WARN_DAYS", "15"))
+# A party domiciled in Hong Kong, Macao or Taiwan appeals within the 30 days of a party with no domicile in
+# the PRC (民事诉讼法 第二百八十六条), by the court's reading of 民诉解释 第五百四十九条 (参照涉外程序); 0: 15/10 days
+APPEAL_HMT_AS_FOREIGN = os.environ.get("XIEZHI_APPEAL_HMT_AS_FOREIGN", "1") == "1"
 # Filing review period (CPL art. 126; 登记立案规定 art. 2, 8): statutory, so not an environment variable
 FILING_REVIEW_DAYS = 7
 # 结案 by judgment / ruling / mediation waits until the sealed document has reached every party and is

@@ -142,6 +142,14 @@ class PartyKind(models.TextChoices):
     ORGANISATION = "organisation", _("非法人组织")
 
 
+class Domicile(models.TextChoices):
+    """住所所在地区: decides the appeal period (民事诉讼法 第二百八十六条; 民诉解释 第五百三十六条、第五百四十九条)."""
+
+    MAINLAND = "mainland", _("境内（内地）")
+    HMT = "hk_macao_taiwan", _("港澳台")
+    ABROAD = "abroad", _("境外")
+
+
 class Party(models.Model):
     case = models.ForeignKey(Case, verbose_name=_("案件"), on_delete=models.CASCADE, related_name="parties")
     role = models.CharField(_("诉讼地位"), max_length=20, choices=PartyRole.choices)
@@ -154,6 +162,7 @@ class Party(models.Model):
     ethnicity = models.CharField(_("民族"), max_length=20, blank=True)
     nationality = models.CharField(_("国籍"), max_length=40, blank=True, default="中国")
     address = models.CharField(_("住所地"), max_length=300, blank=True)
+    domicile = models.CharField(_("住所所在地区"), max_length=20, choices=Domicile.choices, default=Domicile.MAINLAND)
     service_address = models.CharField(_("送达地址"), max_length=300, blank=True)
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
     legal_representative = models.CharField(_("法定代表人/负责人"), max_length=100, blank=True)

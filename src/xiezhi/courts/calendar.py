@@ -8,11 +8,16 @@ from datetime import date
 import time
 from threading import Lock
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.utils.translation import gettext as _
 
 from .models import CalendarDay
+
+#: sent with `years` after the holiday days of those years were loaded or changed; receivers recompute
+#: their stored deadlines whose end falls in or after those years and return the number of rows changed
+calendar_changed = Signal()
 
 _lock = Lock()
 _cache: "DatabaseCalendar | None" = None
@@ -23,9 +28,11 @@ TTL = 300  # other processes see an administrator's change within five minutes
 
 class DatabaseCalendar:
     """`strict` refuses days of years whose holiday notice is not loaded yet. The public
-    period calculator is strict; internal reminders (filing review, fee payment) use the
-    lenient form, which treats only weekends as rest days in such a year until an
-    administrator loads the notice (so a clerk is never blocked at year end)."""
+    period calculator is strict; stored deadlines (appeal windows, filing review, fee payment,
+    service dates) use the lenient form: in such a year weekends and the statutory holidays of
+    全国年节及纪念日放假办法 (xiezhi.law.holidays) are rest days and every day is provisional
+    (CPL art. 85 ¶3), so a clerk is never blocked at year end and no period ends on 元旦 or 春节.
+    Loading the year recomputes the stored deadlines (`year_loaded`)."""
 
     def __init__(self, days: dict[date, bool], strict: bool = True):
         self.days = days
@@ -35,13 +42,18 @@ class DatabaseCalendar:
     def covers(self, day: date) -> bool:
         return day.year in self.years
 
-    def is_rest_day(self, day: date) -> bool:
-        from xiezhi.law.periods import CalendarNotAvailable
+    def is_provisional(self, day: date) -> bool:
+        return day.year not in self.years
 
-        if day.year not in self.years and self.strict:
-            raise CalendarNotAvailable(
-                _("节假日安排尚未录入 %(year)s 年的数据，无法计算期间；请系统管理员先导入该年度国务院办公厅放假通知。")
-                % {"year": day.year})
+    def is_rest_day(self, day: date) -> bool:
+        from xiezhi.law.periods import CalendarNotAvailable, StatutoryCalendar
+
+        if day.year not in self.years:
+            if self.strict:
+                raise CalendarNotAvailable(
+                    _("节假日安排尚未录入 %(year)s 年的数据，无法计算期间；请系统管理员先导入该年度国务院办公厅放假通知。")
+                    % {"year": day.year})
+            return StatutoryCalendar().is_rest_day(day)
         if day in self.days:
             return self.days[day]
         return day.weekday() >= 5
@@ -67,3 +79,18 @@ def _invalidate(**kwargs):
     global _cache
     with _lock:
         _cache = None
+    day = kwargs.get("instance")
+    if day is not None and not kwargs.get("raw"):  # an administrator added or changed a day in the admin
+        transaction.on_commit(lambda: year_loaded([day.date.year]))
+
+
+def year_loaded(years) -> dict[str, int]:
+    """The holiday days of `years` were added or changed: every app recomputes the stored deadlines
+    that depend on them (CPL art. 85 ¶3). Receivers of `calendar_changed` return how many rows
+    they changed; idempotent (a second call changes nothing)."""
+    invalidate()
+    years = sorted({int(y) for y in years})
+    counts: dict[str, int] = {}
+    for receiver_fn, result in calendar_changed.send(sender=CalendarDay, years=years):
+        counts[getattr(receiver_fn, "__qualname__", str(receiver_fn))] = int(result or 0)
+    return counts

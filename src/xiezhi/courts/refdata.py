@@ -304,6 +304,9 @@ def load_calendar(years: Iterable[int] | None = None) -> int:
     with transaction.atomic():
         _upsert(CalendarDay, objs, ["date"], ["is_rest_day", "name", "version", "source"])
     _invalidate_calendar_cache()
+    from . import calendar
+
+    transaction.on_commit(lambda: calendar.year_loaded(wanted_years))  # provisional deadlines become final
     return len(objs)
 
 

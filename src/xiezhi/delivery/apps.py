@@ -47,7 +47,9 @@ class DeliveryConfig(AppConfig):
             "document_served": EventType(_("送达诉讼文书"), basis="民事诉讼法 第八十七条至第九十五条；流程公开规定 第七条"),
             "service_failed": EventType(_("送达未成功"), basis="流程公开规定 第七条"),
             "public_notice_published": EventType(_("公告送达"), basis="民事诉讼法 第九十五条；民诉解释 第一百三十八条"),
+            "document_posted": EventType(_("交邮"), basis="民事诉讼法 第九十一条；审限规定 第十条"),
         }, summaries={
+            "document_posted": _doc_summary,
             "service_address_confirmed": _address_summary,
             "document_sent": _doc_summary,
             "document_served": _doc_summary,

@@ -43,6 +43,14 @@ def _record_for_update():
     return ServiceRecord.objects.select_for_update(of=("self",)).select_related("document", "document__case", "party")
 
 
+def _calendar():
+    """The court's calendar; a year whose notice is not loaded falls back to the statutory holidays
+    (民事诉讼法 第八十五条第三款: a public notice's period rolls over a holiday like every other)."""
+    from xiezhi.courts.calendar import get_work_calendar
+
+    return get_work_calendar(strict=False)
+
+
 def _require(actor, case: Case) -> None:
     if not can_manage_case(actor, case, *SERVERS):
         raise PermissionDenied(_("您无权办理此案件的送达。"))
@@ -444,6 +452,81 @@ def record_paper_service(actor, rec: ServiceRecord, *, on: date, receipt: bytes 
 
 
 @transaction.atomic
+def record_posting(actor, rec: ServiceRecord, *, posted_on: date) -> ServiceRecord:
+    """交邮: the document was posted (邮寄送达). The posting date closes a case served by post
+    (审限规定 第十条) and starts the three months of postal service abroad (民事诉讼法 第二百八十三条
+    第一款第（八）项)."""
+    _require(actor, rec.document.case)
+    rec = _record_for_update().get(pk=rec.pk)
+    if rec.method != "postal":
+        raise ValidationError(_("该记录不是邮寄送达。"))
+    if rec.status in (ServiceStatus.SERVED, ServiceStatus.FAILED):
+        raise ValidationError(_("该送达已办结。"))
+    if posted_on > timezone.localdate() or posted_on < rec.document.case.filed_on:
+        raise ValidationError(_("交邮日期应在立案日期与今天之间。"))
+    rec.status = ServiceStatus.SENT
+    rec.sent_at = timezone.make_aware(timezone.datetime.combine(posted_on, timezone.datetime.min.time()))
+    rec.save(update_fields=["status", "sent_at"])
+    append_event(rec.document.case, "document_posted", actor, {
+        "document": rec.document.title, "party": rec.party.name, "posted_on": posted_on.isoformat()})
+    return rec
+
+
+@transaction.atomic
+def record_returned_post(actor, rec: ServiceRecord, *, returned_on: date, reason: str,
+                         scan: bytes | None = None, scan_name: str = "") -> ServiceRecord:
+    """The post came back. Returned because the address the recipient gave or confirmed was wrong,
+    or refused: deemed served on the return date (法院专递规定 第十一条); otherwise the service failed
+    and must be made another way."""
+    _require(actor, rec.document.case)
+    rec = _record_for_update().get(pk=rec.pk)
+    if rec.method != "postal":
+        raise ValidationError(_("该记录不是邮寄送达。"))
+    if rec.status in (ServiceStatus.SERVED, ServiceStatus.FAILED):
+        raise ValidationError(_("该送达已办结。"))
+    if returned_on > timezone.localdate():
+        raise ValidationError(_("退回日期不能晚于今天。"))
+    try:
+        result = law.returned_post_served_on(returned_on, reason, address_confirmed=rec.address_confirmed)
+    except law.ServiceError as exc:
+        raise ValidationError(str(exc))
+    now = timezone.now()
+    rec.sent_at = rec.sent_at or now
+    _receipt(rec, "postal", now, {"returned_on": returned_on.isoformat(), "reason": reason, "deemed": bool(result.on)},
+             scan=scan, scan_name=scan_name)
+    if result.on is None:
+        rec.status, rec.failure, rec.basis = ServiceStatus.FAILED, law.RETURN_REASONS[reason][0], result.basis[:300]
+        rec.save(update_fields=["status", "failure", "basis", "sent_at"])
+        append_event(rec.document.case, "service_failed", actor, {
+            "document": rec.document.title, "party": rec.party.name, "reason": rec.failure})
+        return rec
+    rec.status = ServiceStatus.SENT
+    rec.save(update_fields=["status", "sent_at"])
+    _served(rec, result)
+    return rec
+
+
+def settle_postal_abroad(today: date | None = None) -> int:
+    """Scheduled job: post to a party with no domicile in the PRC whose receipt has not come back is
+    deemed served when three months from posting have run (民事诉讼法 第二百八十三条第一款第（八）项)."""
+    today = today or timezone.localdate()
+    n = 0
+    qs = ServiceRecord.objects.filter(method="postal", status=ServiceStatus.SENT, sent_at__isnull=False,
+                                      party__domicile="abroad")
+    for pk in qs.values_list("pk", flat=True):
+        with transaction.atomic():
+            rec = _record_for_update().get(pk=pk)
+            if rec.status != ServiceStatus.SENT:
+                continue
+            deemed = law.postal_abroad_served_on(timezone.localtime(rec.sent_at).date(), calendar=_calendar())
+            if deemed.end <= today:
+                _served(rec, law.ServiceDate(deemed.end, "民事诉讼法 第二百八十三条第一款第（八）项"
+                                                         "（自邮寄之日起满三个月，送达回证没有退回，期间届满之日视为送达）"))
+                n += 1
+    return n
+
+
+@transaction.atomic
 def record_public_notice(actor, rec: ServiceRecord, *, published_on: date, abroad: bool = False,
                          scan: bytes | None = None, scan_name: str = "", today: date | None = None) -> ServiceRecord:
     """公告送达: record the (last) publication date; the party is deemed served 30 days later,
@@ -457,9 +540,10 @@ def record_public_notice(actor, rec: ServiceRecord, *, published_on: date, abroa
     today = today or timezone.localdate()
     if published_on > today:
         raise ValidationError(_("发出公告日期不能晚于今天。"))
-    deemed = law.public_notice_served_on(published_on, abroad=abroad)
+    deemed = law.public_notice_served_on(published_on, abroad=abroad, calendar=_calendar())
     rec.status, rec.sent_at, rec.notice_published_on, rec.abroad = ServiceStatus.SENT, timezone.now(), published_on, abroad
-    rec.basis = law.service_date("public_notice", published_on=published_on, abroad=abroad).basis[:300]
+    rec.basis = law.service_date("public_notice", published_on=published_on, abroad=abroad,
+                                 calendar=_calendar()).basis[:300]
     rec.save()
     _receipt(rec, "notice", timezone.now(), {"published_on": published_on.isoformat(), "deemed_on": deemed.isoformat()},
              scan=scan, scan_name=scan_name)
@@ -486,7 +570,8 @@ def settle_public_notices(today: date | None = None, only=None) -> int:
     for pk in qs.values_list("pk", flat=True):
         with transaction.atomic():
             rec = _record_for_update().get(pk=pk)
-            result = law.service_date("public_notice", published_on=rec.notice_published_on, abroad=rec.abroad)
+            result = law.service_date("public_notice", published_on=rec.notice_published_on, abroad=rec.abroad,
+                                      calendar=_calendar())
             if rec.status == ServiceStatus.SENT and result.on <= today:
                 _served(rec, result)
                 _end_public_notice_deduction(rec.document.case, result.on)
@@ -580,6 +665,9 @@ def _served(rec: ServiceRecord, result: law.ServiceDate) -> None:
     append_event(case, "document_served", None, {
         "document": rec.document.title, "document_id": rec.document_id, "kind": rec.document.kind,
         "party": party.name, "party_id": party.pk, "recipient": rec.party.name, "method": rec.method,
-        "served_on": result.on.isoformat(), "basis": result.basis})
+        "served_on": result.on.isoformat(), "basis": result.basis,
+        # 审限规定 第十条: a mediation document by post closes the case on the posting date, by notice on publication
+        "posted_on": timezone.localtime(rec.sent_at).date().isoformat() if rec.method == "postal" and rec.sent_at else "",
+        "published_on": rec.notice_published_on.isoformat() if rec.notice_published_on else ""})
     document_served.send(sender=ServiceRecord, case=case, document_kind=rec.document.kind, party_id=party.pk,
                          served_on=result.on, method=rec.method)

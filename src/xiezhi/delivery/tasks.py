@@ -24,3 +24,9 @@ def poll_sms_reports():
 @shared_task(name="xiezhi.delivery.tasks.settle_public_notices")
 def settle_public_notices():
     return services.settle_public_notices()
+
+
+@shared_task(name="xiezhi.delivery.tasks.settle_postal_abroad")
+def settle_postal_abroad():
+    """民事诉讼法 第二百八十三条第一款第（八）项: post abroad deemed served three months after posting."""
+    return services.settle_postal_abroad()

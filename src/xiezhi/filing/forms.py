@@ -1,5 +1,6 @@
 """Turning the filing form's POST fields into the structured complaint (FilingApplication.data)."""
 from xiezhi.filing.services import PARTY_FIELDS
+from xiezhi.law.appeal import DOMICILES
 
 
 def parse_filing_form(post, previous: dict | None = None) -> dict:
@@ -15,7 +16,9 @@ def parse_filing_form(post, previous: dict | None = None) -> dict:
             continue
         p = {f: post.get(f"parties-{i}-{f}", "") for f in PARTY_FIELDS if f != "is_minor"}
         p["is_minor"] = bool(post.get(f"parties-{i}-is_minor"))
-        if any(v for k, v in p.items() if k not in ("role", "kind", "nationality")):
+        if p["domicile"] not in DOMICILES:  # 住所所在地区 decides the appeal period (民事诉讼法 第二百八十六条)
+            p["domicile"] = "mainland"
+        if any(v for k, v in p.items() if k not in ("role", "kind", "nationality", "domicile")):
             parties.append(p)
     data = {
         "parties": parties,

@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from xiezhi.cases.models import Case, Party, PartyKind, PartyRole
+from xiezhi.cases.models import Case, Domicile, Party, PartyKind, PartyRole
 from xiezhi.cases.services import allocate_serial, append_event, append_events, lock_case, notify, refresh_snapshot
 from xiezhi.courts.calendar import get_work_calendar
 from xiezhi.courts.models import CaseType, Cause, Court, Procedure
@@ -44,7 +44,7 @@ from .uploads import check_upload
 FEE_PAYMENT_DAYS = 7  # 诉讼费用交纳办法 第二十二条
 EDITABLE = (FilingStatus.DRAFT, FilingStatus.NEEDS_CORRECTION)
 PARTY_FIELDS = ("role", "kind", "name", "id_number", "gender", "ethnicity", "nationality", "address",
-                "service_address", "phone", "legal_representative", "is_minor")
+                "domicile", "service_address", "phone", "legal_representative", "is_minor")
 PHONE_RE = re.compile(r"^1\d{10}$")
 
 
@@ -240,6 +240,35 @@ def complaint_problems(filing: FilingApplication) -> list[str]:
     return problems
 
 
+def fee_due_on(case: Case) -> date:
+    """交费期限 (诉讼费用交纳办法 第二十二条): computed here for the assessment and for its recompute."""
+    return period_end(case.filed_on, days=FEE_PAYMENT_DAYS, calendar=get_work_calendar(strict=False))
+
+
+def recompute_deadlines(sender=None, years=(), **kwargs) -> int:
+    """The holiday days of `years` were loaded: the review deadlines of pending filings and the due
+    dates of unpaid fees that end in or after those years are recomputed (民事诉讼法 第八十五条第三款).
+    Idempotent; returns the number of rows changed."""
+    if not years:
+        return 0
+    since = date(min(years), 1, 1)
+    changed = 0
+    for f in FilingApplication.objects.filter(status=FilingStatus.SUBMITTED, review_due_on__gte=since,
+                                              clock_started_on__isnull=False):
+        due = _review_due(f.clock_started_on)
+        if due != f.review_due_on:
+            FilingApplication.objects.filter(pk=f.pk).update(review_due_on=due)
+            _log(f, "review_due_recomputed", None, review_due_on=due.isoformat())
+            changed += 1
+    for fa in FeeAssessment.objects.filter(paid_at__isnull=True, due_on__gte=since).select_related("case"):
+        due = fee_due_on(fa.case)
+        if due != fa.due_on:
+            FeeAssessment.objects.filter(pk=fa.pk).update(due_on=due)
+            append_event(fa.case, "fee_due_recomputed", None, {"before": fa.due_on.isoformat(), "due_on": due.isoformat()})
+            changed += 1
+    return changed
+
+
 def _review_due(from_day: date) -> date:
     # 民事诉讼法 第一百二十六条; 登记立案规定 第八条: seven days (settings.FILING_REVIEW_DAYS)
     return period_end(from_day, days=settings.FILING_REVIEW_DAYS, calendar=get_work_calendar(strict=False))
@@ -402,6 +431,7 @@ def _create_parties(case: Case, filing: FilingApplication) -> set:
             gender=p.get("gender", ""),
             ethnicity=p.get("ethnicity", ""), nationality=p.get("nationality") or "中国",
             address=p.get("address", ""), service_address=p.get("service_address", ""), phone=p.get("phone", ""),
+            domicile=p.get("domicile") if p.get("domicile") in Domicile.values else Domicile.MAINLAND,
             legal_representative=p.get("legal_representative", ""),
         ))
     plaintiffs = [p for p in created if p.role in ("plaintiff", "applicant")]
@@ -434,7 +464,7 @@ def assess_fee(actor, case: Case, procedure: Procedure, amount: Decimal | None =
         figure = amount
     if figure is None:
         raise ValidationError(_("无法计算诉讼费用：请填写诉讼标的额或核定金额。"))
-    due = period_end(case.filed_on, days=FEE_PAYMENT_DAYS, calendar=get_work_calendar(strict=False))
+    due = fee_due_on(case)
     fa = FeeAssessment.objects.create(case=case, computed=computed, computed_range=rng, amount=figure,
                                       basis=est.get("basis", "诉讼费用交纳办法 第十三条"),
                                       override_reason=reason.strip() if amount is not None else "",

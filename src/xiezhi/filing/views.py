@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from xiezhi.audit.models import AuditEntry
 from xiezhi.audit.services import record
-from xiezhi.cases.models import Notification, PartyKind, PartyRole
+from xiezhi.cases.models import Domicile, Notification, PartyKind, PartyRole
 from xiezhi.cases.selectors import can_view_case, case_for_request, visible_cases
 from xiezhi.courts.models import Cause, Court, Procedure
 from xiezhi.courts.province import small_claims_wage
@@ -96,7 +96,7 @@ def filing_edit(request, pk):
     return render(request, "filing/filing_edit.html", {
         "filing": filing, "files": files, "parties": parties, "problems": problems,
         "causes": _causes(), "roles": [(v, l) for v, l in PartyRole.choices if v in ("plaintiff", "defendant", "third_party")],
-        "kinds": PartyKind.choices, "evidence_kinds": EvidenceFile.Kind.choices,
+        "kinds": PartyKind.choices, "domiciles": Domicile.choices, "evidence_kinds": EvidenceFile.Kind.choices,
         "status_problems": filing_services.complaint_problems(filing) if filing.status == FilingStatus.DRAFT else [],
     }, status=400 if problems else 200)
 
@@ -268,7 +268,7 @@ def counter_filing(request):
     return render(request, "filing/counter_filing.html", {
         "data": data, "parties": data.get("parties") or [], "problems": problems, "channel": channel,
         "roles": [(v, l) for v, l in PartyRole.choices if v in ("plaintiff", "defendant", "third_party")],
-        "kinds": PartyKind.choices,
+        "kinds": PartyKind.choices, "domiciles": Domicile.choices,
         "causes": _causes(),
     }, status=400 if problems else 200)
 

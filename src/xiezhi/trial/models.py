@@ -177,7 +177,9 @@ class AppealWindow(models.Model):
     document_kind = models.CharField(_("文书种类"), max_length=20)
     served_on = models.DateField(_("送达日期"))
     ends_on = models.DateField(_("上诉期届满日"), null=True, blank=True)
-    basis = models.CharField(_("依据"), max_length=200)
+    # the end falls in a year whose holiday notice is not loaded: recomputed when it is (民事诉讼法 第八十五条第三款)
+    provisional = models.BooleanField(_("暂定"), default=False)
+    basis = models.CharField(_("依据"), max_length=400)
 
     class Meta:
         verbose_name = _("上诉期")
@@ -189,6 +191,8 @@ class Appeal(models.Model):
     case = models.ForeignKey("cases.Case", verbose_name=_("一审案件"), on_delete=models.CASCADE, related_name="appeals")
     party = models.ForeignKey("cases.Party", verbose_name=_("上诉人"), on_delete=models.PROTECT, related_name="+")
     filed_on = models.DateField(_("上诉日期"))
+    # 邮寄提交的交邮日期: posted before the period ends is in time (民事诉讼法 第八十五条第四款)
+    posted_on = models.DateField(_("交邮日期"), null=True, blank=True)
     in_time = models.BooleanField(_("在上诉期内"), default=True)
     recorded_by = models.ForeignKey(User, verbose_name=_("登记人"), on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -212,6 +216,55 @@ class TransferPackage(models.Model):
     class Meta:
         verbose_name = _("上诉移送")
         verbose_name_plural = _("上诉移送")
+
+
+class Pronouncement(models.Model):
+    """宣判（宣告）: the day the judgment or ruling was pronounced; the case closes on it
+    (民诉解释 第二百四十三条; 审限规定 第十条)."""
+
+    case = models.ForeignKey("cases.Case", verbose_name=_("案件"), on_delete=models.CASCADE, related_name="pronouncements")
+    document_kind = models.CharField(_("文书种类"), max_length=20)
+    pronounced_on = models.DateField(_("宣判日期"))
+    in_court = models.BooleanField(_("当庭宣判"), default=False)
+    recorded_by = models.ForeignKey(User, verbose_name=_("记录人"), on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("宣判")
+        verbose_name_plural = _("宣判")
+        ordering = ["-pronounced_on", "-id"]
+
+
+class LateApplication(models.Model):
+    """申请顺延期限: a party who missed a period for a force-majeure or other legitimate reason applies
+    within 10 days after the obstacle ended; the court decides (民事诉讼法 第八十六条)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待决定")
+        GRANTED = "granted", _("准许")
+        REFUSED = "refused", _("不准许")
+
+    case = models.ForeignKey("cases.Case", verbose_name=_("案件"), on_delete=models.CASCADE, related_name="late_applications")
+    party = models.ForeignKey("cases.Party", verbose_name=_("申请人"), on_delete=models.PROTECT, related_name="+")
+    period = models.CharField(_("耽误的期限"), max_length=100)
+    reason = models.CharField(_("耽误的事由"), max_length=500)
+    obstacle_ended_on = models.DateField(_("障碍消除日期"))
+    applied_on = models.DateField(_("申请日期"))
+    apply_by = models.DateField(_("申请期限届满日"))
+    in_time = models.BooleanField(_("在十日内申请"))
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    new_end = models.DateField(_("顺延至"), null=True, blank=True)
+    note = models.CharField(_("决定理由"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(User, verbose_name=_("登记人"), on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(User, verbose_name=_("决定人"), null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    decided_at = models.DateTimeField(_("决定时间"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("顺延期限申请")
+        verbose_name_plural = _("顺延期限申请")
+        ordering = ["-created_at", "-id"]
 
 
 class Closing(models.Model):

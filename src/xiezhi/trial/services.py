@@ -21,7 +21,9 @@ from xiezhi.cases.models import Case, CaseLink, CaseStatus, Party
 from xiezhi.cases.selectors import OPEN_STATUSES, can_manage_case
 from xiezhi.courts import refcache
 from xiezhi.law import smallclaims, timelimits
-from xiezhi.law.appeal import AppealError, appeal_rule, appeal_window_end
+from xiezhi.law.appeal import AppealError, appeal_period
+from xiezhi.law.closing import ClosingDateError, closing_date
+from xiezhi.law.periods import PeriodError, in_time as law_in_time, late_application_deadline
 
 from .models import (
     Appeal,
@@ -30,6 +32,8 @@ from .models import (
     Assignment,
     Closing,
     DeclaredRelation,
+    LateApplication,
+    Pronouncement,
     ExtensionRequest,
     JudgeProfile,
     PanelMember,
@@ -483,9 +487,68 @@ register_closing_check(check_judge_assigned)
 register_closing_check(check_fees_settled)
 
 
+def _mediation_services(case: Case):
+    """Each party's first service of the mediation document, read from the timeline's
+    document_served nodes (delivery writes the method, the posting and publication dates)."""
+    from xiezhi.law.closing import MediationService
+
+    parties = [p.pk for p in case.parties.all() if p.is_party and p.left_case_at is None]
+    first: dict[int, MediationService] = {}
+    for payload in case.events.filter(code="document_served").order_by("seq").values_list("payload", flat=True):
+        if payload.get("kind") != "mediation" or payload.get("party_id") not in parties:
+            continue
+        if payload["party_id"] in first:
+            continue
+        day = lambda key: date.fromisoformat(payload[key]) if payload.get(key) else None  # noqa: E731
+        first[payload["party_id"]] = MediationService(payload.get("method", ""), served_on=day("served_on"),
+                                                      posted_on=day("posted_on") or day("served_on"),
+                                                      published_on=day("published_on") or day("served_on"))
+    return list(first.values()), len(parties)
+
+
+def default_closed_on(case: Case, method: str) -> date:
+    """结案日期 from the facts, never the day of the click: the pronouncement of the judgment or
+    ruling, or the day the mediation document reached the last party (by post the posting date, by
+    public notice the publication date) (民诉解释 第二百四十三条; 审限规定 第十条).
+
+    :raises ValidationError: the facts do not fix the date yet (no pronouncement recorded ...)."""
+    kind = CLOSING_METHODS[method][1] if method in CLOSING_METHODS else ""
+    pronounced = (Pronouncement.objects.filter(case=case, document_kind=kind).order_by("-pronounced_on", "-id")
+                  .values_list("pronounced_on", flat=True).first()) if kind else None
+    try:
+        if method == "mediation":
+            services, parties = _mediation_services(case)
+            return closing_date(method, mediation_services=services, parties=parties)[0]
+        return closing_date(method, pronounced_on=pronounced)[0]
+    except ClosingDateError as exc:
+        raise ValidationError(str(exc))
+
+
+@transaction.atomic
+def pronounce(actor, case: Case, document_kind: str, on: date, in_court: bool = False) -> Pronouncement:
+    """宣判（宣告）: record the day the judgment or ruling was pronounced, a node on the timeline;
+    the case closes on it (民事诉讼法 第一百五十一条; 民诉解释 第二百四十三条; 审限规定 第十条)."""
+    _require(actor, case, "judge", "clerk")
+    if document_kind not in ("judgment", "ruling"):
+        raise ValidationError(_("请选择宣判的文书种类（判决或裁定）。"))
+    case = cs.lock_case(case)
+    if case.status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED):
+        raise ValidationError(_("案件已结案。"))
+    if on < case.filed_on or on > timezone.localdate():
+        raise ValidationError(_("宣判日期应在立案日期与今天之间。"))
+    if Pronouncement.objects.filter(case=case, document_kind=document_kind, pronounced_on=on).exists():
+        raise ValidationError(_("该宣判已记录。"))
+    p = Pronouncement.objects.create(case=case, document_kind=document_kind, pronounced_on=on, in_court=in_court,
+                                     recorded_by=actor)
+    cs.append_event(case, "pronounced", actor, {"document_kind": document_kind, "on": on.isoformat(),
+                                                "in_court": in_court})
+    return p
+
+
 @transaction.atomic
 def close(actor, case: Case, method: str, closed_on: date | None = None) -> Closing:
-    """结案 through cases.services.close_case after the registered checks pass."""
+    """结案 through cases.services.close_case after the registered checks pass. Without a date the
+    case closes on the date the law fixes (:func:`default_closed_on`), never on the day of the click."""
     if method not in CLOSING_METHODS:
         raise ValidationError(_("请选择结案方式。"))
     _require(actor, case, "judge")
@@ -495,7 +558,7 @@ def close(actor, case: Case, method: str, closed_on: date | None = None) -> Clos
     problems = closing_problems(case, method)
     if problems:
         raise ValidationError(problems)
-    closed_on = closed_on or timezone.localdate()
+    closed_on = closed_on or default_closed_on(case, method)
     if closed_on < case.filed_on:
         raise ValidationError(_("结案日期早于立案日期。"))
     label, doc_kind = CLOSING_METHODS[method]
@@ -513,11 +576,19 @@ def _doc_kind(kind: str) -> str:
     return ""
 
 
-def _abroad(party: Party) -> bool:
-    """⚠ 在中华人民共和国领域内没有住所 is approximated by a foreign nationality or an address
-    outside the mainland; the clerk's service record is the better source when it exists."""
-    nat = (party.nationality or "").strip()
-    return bool(nat) and nat not in ("中国", "中华人民共和国", "CN", "CHN")
+def party_appeal_period(case: Case, party: Party, kind: str, served_on: date, *, lodged_on: date | None = None,
+                        posted_on: date | None = None):
+    """The party's appeal period by its domicile (民事诉讼法 第一百七十一条、第二百八十六条; 民诉解释
+    第五百三十六条、第五百四十九条 via settings.APPEAL_HMT_AS_FOREIGN), rolled over holidays, provisional
+    where the year's notice is not loaded (第八十五条第三款)."""
+    from django.conf import settings
+
+    from xiezhi.courts.calendar import get_work_calendar
+
+    small = bool(case.procedure and case.procedure.limit_code == "civil_small_claims")
+    return appeal_period(kind, served_on, calendar=get_work_calendar(strict=False), domicile=party.domicile,
+                         category=category(case), small_claims=small, nationality=party.nationality,
+                         hmt_as_foreign=settings.APPEAL_HMT_AS_FOREIGN, lodged_on=lodged_on, posted_on=posted_on)
 
 
 def category(case: Case) -> str:
@@ -527,27 +598,55 @@ def category(case: Case) -> str:
 @transaction.atomic
 def open_appeal_window(case: Case, party: Party, document_kind: str, served_on: date) -> AppealWindow | None:
     """Start a party's appeal window from that party's service date (idempotent)."""
-    from xiezhi.courts.calendar import get_work_calendar
-
     kind = _doc_kind(document_kind)
     if not kind or not party.is_party or party.case_id != case.pk:
         return None
-    small = bool(case.procedure and case.procedure.limit_code == "civil_small_claims")
     try:
-        rule = appeal_rule(category(case), kind, abroad=_abroad(party), small_claims=small)
-        ends = appeal_window_end(served_on, category(case), kind, abroad=_abroad(party), small_claims=small,
-                                 calendar=get_work_calendar(strict=False))
-    except AppealError:
+        period = party_appeal_period(case, party, kind, served_on)
+    except (AppealError, PeriodError):
         return None
+    ends, basis = period.window_end, "；".join(period.basis)[:400]
     case = cs.lock_case(case)  # two deliveries of the same service record: one window, one node
     window, created = AppealWindow.objects.get_or_create(
         case=case, party=party, document_kind=kind,
-        defaults={"served_on": served_on, "ends_on": ends, "basis": rule.basis})
+        defaults={"served_on": served_on, "ends_on": ends, "basis": basis, "provisional": period.provisional})
     if created:
         cs.append_event(case, "appeal_window_started", None, {
             "party": party.name, "party_id": party.pk, "document_kind": kind, "served_on": served_on.isoformat(),
-            "ends_on": ends.isoformat() if ends else "", "basis": rule.basis})
+            "ends_on": ends.isoformat() if ends else "", "provisional": period.provisional, "basis": basis})
     return window
+
+
+def recompute_appeal_windows(sender=None, years=(), **kwargs) -> int:
+    """The holiday days of `years` were loaded: appeal windows ending in or after the first of them
+    (and every provisional one) are recomputed; a changed end is a node on the timeline (民事诉讼法
+    第八十五条第三款). Idempotent."""
+    from django.db.models import Q
+
+    if not years:
+        return 0
+    since = date(min(years), 1, 1)
+    changed = 0
+    qs = AppealWindow.objects.filter(Q(provisional=True) | Q(ends_on__gte=since)).select_related("case", "party")
+    for pk in qs.values_list("pk", flat=True):
+        with transaction.atomic():
+            w = AppealWindow.objects.select_related("case", "party", "case__procedure").get(pk=pk)
+            try:
+                period = party_appeal_period(w.case, w.party, w.document_kind, w.served_on)
+            except (AppealError, PeriodError):
+                continue
+            if (w.ends_on, w.provisional) == (period.window_end, period.provisional):
+                continue
+            before = w.ends_on
+            w.ends_on, w.provisional = period.window_end, period.provisional
+            w.basis = "；".join(period.basis)[:400]
+            w.save(update_fields=["ends_on", "provisional", "basis"])
+            cs.append_event(w.case, "appeal_window_recomputed", None, {
+                "party": w.party.name, "party_id": w.party_id, "document_kind": w.document_kind,
+                "before": before.isoformat() if before else "", "ends_on": w.ends_on.isoformat() if w.ends_on else "",
+                "provisional": w.provisional})
+            changed += 1
+    return changed
 
 
 def on_document_served(sender, case, document_kind, party_id, served_on, method=None, **kwargs):
@@ -557,8 +656,10 @@ def on_document_served(sender, case, document_kind, party_id, served_on, method=
 
 
 @transaction.atomic
-def record_appeal(actor, case: Case, party: Party, filed_on: date | None = None) -> Appeal:
-    """登记上诉 and build the transfer package for the second instance (the court's parent)."""
+def record_appeal(actor, case: Case, party: Party, filed_on: date | None = None,
+                  posted_on: date | None = None) -> Appeal:
+    """登记上诉 and build the transfer package for the second instance (the court's parent). An appeal
+    that came by post is in time when posted before the window ended (民事诉讼法 第八十五条第四款)."""
     _require(actor, case, "judge", "clerk", "filing_judge")
     case = cs.lock_case(case)
     if Appeal.objects.filter(case=case, party_id=party.pk).exists():
@@ -571,9 +672,17 @@ def record_appeal(actor, case: Case, party: Party, filed_on: date | None = None)
     window = AppealWindow.objects.filter(case=case, party=party).order_by("-ends_on").first()
     if window is None:
         raise ValidationError(_("裁判文书尚未向该当事人送达。"))
-    in_time = window.ends_on is not None and filed_on <= window.ends_on
-    appeal = Appeal.objects.create(case=case, party=party, filed_on=filed_on, in_time=in_time, recorded_by=actor)
+    if window.ends_on is None:
+        in_time = False
+    else:
+        try:
+            in_time = law_in_time(filed_on, posted_on, window.ends_on)
+        except PeriodError as exc:
+            raise ValidationError(str(exc))
+    appeal = Appeal.objects.create(case=case, party=party, filed_on=filed_on, posted_on=posted_on, in_time=in_time,
+                                   recorded_by=actor)
     cs.append_event(case, "appeal_filed", actor, {"party": party.name, "on": filed_on.isoformat(),
+                                                  "posted_on": posted_on.isoformat() if posted_on else "",
                                                   "in_time": in_time})
     manifest = {
         "case": {"number": case.number, "court": case.court.name, "title": case.title,
@@ -607,3 +716,57 @@ def link_second_instance(actor, package: TransferPackage, second_case: Case) -> 
     cs.append_event(package.case, "appeal_transferred", actor, {"number": second_case.number,
                                                                 "court": second_case.court.name})
     return link
+
+
+# ---- 申请顺延期限 (民事诉讼法 第八十六条) ---------------------------------------------------------
+
+@transaction.atomic
+def record_late_application(actor, case: Case, party: Party, *, period: str, reason: str, obstacle_ended_on: date,
+                            applied_on: date | None = None) -> LateApplication:
+    """Record a party's application to extend a missed period; whether it was made within 10 days
+    after the obstacle ended is computed (民事诉讼法 第八十六条、第八十五条)."""
+    from xiezhi.courts.calendar import get_work_calendar
+
+    _require(actor, case, "judge", "clerk", "filing_judge")
+    applied_on = applied_on or timezone.localdate()
+    if party.case_id != case.pk or not party.is_party:
+        raise ValidationError(_("申请人须为本案当事人。"))
+    if not period.strip() or not reason.strip():
+        raise ValidationError(_("请填写耽误的期限和耽误的事由。"))
+    if obstacle_ended_on > applied_on or applied_on > timezone.localdate():
+        raise ValidationError(_("障碍消除日期不能晚于申请日期，申请日期不能晚于今天。"))
+    case = cs.lock_case(case)
+    deadline = late_application_deadline(obstacle_ended_on, calendar=get_work_calendar(strict=False))
+    app = LateApplication.objects.create(
+        case=case, party=party, period=period.strip()[:100], reason=reason.strip()[:500],
+        obstacle_ended_on=obstacle_ended_on, applied_on=applied_on, apply_by=deadline.end,
+        in_time=applied_on <= deadline.end, recorded_by=actor)
+    cs.append_event(case, "late_application_filed", actor, {
+        "party": party.name, "period": app.period, "obstacle_ended_on": obstacle_ended_on.isoformat(),
+        "applied_on": applied_on.isoformat(), "apply_by": deadline.end.isoformat(), "in_time": app.in_time})
+    return app
+
+
+@transaction.atomic
+def decide_late_application(actor, app: LateApplication, grant: bool, note: str = "",
+                            new_end: date | None = None) -> LateApplication:
+    """是否准许，由人民法院决定 (民事诉讼法 第八十六条): the judge grants (to a new end date) or refuses."""
+    _require(actor, app.case, "judge", "division_head", "president")
+    cs.lock_case(app.case_id)
+    app = LateApplication.objects.select_for_update().get(pk=app.pk)
+    if app.status != LateApplication.Status.PENDING:
+        raise ValidationError(_("该申请已决定。"))
+    if grant and new_end is None:
+        raise ValidationError(_("准许顺延的，请填写顺延后的届满日期。"))
+    if grant and new_end < app.applied_on:
+        raise ValidationError(_("顺延后的届满日期不能早于申请日期。"))
+    if not grant and not note.strip():
+        raise ValidationError(_("不准许的，请填写理由。"))
+    app.status = LateApplication.Status.GRANTED if grant else LateApplication.Status.REFUSED
+    app.new_end = new_end if grant else None
+    app.note, app.decided_by, app.decided_at = note.strip()[:500], actor, timezone.now()
+    app.save()
+    cs.append_event(app.case, "late_application_decided", actor, {
+        "party": app.party.name, "period": app.period, "granted": grant,
+        "new_end": new_end.isoformat() if grant else "", "note": app.note})
+    return app
