@@ -13,5 +13,6 @@ urlpatterns = [
     path("v1/fees/litigation", views.LitigationFeeView.as_view(), name="fees-litigation"),
     path("v1/fees/application", views.ApplicationFeeView.as_view(), name="fees-application"),
     path("v1/periods/end", views.PeriodEndView.as_view(), name="periods-end"),
+    path("v1/periods/appeal", views.AppealPeriodView.as_view(), name="periods-appeal"),
     path("schema/", anyone(SpectacularAPIView.as_view()), name="schema"),
 ]

@@ -209,3 +209,61 @@ class PeriodEndView(PublicCalculatorView):
     )
     def get(self, request):
         return Response(calc.period_payload(calc.period_from_params(request.query_params)))
+
+
+# ---- 上诉期 (periods helper of issue 9; kept apart from the other calculators) ---------------------------
+
+
+class AppealPeriodResponseSerializer(serializers.Serializer):
+    appealable = serializers.BooleanField(help_text="能否上诉（小额诉讼一审终审，不得上诉）")
+    days = serializers.IntegerField(allow_null=True, help_text="上诉期天数；不得上诉时为 null")
+    window_end = serializers.DateField(allow_null=True, help_text="上诉期届满日（已按法定休假日顺延）")
+    in_time = serializers.BooleanField(allow_null=True, help_text="给出上诉状收到日期时：是否在上诉期内（期满前交邮的不算过期）")
+    provisional = serializers.BooleanField(help_text="届满日所在年份的放假通知尚未录入，按法定节日暂定")
+    basis = serializers.ListField(child=serializers.CharField(), help_text="依据条文")
+
+
+class AppealPeriodView(PublicCalculatorView):
+    @extend_schema(
+        operation_id="periods_appeal",
+        summary="上诉期",
+        description=(
+            "一方当事人对判决、裁定的上诉期与届满日。上诉期看住所，不看国籍：在中华人民共和国领域内有住所的，"
+            "判决 15 日、裁定 10 日（民事诉讼法 第一百七十一条）；没有住所的 30 日（第二百八十六条；民诉解释 第五百三十六条）；"
+            "港澳台按本院设置参照涉外（民诉解释 第五百四十九条）。小额诉讼一审终审（第一百六十五条）。届满日遇法定休假日顺延"
+            "（第八十五条第三款），期满前交邮的不算过期（第八十五条第四款）。"
+        ),
+        parameters=[
+            OpenApiParameter("document", OpenApiTypes.STR, OpenApiParameter.QUERY, required=True,
+                             enum=["judgment", "ruling"], description="文书种类：判决 judgment 或裁定 ruling"),
+            OpenApiParameter("served_on", OpenApiTypes.DATE, OpenApiParameter.QUERY, required=True,
+                             description="向该当事人送达的日期（YYYY-MM-DD）"),
+            OpenApiParameter("domicile", OpenApiTypes.STR, OpenApiParameter.QUERY, required=True,
+                             enum=["mainland", "hk_macao_taiwan", "abroad"],
+                             description="住所所在地区：境内（内地）mainland、港澳台 hk_macao_taiwan、境外 abroad"),
+            OpenApiParameter("nationality", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False,
+                             description="国籍（只影响说明，不影响期间）"),
+            OpenApiParameter("procedure", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False,
+                             description="审理程序代码，如 civil_ordinary、civil_summary、civil_small_claims、admin_ordinary"),
+            OpenApiParameter("lodged_on", OpenApiTypes.DATE, OpenApiParameter.QUERY, required=False,
+                             description="法院收到上诉状的日期；给出时返回 in_time"),
+            OpenApiParameter("posted_on", OpenApiTypes.DATE, OpenApiParameter.QUERY, required=False,
+                             description="邮寄上诉状的交邮日期（邮戳日期）"),
+        ],
+        responses={
+            200: OpenApiResponse(
+                AppealPeriodResponseSerializer,
+                examples=[OpenApiExample(
+                    "2025-09-23 送达判决，境内住所",
+                    value={"appealable": True, "days": 15, "window_end": "2025-10-09", "in_time": None,
+                           "provisional": False, "basis": ["民事诉讼法 第一百七十一条第一款", "民事诉讼法 第八十五条第二款……"]},
+                    response_only=True)],
+            ),
+            400: _ERROR_400,
+            429: _ERROR_429,
+        },
+    )
+    def get(self, request):
+        from . import appeal
+
+        return Response(appeal.appeal_payload(appeal.appeal_from_params(request.query_params)))

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from .periods import PeriodError, WorkCalendar, in_time as _in_time, period_end_detail
 
 __all__ = ["APPEAL_RULES", "DOMICILES", "AppealError", "AppealPeriod", "AppealRule", "appeal_period",
-           "appeal_rule", "appeal_window_end", "effective_date", "no_domicile_in_prc"]
+           "appeal_rule", "appeal_window_end", "effective_date", "final_instance_basis", "no_domicile_in_prc"]
 
 #: 当事人住所所在地区 → 中文名称
 DOMICILES = {"mainland": "境内（内地）", "hk_macao_taiwan": "港澳台", "abroad": "境外"}
@@ -84,6 +84,26 @@ APPEAL_RULES: dict[tuple[str, str, bool], AppealRule] = {
 
 SMALL_CLAIMS_RULE = AppealRule(None, "民事诉讼法 第一百六十五条（小额诉讼一审终审）")
 
+#: 审理程序（审限规则代码或程序代码）→ 不得上诉的依据。督促程序、公示催告程序与特别程序共用审限规则代码，
+#: 按程序代码区分。
+FINAL_INSTANCE: dict[str, str] = {
+    "civil_small_claims": "民事诉讼法 第一百六十五条（小额诉讼一审终审）",
+    "civil_special": "民事诉讼法 第一百八十五条（依特别程序审理的案件实行一审终审）",
+    "civil_judicial_confirmation": "民事诉讼法 第一百八十五条（特别程序一审终审；当事人可依民诉解释 第三百七十二条提出异议）",
+    "civil_security_realization": "民事诉讼法 第一百八十五条（特别程序一审终审；当事人可依民诉解释 第三百七十二条提出异议）",
+    "civil_payment_order": "民事诉讼法 第二百二十七条（督促程序：债务人可以提出书面异议，不适用上诉）",
+    "civil_public_summons": "民事诉讼法 第二百三十条（公示催告程序的除权判决不适用上诉）",
+    "civil_second_judgment": "民事诉讼法 第一百八十二条（第二审的判决、裁定是终审的判决、裁定）",
+    "civil_second_ruling": "民事诉讼法 第一百八十二条（第二审的判决、裁定是终审的判决、裁定）",
+    "criminal_second": "刑事诉讼法 第二百四十四条（第二审的判决、裁定是终审的判决、裁定）",
+    "admin_second": "行政诉讼法 第七条（两审终审）",
+}
+
+
+def final_instance_basis(procedure_code: str = "", limit_code: str = "") -> str | None:
+    """该程序作出的判决、裁定不得上诉时，返回依据；可以上诉时返回 None。"""
+    return FINAL_INSTANCE.get(procedure_code) or FINAL_INSTANCE.get(limit_code)
+
 
 def appeal_rule(category: str, document_kind: str, *, abroad: bool = False,
                 small_claims: bool = False) -> AppealRule:
@@ -119,15 +139,17 @@ class AppealPeriod:
 def appeal_period(document_kind: str, served_on: date, *, calendar: WorkCalendar, domicile: str = "mainland",
                   category: str = "civil", small_claims: bool = False, hmt_as_foreign: bool = True,
                   nationality: str = "", lodged_on: date | None = None,
-                  posted_on: date | None = None) -> AppealPeriod:
+                  posted_on: date | None = None, final_basis: str | None = None) -> AppealPeriod:
     """上诉期、届满日，以及（给出上诉状收到日期时）是否在期间内。
 
     依据：民事诉讼法 第一百七十一条、第二百八十六条、第一百六十五条、第八十五条（第三款顺延，第四款
     期满前交邮不算过期）；民诉解释 第五百三十六条、第五百四十九条；行政诉讼法 第八十五条；
-    刑事诉讼法 第二百三十条。
+    刑事诉讼法 第二百三十条。``final_basis``（见 :func:`final_instance_basis`）给出时不得上诉。
     """
     if not isinstance(served_on, date):
         raise AppealError("送达日期应为日期")
+    if final_basis and not small_claims:
+        return AppealPeriod(False, None, None, False if lodged_on is not None else None, False, (final_basis,))
     abroad = no_domicile_in_prc(domicile, hmt_as_foreign=hmt_as_foreign) if category != "criminal" else False
     rule = appeal_rule(category, document_kind, abroad=abroad, small_claims=small_claims)
     basis = [rule.basis]

@@ -11,7 +11,7 @@ from xiezhi.cases.models import Case, CaseStatus
 from xiezhi.cases.selectors import can_manage_case
 from xiezhi.cases.services import time_limit_inputs
 from xiezhi.courts import refcache
-from xiezhi.law.appeal import effective_date
+from xiezhi.law.appeal import effective_date, final_instance_basis
 from xiezhi.law.timelimits import TimeLimitError, compute_time_limit
 
 from .models import Appeal, AppealWindow, Assignment, ExtensionRequest, PanelMember
@@ -29,7 +29,8 @@ def effective_on(case: Case) -> date | None:
     windows = list(AppealWindow.objects.filter(case=case, document_kind=closing.document_kind))
     parties = [p for p in case.parties.all() if p.is_party and p.left_case_at is None]
     by_party = {w.party_id: w for w in windows}
-    small = bool(case.procedure and case.procedure.limit_code == "civil_small_claims")
+    # 一审终审 (small claims, special procedure) and second instance: effective on service
+    small = bool(case.procedure and final_instance_basis(case.procedure.code, case.procedure.limit_code))
     served_all = all(p.pk in by_party for p in parties)
     if small:
         return effective_date([], small_claims=True, served_dates=[w.served_on for w in windows]) if served_all else None

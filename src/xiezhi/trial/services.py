@@ -21,7 +21,7 @@ from xiezhi.cases.models import Case, CaseLink, CaseStatus, Party
 from xiezhi.cases.selectors import OPEN_STATUSES, can_manage_case
 from xiezhi.courts import refcache
 from xiezhi.law import smallclaims, timelimits
-from xiezhi.law.appeal import AppealError, appeal_period
+from xiezhi.law.appeal import AppealError, appeal_period, final_instance_basis
 from xiezhi.law.closing import ClosingDateError, closing_date
 from xiezhi.law.periods import PeriodError, in_time as law_in_time, late_application_deadline
 
@@ -586,9 +586,11 @@ def party_appeal_period(case: Case, party: Party, kind: str, served_on: date, *,
     from xiezhi.courts.calendar import get_work_calendar
 
     small = bool(case.procedure and case.procedure.limit_code == "civil_small_claims")
+    final = final_instance_basis(case.procedure.code, case.procedure.limit_code) if case.procedure else None
     return appeal_period(kind, served_on, calendar=get_work_calendar(strict=False), domicile=party.domicile,
                          category=category(case), small_claims=small, nationality=party.nationality,
-                         hmt_as_foreign=settings.APPEAL_HMT_AS_FOREIGN, lodged_on=lodged_on, posted_on=posted_on)
+                         hmt_as_foreign=settings.APPEAL_HMT_AS_FOREIGN, lodged_on=lodged_on, posted_on=posted_on,
+                         final_basis=final)
 
 
 def category(case: Case) -> str:
