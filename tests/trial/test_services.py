@@ -250,9 +250,12 @@ def test_closing_checks(new_case, staff, settings):
             ts.close(case.judge, case, "judgment")
     finally:
         ts.CLOSING_CHECKS.remove(extra)
+    with pytest.raises(ValidationError, match="宣判"):  # never closed on the day of the click
+        ts.close(case.judge, case, "judgment")
+    ts.pronounce(case.judge, case, "judgment", case.filed_on)
     closing = ts.close(case.judge, case, "judgment")
     case.refresh_from_db()
-    assert case.status == "closed" and closing.document_kind == "judgment"
+    assert case.status == "closed" and closing.document_kind == "judgment" and closing.closed_on == case.filed_on
 
 
 def test_appeal_windows_effective_date_and_transfer(new_case, staff, court, settings):

@@ -37,6 +37,8 @@ POSTS = {
     "suspension": ("judge", "division_head", "president"),
     "close": ("judge",),
     "appeal": ("judge", "clerk", "filing_judge"),
+    "pronounce": ("judge", "clerk"),
+    "late-application": ("judge", "clerk", "filing_judge", "division_head", "president"),
 }
 
 

@@ -37,5 +37,8 @@ def case_panel(request, case: Case):
         "appeals": list(case.appeals.select_related("party")) if closed else [],
         "transfer": TransferPackage.objects.filter(case=case).select_related("to_court").first() if closed else None,
         "parties": [p for p in case.parties.all() if p.is_party] if closed else [],
+        "pronouncements": list(case.pronouncements.all()[:5]),
+        "late_applications": list(case.late_applications.select_related("party")[:10]),
+        "all_parties": [p for p in case.parties.all() if p.is_party],
         **{k: v for k, v in may.items() if k.startswith("can_") or k == "judges"},
     }

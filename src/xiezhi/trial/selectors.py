@@ -78,6 +78,9 @@ def panel_permissions(user, case: Case, *, routing_roles: tuple[str, ...]) -> di
         "can_suspend": open_case and manage("judge", "division_head", "president"),
         "can_close": open_case and manage("judge"),
         "can_appeal": closed and manage("judge", "clerk", "filing_judge"),
+        "can_pronounce": open_case and manage("judge", "clerk"),
+        "can_record_late": manage("judge", "clerk", "filing_judge"),
+        "can_decide_late": manage("judge", "division_head", "president"),
     }
 
 

@@ -13,4 +13,6 @@ urlpatterns = [
     path("cases/<int:pk>/suspension/", views.suspension, name="suspension"),
     path("cases/<int:pk>/close/", views.close, name="close"),
     path("cases/<int:pk>/appeal/", views.appeal, name="appeal"),
+    path("cases/<int:pk>/pronounce/", views.pronounce, name="pronounce"),
+    path("cases/<int:pk>/late-application/", views.late_application, name="late_application"),
 ]

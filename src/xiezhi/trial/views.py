@@ -113,8 +113,43 @@ def suspension(request, pk):
 @staff_required("judge")
 def close(request, pk):
     case, p = case_for_request(request, pk), request.POST
-    return _run(request, case, lambda: services.close(request.user, case, p.get("method", ""), _date(p.get("date"))),
+    # no date: the date the law fixes (pronouncement, last service of the mediation document), never today
+    return _run(request, case, lambda: services.close(request.user, case, p.get("method", ""), parse_date(p.get("date"))),
                 _("已结案。"))
+
+
+@require_POST
+@staff_required("judge", "clerk")
+def pronounce(request, pk):
+    """宣判 (民诉解释 第二百四十三条; 审限规定 第十条): a node on the timeline; closing defaults to it."""
+    case, p = case_for_request(request, pk), request.POST
+    return _run(request, case, lambda: services.pronounce(request.user, case, p.get("document_kind", ""),
+                                                          _date(p.get("date")), in_court=bool(p.get("in_court"))),
+                _("已记录宣判。"))
+
+
+@require_POST
+@staff_required("judge", "clerk", "filing_judge", "division_head", "president")
+def late_application(request, pk):
+    """申请顺延期限 (民事诉讼法 第八十六条): record an application, or decide one."""
+    case, p = case_for_request(request, pk), request.POST
+    if p.get("application"):
+        from .models import LateApplication
+
+        app = get_object_or_404(LateApplication, pk=p.get("application") if str(p.get("application")).isdigit() else 0,
+                                case=case)
+        grant = p.get("decision") == "grant"
+        return _run(request, case, lambda: services.decide_late_application(
+            request.user, app, grant, p.get("note", ""), parse_date(p.get("new_end"))), _("已作出决定。"))
+    party = get_object_or_404(Party, pk=p.get("party") if str(p.get("party", "")).isdigit() else 0, case=case)
+    return _run(request, case, lambda: services.record_late_application(
+        request.user, case, party, period=p.get("period", ""), reason=p.get("reason", ""),
+        obstacle_ended_on=parse_date(p.get("obstacle_ended_on")) or _missing(_("请填写障碍消除日期。")),
+        applied_on=_date(p.get("applied_on"))), _("已登记顺延期限申请。"))
+
+
+def _missing(message: str):
+    raise ValidationError(message)
 
 
 @require_POST
@@ -122,7 +157,9 @@ def close(request, pk):
 def appeal(request, pk):
     case, p = case_for_request(request, pk), request.POST
     party = get_object_or_404(Party, pk=p.get("party") or 0, case=case)
-    return _run(request, case, lambda: services.record_appeal(request.user, case, party, _date(p.get("date"))),
+    # 民事诉讼法 第八十五条第四款: an appeal that came by post is in time when posted before the window ended
+    return _run(request, case, lambda: services.record_appeal(request.user, case, party, _date(p.get("date")),
+                                                              posted_on=parse_date(p.get("posted_on"))),
                 _("已登记上诉并生成移送清单。"))
 
 
