@@ -85,9 +85,10 @@ def test_closing_by_judgment_waits_for_the_sealed_judgment_served_on_every_party
     paper_added.send(sender=GeneratedDocument, case=case, file=doc.sealed_pdf, title="民事判决书（签章）",
                      kind="judgment", source=f"documents.GeneratedDocument:{doc.pk}:sealed", created_by=judge)
     assert ts.closing_problems(case, "judgment") == []
+    ts.pronounce(judge, case, "judgment", case.filed_on)  # the case closes on the pronouncement (审限规定 第十条)
     ts.close(judge, case, "judgment")
     case.refresh_from_db()
-    assert case.status == "closed"
+    assert case.status == "closed" and case.closed_on == case.filed_on
     # the parties' appeal windows run from their own service dates (民事诉讼法 第一百七十一条)
     assert {w.party_id: w.served_on for w in case.appeal_windows.all()} == {
         world["plaintiff"].pk: date(2026, 1, 5), world["defendant"].pk: date(2026, 1, 6)}

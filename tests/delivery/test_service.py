@@ -235,10 +235,12 @@ def test_public_notice_is_deemed_served_after_30_days_and_60_abroad(world, serve
     home.refresh_from_db()
     assert home.status == "served" and home.served_on == date(2026, 4, 1)
     assert ds.settle_public_notices(date(2026, 4, 30)) == 0
-    assert ds.settle_public_notices(date(2026, 5, 1)) == 1  # 60 days for a party abroad
+    # 60 days for a party abroad end on 05-01, 劳动节: rolled over to 05-06 (民事诉讼法 第八十五条第三款)
+    assert ds.settle_public_notices(date(2026, 5, 5)) == 0
+    assert ds.settle_public_notices(date(2026, 5, 6)) == 1
     abroad.refresh_from_db()
-    assert abroad.served_on == date(2026, 5, 1)
-    assert [s["served_on"] for s in served_signals] == [date(2026, 4, 1), date(2026, 5, 1)]
+    assert abroad.served_on == date(2026, 5, 6)
+    assert [s["served_on"] for s in served_signals] == [date(2026, 4, 1), date(2026, 5, 6)]
 
 
 def test_public_notice_is_not_used_in_summary_procedure(world):
