@@ -24,7 +24,7 @@ from xiezhi.courts.models import CaseType, Cause, Court, Procedure
 from xiezhi.courts import refcache
 from xiezhi.courts.province import fee_settings_for
 from xiezhi.law.casenumber import format_case_number
-from xiezhi.law.fees import FeeError, litigation_fee
+from xiezhi.law.fees import FeeError, fee_due_date, fee_for_procedure
 from xiezhi.law.identity import validate_resident_id, validate_uscc
 from xiezhi.law.periods import period_end
 from xiezhi.storage import extension_for, store_once
@@ -79,16 +79,18 @@ def clean_amount(value) -> Decimal | None:
 
 
 def estimate_fee(court: Court, cause: Cause | None, amount: Decimal | None, procedure: str = "ordinary") -> dict:
-    """Fee estimate shown while the complaint is typed (诉讼费用交纳办法 第十三条)."""
+    """Fee estimate shown while the complaint is typed, by the fee rule the procedure table names
+    for the procedure (xiezhi.law.fees.FEE_RULES: 诉讼费用交纳办法 第八条、第十三条、第十四条、第十六条、
+    第十七条): a special-procedure case pays nothing, a payment order a third of the property scale."""
     kind = (cause.fee_kind if cause and cause.fee_kind else "property")
-    if kind == "property" and amount is None:
+    needs_amount = procedure in ("ordinary", "summary", "small_claims", "appeal", "payment_order")
+    if needs_amount and kind == "property" and amount is None:
         return {}
     try:
-        result = litigation_fee(kind, amount=amount if kind in ("property", "ip") else None,
-                                procedure=procedure,
-                                property_value=amount if kind == "divorce" else None,
-                                damages=amount if kind == "personality" else None,
-                                settings=fee_settings_for(court.province_abbr))
+        result = fee_for_procedure(procedure, kind, amount=amount if kind in ("property", "ip") else None,
+                                   property_value=amount if kind == "divorce" else None,
+                                   damages=amount if kind == "personality" else None,
+                                   settings=fee_settings_for(court.province_abbr))
     except FeeError as exc:
         return {"error": str(exc)}
     out = result.as_dict()
@@ -220,7 +222,7 @@ def complaint_problems(filing: FilingApplication) -> list[str]:
         idn = (p.get("id_number") or "").upper()
         if p.get("kind") == "natural" and idn and not validate_resident_id(idn):
             problems.append(_("%(who)s 的身份证号码校验不通过。") % {"who": who})
-        if p.get("kind") in ("legal", "organisation") and idn and not validate_uscc(idn):
+        if p.get("kind") in ("legal", "organisation") and idn and not validate_uscc(idn, strict=settings.USCC_STRICT):
             problems.append(_("%(who)s 的统一社会信用代码校验不通过。") % {"who": who})
         if p.get("role") in ("plaintiff", "applicant"):
             if not idn:
@@ -434,7 +436,9 @@ def assess_fee(actor, case: Case, procedure: Procedure, amount: Decimal | None =
         figure = amount
     if figure is None:
         raise ValidationError(_("无法计算诉讼费用：请填写诉讼标的额或核定金额。"))
-    due = period_end(case.filed_on, days=FEE_PAYMENT_DAYS, calendar=get_work_calendar(strict=False))
+    # 交费办法 第二十二条: seven days from the day after the payment notice is received; the notice
+    # is issued with the acceptance notice and delivered to the filer's inbox on the filing day
+    due = fee_due_date(case.filed_on, get_work_calendar(strict=False))
     fa = FeeAssessment.objects.create(case=case, computed=computed, computed_range=rng, amount=figure,
                                       basis=est.get("basis", "诉讼费用交纳办法 第十三条"),
                                       override_reason=reason.strip() if amount is not None else "",
