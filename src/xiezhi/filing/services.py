@@ -350,6 +350,11 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
         facts=d.get("facts", "") or d.get("oral_record", ""), filed_on=today,
     )
     linked_users = _create_parties(case, filing)
+    # a party of foreign nationality makes a civil case foreign-related: no statutory time limit
+    # (民事诉讼法 第二百八十七条; 民诉解释 第五百二十条第（一）项); HK/Macao/Taiwan and other grounds are
+    # recorded on the case page (cases.services.set_foreign_related)
+    foreign = procedure.case_kind == "civil" and case.parties.exclude(
+        nationality__in=("", "中国", "中华人民共和国")).exists()
     assessment = assess_fee(clerk, case, procedure, amount=fee_amount, reason=fee_reason)
     filing.status = FilingStatus.REGISTERED
     filing.case = case
@@ -366,6 +371,8 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
          filing.submitted_at),
         ("registered", clerk, {"number": number, "filed_on": today.isoformat()}, None),
         ("procedure_set", clerk, {"procedure": procedure.name, "limit_code": procedure.limit_code}, None),
+        *([("foreign_related_set", clerk, {"kind": "foreign", "reason": "当事人为外国人（民诉解释第五百二十条第（一）项）"},
+            None)] if foreign else []),
         ("fee_assessed", clerk, {"amount": str(assessment.amount),
                                  "computed": str(assessment.computed) if assessment.computed is not None
                                  else assessment.computed_range,
