@@ -398,3 +398,17 @@ def test_foreign_related_case_has_no_limit_and_is_never_overdue(new_case, staff)
     assert case.deadline_state == DeadlineState.UNLIMITED
     with pytest.raises(ValidationError, match="第二百八十七条"):
         ts.request_extension(case.judge, case, "理由", months=1)
+
+
+def test_conversion_to_ordinary_asks_for_the_fee_balance_within_7_days(new_case, staff):
+    """民诉解释 第一百九十九条: 简易程序转为普通程序的，原告自接到交费通知之日起七日内补交案件受理费；
+    交费办法 第二十二条: 次日起七日."""
+    from decimal import Decimal
+
+    case = _assigned(new_case, staff)  # 150,000 yuan, summary: 1,650 charged at filing
+    assert case.fees.get().amount == Decimal("1650.00")
+    ts.convert(case.judge, case, "civil_ordinary", "案情复杂")
+    balance = case.fees.get(kind="conversion_balance")
+    assert balance.amount == Decimal("1650.00") and "第一百九十九条" in balance.basis
+    assert (balance.due_on - date.today()).days >= 7
+    assert case.events.filter(code="fee_assessed", payload__kind="conversion_balance").exists()

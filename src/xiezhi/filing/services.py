@@ -24,7 +24,7 @@ from xiezhi.courts.models import CaseType, Cause, Court, Procedure
 from xiezhi.courts import refcache
 from xiezhi.courts.province import fee_settings_for
 from xiezhi.law.casenumber import format_case_number
-from xiezhi.law.fees import FeeError, fee_due_date, fee_for_procedure
+from xiezhi.law.fees import FeeError, conversion_balance, fee_due_date, fee_for_procedure
 from xiezhi.law.identity import validate_resident_id, validate_uscc
 from xiezhi.law.periods import period_end
 from xiezhi.storage import extension_for, store_once
@@ -570,3 +570,30 @@ def counter_filing(clerk, court: Court, data: dict, *, channel: str = FilingChan
     filing.save()
     _log(filing, "submitted", clerk, channel=channel)
     return filing
+
+
+def assess_conversion_balance(actor, case: Case, old_procedure: Procedure, new_procedure: Procedure,
+                              notice_received_on: date | None = None) -> FeeAssessment | None:
+    """简易程序（含小额诉讼）转为普通程序: the plaintiff pays the balance up to the ordinary fee within 7 days
+    of receiving the payment notice (民诉解释 第一百九十九条; 交费办法 第二十二条). Returns the new
+    assessment, or None when nothing is owed. The caller holds the case lock (a conversion)."""
+    if old_procedure.fee_procedure not in ("summary", "small_claims") or new_procedure.fee_procedure != "ordinary":
+        return None
+    full = estimate_fee(case.court, case.cause, case.amount, "ordinary")
+    if "fee" not in full:
+        return None  # a statutory range: the judge sets the figure with a reason (change_fee)
+    charged = sum((f.amount for f in case.fees.all()), Decimal(0))
+    balance = conversion_balance(charged, full["fee"])
+    if balance <= 0:
+        return None
+    received = notice_received_on or timezone.localdate()
+    due = fee_due_date(received, get_work_calendar(strict=False))
+    fa = FeeAssessment.objects.create(case=case, kind="conversion_balance", computed=balance, amount=balance,
+                                      basis=f"民诉解释 第一百九十九条；{full.get('basis', '')}"[:300],
+                                      assessed_by=actor, due_on=due)
+    append_event(case, "fee_assessed", actor, {"amount": str(balance), "computed": str(balance), "reason": "",
+                                               "due_on": due.isoformat(), "kind": "conversion_balance"})
+    notify([p.user for p in case.parties.filter(role__in=("plaintiff", "applicant"), user__isnull=False)],
+           _("%(number)s 已转为普通程序审理，请于 %(due_on)s 前补交案件受理费 %(amount)s 元。")
+           % {"number": case.number, "due_on": due, "amount": balance}, case=case, kind="fee")
+    return fa

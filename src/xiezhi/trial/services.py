@@ -20,6 +20,7 @@ from xiezhi.cases.closing import CLOSING_CHECKS, closing_problems, register_clos
 from xiezhi.cases.models import Case, CaseLink, CaseStatus, Party
 from xiezhi.cases.selectors import OPEN_STATUSES, can_manage_case
 from xiezhi.courts import refcache
+from xiezhi.filing.services import assess_conversion_balance
 from xiezhi.law import smallclaims, timelimits
 from xiezhi.law.appeal import AppealError, appeal_rule, appeal_window_end
 
@@ -117,7 +118,13 @@ def convert(actor, case: Case, procedure_code: str, reason: str, on: date | None
     procedure = refcache.procedure(procedure_code)
     if procedure is None:
         raise ValidationError(_("请选择审理程序。"))
-    return cs.convert_procedure(actor, case, procedure, reason, on=on)
+    with transaction.atomic():
+        old = case.procedure
+        case = cs.convert_procedure(actor, case, procedure, reason, on=on)
+        if old is not None:
+            # 民诉解释 第一百九十九条: the balance of the acceptance fee, due 7 days after the notice
+            assess_conversion_balance(actor, case, old, procedure)
+    return case
 
 
 # ---- 分案 -------------------------------------------------------------------------
