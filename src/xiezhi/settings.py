@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served from the platform itself (no CDN)
     "xiezhi.accounts",
     "xiezhi.courts",
     "xiezhi.cases",
@@ -222,7 +223,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "诉讼费用与期间计算等公开接口",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
+# 统一社会信用代码严格模式: also check the embedded organisation code (GB 32100-2015 第 4.4 条; GB 11714-1997)
+USCC_STRICT = os.environ.get("XIEZHI_USCC_STRICT", "0") == "1"
 
 # Deadline warnings (审限预警): days before the limit at which a case turns "near" (⚠ configurable)
 DEADLINE_WARN_DAYS = int(os.environ.get("XIEZHI_DEADLINE_WARN_DAYS", "15"))

@@ -54,12 +54,21 @@ def test_values_fit_their_columns(fresh_calendar_cache):
 def test_procedures_cover_every_time_limit_rule():
     refdata.load_procedures()
     assert set(Procedure.objects.values_list("limit_code", flat=True)) == refdata.LIMIT_CODES
-    assert set(Procedure.objects.values_list("fee_procedure", flat=True)) <= {"ordinary", "summary", "small_claims"}
+    # every procedure names its fee rule (诉讼费用交纳办法), and every fee rule is used
+    assert set(Procedure.objects.values_list("fee_procedure", flat=True)) == refdata.FEE_PROCEDURES
     for code, limit, fee in [("civil_ordinary", "civil_ordinary", "ordinary"),
+                             ("civil_ordinary_single", "civil_ordinary", "ordinary"),
                              ("civil_summary", "civil_summary", "summary"),
                              ("civil_small_claims", "civil_small_claims", "small_claims"),
-                             ("criminal_fast", "criminal_fast", "ordinary"),
-                             ("enforcement", "enforcement", "ordinary")]:
+                             ("civil_special", "civil_special", "special"),  # 第八条第（一）项
+                             ("civil_judicial_confirmation", "civil_special", "special"),
+                             ("civil_security_realization", "civil_special", "special"),
+                             ("civil_payment_order", "civil_payment_order", "payment_order"),  # 第十四条第（三）项
+                             ("civil_public_summons", "civil_public_summons", "public_summons"),
+                             ("civil_second_judgment", "civil_second_judgment", "appeal"),  # 第十七条
+                             ("civil_second_ruling", "civil_second_ruling", "ruling_appeal"),  # 第八条第（三）项
+                             ("criminal_fast", "criminal_fast", "criminal"),
+                             ("enforcement", "enforcement", "enforcement")]:
         p = Procedure.objects.get(code=code)
         assert (p.limit_code, p.fee_procedure) == (limit, fee)
     names = set(Procedure.objects.values_list("name", flat=True))

@@ -21,7 +21,8 @@ def test_scheduling_appends_a_public_event_and_makes_an_online_link_on_the_court
     h = hs.schedule_hearing(w["judge"], w["case"], w["rooms"][0], w["t"], w["t"] + 2 * H, clerk=w["clerk"], online=True)
     ev = w["case"].events.order_by("-seq").first()
     assert ev.code == "hearing_scheduled" and ev.public_to_parties
-    assert ev.payload == {"hearing_id": h.pk, "start": ev.payload["start"], "room": "第1审判庭", "public": True, "online": True}
+    assert ev.payload == {"hearing_id": h.pk, "start": ev.payload["start"], "room": "第1审判庭", "public": True, "online": True,
+                          "summons_late": True}  # two days ahead: 民事诉讼法 第一百三十九条
     assert ev.payload["start"].startswith(w["t"].strftime("%Y-%m-%dT09:00"))
     assert h.online_url.startswith(f"https://court.txx.example/online-hearing/{w['court'].code}/")
     assert w["litigant"].notifications.filter(kind="hearing").exists()

@@ -166,3 +166,44 @@ def test_format_rejects_unknown_special_code():
     """专门审判代字只接受已知代字（⚠ 2018 年代字表未核实，目前仅“知”）。"""
     with pytest.raises(InvalidCaseNumber, match="专门审判代字"):
         format_case_number(2025, "京73", "民初", 1, special_code="海")
+
+
+# ---- issue 9 §1.9：对照法院代字表、级别、刑核编号、规范形式 ----------------------------
+
+from xiezhi.law.casenumber import check_case_number  # noqa: E402
+
+COURTS = {"豫0222": "通许县人民法院", "豫02": "河南省开封市中级人民法院", "豫": "河南省高级人民法院"}
+TYPES = {"民初": "民事一审案件", "民终": "民事二审案件", "执复": "执行复议案件", "刑核": "刑事复核案件",
+         "民特": "特别程序案件"}
+
+
+@pytest.mark.parametrize("text, valid, error", [
+    ("（2025）豫0222民初1187号", True, None),
+    ("(2025)豫0222民初1187号", True, None),  # 半角括号可以识别，规范形式为全角
+    ("（2025）豫0299民初1187号", False, "不在公布的法院代字表中"),  # 案号规定 第十二条：以公布的代码为准
+    ("（2025）豫0222民终12号", False, "基层人民法院不办理“民终”"),
+    ("（2025）豫0222执复3号", False, "基层人民法院不办理“执复”"),
+    ("（2025）豫0222刑核12345678号", False, "基层人民法院不办理“刑核”"),
+    ("（2025）豫02民终12号", True, None),
+    ("（2025）豫刑核1234567号", False, "8 位数字"),  # 案号规定 第十条第二款
+    ("（2025）豫刑核01234567号", True, None),
+    ("（2025）豫0222民初0012号", False, "前导零"),  # 案号规定 第十条：自然数，一种写法
+    ("（2025）豫0222民初0号", False, "从 1 开始"),
+    ("（2025）豫0222民XX1号", False, "格式不正确"),
+    ("（2025）豫0222民再1号", False, "不在类型代字表中"),
+    ("（2099）豫0222民初1号", False, "收案年度"),
+])
+def test_check_case_number_against_court_list(text, valid, error):
+    """案号规定 第四条至第七条、第十条、第十二条：法院代字须在公布的代字表中，类型代字须为该级法院
+    能办理的，刑核编号为 8 位，编号没有前导零。"""
+    result = check_case_number(text, COURTS, TYPES, current_year=2025)
+    assert result.valid is valid, result.errors
+    if error:
+        assert any(error in e for e in result.errors), result.errors
+
+
+def test_check_case_number_gives_canonical_form_and_names():
+    """案号规定 第二条、第三条：全角括号、无前导零的规范案号。"""
+    r = check_case_number("(2025)豫0222民初0012号", COURTS, TYPES, current_year=2025)
+    assert r.canonical == "（2025）豫0222民初12号"
+    assert (r.court_name, r.type_name, r.serial) == ("通许县人民法院", "民事一审案件", "12")

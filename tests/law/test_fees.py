@@ -377,3 +377,106 @@ def test_every_litigation_kind_has_basis(kind):
 def test_every_application_kind_has_basis(kind):
     r = application_fee(kind, amount=100000)
     assert r.basis.startswith("诉讼费用交纳办法 第十四条")
+
+
+# ---------------------------------------------------------------------------
+# 按程序收费（issue 9 §1.4）
+# ---------------------------------------------------------------------------
+
+from datetime import date as _date  # noqa: E402
+
+from xiezhi.law.fees import (  # noqa: E402
+    FEE_RULES,
+    conversion_balance,
+    fee_due_date,
+    fee_for_procedure,
+    mixed_claims_fee,
+)
+
+
+@pytest.mark.parametrize(
+    "rule, kind, amount, kwargs, fee, article",
+    [
+        ("special", "property", 500000, {}, "0.00", "第八条第（一）项"),  # 司法确认、实现担保物权也走特别程序
+        ("payment_order", "property", 100000, {}, "766.67", "第十四条第（三）项"),
+        ("public_summons", "property", 800000, {}, "100.00", "第十四条第（四）项"),
+        ("appeal", "property", 1000000, {"appealed_amount": 100000}, "2300.00", "第十七条"),
+        ("appeal", "property", 100000, {}, "2300.00", "第十七条"),
+        ("ruling_appeal", "property", 100000, {}, "0.00", "第八条第（三）项"),
+        ("criminal", "property", None, {}, "0.00", "第六条"),
+        ("enforcement", "property", 300000, {}, "0.00", "第二十条第二款"),
+        ("ordinary", "property", 100000, {"claim_role": "counterclaim"}, "1150.00", "第十八条"),
+        ("ordinary", "property", 100000, {"claim_role": "third_party"}, "1150.00", "第十八条"),
+        ("summary", "property", 100000, {}, "1150.00", "第十六条"),
+        ("ordinary", "property", 100000, {}, "2300.00", "第十三条"),
+    ],
+)
+def test_fee_for_procedure_table(rule, kind, amount, kwargs, fee, article):
+    """诉讼费用交纳办法 第八条（特别程序、裁定上诉不交）、第十四条（支付令 1/3、公示催告 100 元）、
+    第十七条（上诉按不服部分）、第十八条（反诉、第三人请求减半）。"""
+    result = fee_for_procedure(rule, kind, amount, **kwargs)
+    assert result.fee == D(fee)
+    assert article in result.basis
+
+
+def test_appeal_is_never_halved_for_summary():
+    """交费办法 第十七条：二审按上诉请求数额交纳，第十六条的简易程序减半只适用于一审。"""
+    assert fee_for_procedure("appeal", "property", 150000).fee == D("3300.00")
+
+
+def test_every_fee_rule_has_a_basis():
+    for code, (label, basis) in FEE_RULES.items():
+        assert "交纳办法" in basis and label
+
+
+def test_unknown_fee_rule_refused():
+    with pytest.raises(FeeError):
+        fee_for_procedure("nonsense")
+
+
+@pytest.mark.parametrize(
+    "claims, fee",
+    [
+        ([("property", 60000), ("property", 40000)], "2300.00"),  # 多个财产性请求合并计算
+        ([("property", 100000), ("other_non_property", None)], "2300.00"),  # 按财产性请求的标准
+        ([("labor", None), ("labor", None)], "10.00"),  # 多个非财产性请求按一件
+    ],
+)
+def test_mixed_claims_follow_art_201(claims, fee):
+    """民诉解释 第二百零一条：既有财产性又有非财产性请求的按财产性标准；多个财产性请求合并；
+    多个非财产性请求按一件。"""
+    result = mixed_claims_fee(claims)
+    assert result.fee == D(fee)
+    assert "第二百零一条" in result.basis
+
+
+def test_mixed_non_property_takes_one_fee_range():
+    """民诉解释 第二百零一条：两个非财产请求只交一件的费用（不相加）。"""
+    result = mixed_claims_fee([("other_non_property", None), ("other_non_property", None)])
+    assert (result.fee_min, result.fee_max) == (D("50.00"), D("100.00"))
+
+
+def test_conversion_balance_art_199():
+    """民诉解释 第一百九十九条：简易转普通，补交普通程序受理费与已交减半数额之差。"""
+    assert conversion_balance("1150.00", "2300.00") == D("1150.00")
+    assert conversion_balance("2300.00", "2300.00") == D("0.00")
+
+
+class _Cal:
+    def __init__(self, rest=()):
+        self.rest = set(rest)
+
+    def is_rest_day(self, d):
+        return d in self.rest
+
+
+@pytest.mark.parametrize(
+    "received, rest, due",
+    [
+        (_date(2025, 3, 3), (), _date(2025, 3, 10)),  # 次日起七日：3-4 … 3-10
+        (_date(2025, 3, 3), (_date(2025, 3, 10),), _date(2025, 3, 11)),  # 届满日休假顺延
+    ],
+)
+def test_fee_due_date_runs_from_day_after_notice_received(received, rest, due):
+    """交费办法 第二十二条第一款：自接到交纳诉讼费用通知次日起七日内交纳；民事诉讼法 第八十五条顺延。"""
+    assert fee_due_date(received, _Cal(rest)) == due

@@ -60,3 +60,40 @@ def test_overlaps_half_open(a, b, clash):
 ])
 def test_closed_hearing_needs_a_lawful_reason(public, reason, applied, problem):
     assert closed_hearing_problem(public, reason, applied) == problem
+
+
+# ---- issue 9 §1.7 -----------------------------------------------------------------
+
+from xiezhi.law.hearings import summons_late  # noqa: E402
+
+
+@pytest.mark.parametrize("limit_code, used, allowed", [
+    ("civil_ordinary", 1, True),   # 普通程序（含普通程序独任审理，审限代码同为 civil_ordinary）
+    ("civil_ordinary", 2, False),
+    ("civil_summary", 0, True),
+    ("civil_summary", 1, False),
+    ("civil_small_claims", 1, False),
+])
+def test_postponement_cap_by_time_limit_kind_art_3(limit_code, used, allowed):
+    """延长审限规定 第三条：普通程序延期开庭不超过两次，简易程序、小额诉讼不超过一次。"""
+    check = check_postponement(limit_code, used)
+    assert check.allowed is allowed
+    assert check.basis == "延长审限规定 第三条"
+
+
+@pytest.mark.parametrize("exception, ok", [("", False), ("force_majeure", True), ("parties_consent", True)])
+def test_session_gap_exceptions_art_5(exception, ok):
+    """延长审限规定 第五条：两次开庭间隔不得超过一个月，但因不可抗力或当事人同意的除外。"""
+    assert session_gap_ok(date(2025, 3, 1), date(2025, 4, 15), exception=exception) is ok
+
+
+@pytest.mark.parametrize("notified, hearing, code, late", [
+    (date(2025, 3, 1), date(2025, 3, 4), "civil_ordinary", False),
+    (date(2025, 3, 1), date(2025, 3, 3), "civil_ordinary", True),
+    (date(2025, 3, 1), date(2025, 3, 1), "civil_ordinary", True),
+    (date(2025, 3, 1), date(2025, 3, 2), "civil_summary", False),  # 简便方式传唤
+])
+def test_summons_three_days_art_139(notified, hearing, code, late):
+    """民事诉讼法 第一百三十九条、民诉解释 第二百二十七条：开庭三日前传唤；简易程序可以简便方式
+    随时传唤（民诉解释 第二百六十一条）。"""
+    assert summons_late(notified, hearing, code) is late

@@ -146,3 +146,58 @@ def test_uscc_check_char_rejects_bad_input():
         uscc_check_char("short")
     with pytest.raises(IdentityError):
         resident_id_check_char("12345")
+
+
+# ---- issue 9 §1.9 ------------------------------------------------------------------
+
+from datetime import date as _d  # noqa: E402
+
+from xiezhi.law.identity import (  # noqa: E402
+    organisation_code_check_char,
+    resident_id_check_char,
+    resident_id_details,
+    uscc_check_char,
+    uscc_errors,
+    validate_resident_id,
+)
+
+
+def _rid(body17: str) -> str:
+    return body17 + resident_id_check_char(body17)
+
+
+def test_resident_id_with_future_birth_date_is_invalid():
+    """GB 11643-1999 第 4.2 条：出生日期码是公民出生的年月日——晚于今天的不可能是真实号码。"""
+    future = _rid("11010520300101001")
+    assert not validate_resident_id(future, today=_d(2025, 1, 1))
+    born_today = _rid("11010520250101001")
+    assert validate_resident_id(born_today, today=_d(2025, 1, 1))
+    birth, sex, errors = resident_id_details(future, today=_d(2025, 1, 1))
+    assert birth is None and errors and "晚于今天" in errors[0]
+
+
+def test_resident_id_details_sex_from_17th_digit():
+    """GB 11643-1999 第 4.3 条：顺序码奇数分配给男性，偶数分配给女性。"""
+    assert resident_id_details(_rid("11010519800101001"), today=_d(2025, 1, 1))[:2] == (_d(1980, 1, 1), "男")
+    assert resident_id_details(_rid("11010519800101002"), today=_d(2025, 1, 1))[:2] == (_d(1980, 1, 1), "女")
+
+
+def _uscc(body: str) -> str:
+    return body + uscc_check_char(body)
+
+
+def test_uscc_strict_mode_checks_embedded_organisation_code():
+    """GB 32100-2015 第 4.4 条：第 9–17 位为组织机构代码，其校验码按 GB 11714-1997 计算；严格模式下核对。"""
+    org = "79965505"
+    good = _uscc("91330100" + org + organisation_code_check_char(org))
+    bad_char = "0" if organisation_code_check_char(org) != "0" else "1"
+    bad = _uscc("91330100" + org + bad_char)
+    assert uscc_errors(good, strict=True) == []
+    assert uscc_errors(bad) == []  # 默认（非严格）只核对整体校验码
+    assert any("组织机构代码" in e for e in uscc_errors(bad, strict=True))
+
+
+@pytest.mark.parametrize("first8, check", [("D2143569", "X"), ("12345678", "8")])
+def test_organisation_code_check_char(first8, check):
+    """GB 11714-1997 第 5 章：C9 = 11 − (Σ Ci×Wi mod 11)，10 记为 X，11 记为 0。"""
+    assert organisation_code_check_char(first8) == check

@@ -19,3 +19,31 @@ def test_form_of_the_trial_organisation(limit_code, form, single_allowed, articl
     if form == "collegial":
         assert c.size >= 3 and c.size % 2 == 1, "a panel has an odd number of members, at least three"
     assert c.basis
+
+
+from xiezhi.law.panels import SINGLE_JUDGE_BARRED, single_judge_refusal  # noqa: E402
+
+
+@pytest.mark.parametrize("ground", sorted(SINGLE_JUDGE_BARRED))
+def test_single_judge_refused_for_art_42_cases(ground):
+    """民事诉讼法 第四十二条：六类案件不得由审判员一人独任审理（简易程序与普通程序独任审理都不行）。"""
+    for code in ("civil_ordinary", "civil_summary", "civil_small_claims", "civil_special"):
+        message = single_judge_refusal(code, [ground])
+        assert message and "第四十二条" in message and SINGLE_JUDGE_BARRED[ground] in message
+
+
+def test_voter_qualification_needs_a_panel_art_185():
+    """民事诉讼法 第一百八十五条：选民资格案件由审判员组成合议庭审理。"""
+    message = single_judge_refusal("civil_special", voter_qualification=True)
+    assert message and "第一百八十五条" in message
+
+
+def test_single_judge_allowed_otherwise_and_outside_civil():
+    """民事诉讼法 第四十条第二款：没有第四十二条情形的可以独任；刑事、行政案件不适用第四十二条。"""
+    assert single_judge_refusal("civil_ordinary") is None
+    assert single_judge_refusal("criminal_fast", ["new_or_complex"]) is None
+
+
+def test_unknown_ground_is_an_error():
+    with pytest.raises(ValueError):
+        single_judge_refusal("civil_ordinary", ["bogus"])

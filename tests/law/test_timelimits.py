@@ -28,6 +28,8 @@ PROCEDURES = (
     "civil_second_judgment",
     "civil_second_ruling",
     "civil_special",
+    "civil_payment_order",  # 民事诉讼法 第二百二十七条
+    "civil_public_summons",  # 民事诉讼法 第二百三十条
     "admin_first",
     "admin_simplified",
     "admin_second",
@@ -356,3 +358,104 @@ def test_deadline_state_rejects_bad_warn_days():
 def test_bad_extension_values(bad):
     with pytest.raises((TimeLimitError, TypeError)):
         compute_time_limit("civil_ordinary", date(2025, 1, 10), extensions=[bad])
+
+
+# ---------------------------------------------------------------------------
+# issue 9 §1.5：各程序的审限
+# ---------------------------------------------------------------------------
+
+from xiezhi.law.timelimits import (  # noqa: E402
+    check_public_notice,
+    payment_order_objection_end,
+)
+
+
+@pytest.mark.parametrize(
+    "public_notice, end",
+    [
+        (None, date(2025, 4, 2)),  # 立案 3-3 起 30 日
+        ((date(2025, 3, 5), date(2025, 6, 5)), date(2025, 7, 5)),  # 宣告失踪公告三个月，期满后 30 日
+    ],
+)
+def test_special_procedure_counts_from_filing_or_notice_end(public_notice, end):
+    """民事诉讼法 第一百八十七条：特别程序自立案之日起三十日内或者公告期满后三十日内审结
+    （公告见第一百九十二条、第二百零三条）。"""
+    st = compute_time_limit("civil_special", date(2025, 3, 3), public_notice=public_notice, today=date(2025, 3, 4))
+    assert st.limit_end == end
+    assert "第一百八十七条" in st.basis
+
+
+def test_payment_order_issued_within_15_days_art_227():
+    """民事诉讼法 第二百二十七条：受理之日起十五日内发出支付令；债务人收到后十五日内清偿或异议。"""
+    st = compute_time_limit("civil_payment_order", date(2025, 3, 3), today=date(2025, 3, 4))
+    assert st.limit_end == date(2025, 3, 18)
+    assert "第二百二十七条" in st.basis
+
+    class Cal:
+        def is_rest_day(self, d):
+            return d.weekday() >= 5
+
+    # 收到支付令 2025-03-07（周五），十五日后 3-22 为周六，顺延至 3-24（第八十五条）
+    assert payment_order_objection_end(date(2025, 3, 7), Cal()) == date(2025, 3, 24)
+
+
+def test_public_summons_needs_60_days_and_judges_after_art_230():
+    """民事诉讼法 第二百三十条：公示催告期间不得少于六十日；期满后才能判决，法律未规定审限。"""
+    with pytest.raises(TimeLimitError, match="六十日"):
+        check_public_notice(date(2025, 3, 5), date(2025, 5, 1), "civil_public_summons")
+    st = compute_time_limit("civil_public_summons", date(2025, 3, 3),
+                            public_notice=(date(2025, 3, 5), date(2025, 5, 4)), today=date(2026, 1, 1))
+    assert st.unlimited and st.limit_end is None and not st.overdue
+    assert st.earliest_judgment_on == date(2025, 5, 5)
+    assert "第二百三十条" in st.basis
+
+
+@pytest.mark.parametrize("procedure", ["civil_ordinary", "civil_summary", "civil_second_judgment"])
+def test_foreign_related_civil_cases_have_no_limit_art_287(procedure):
+    """民事诉讼法 第二百八十七条；审限规定 第二条（涉港澳台参照涉外）：不受审限限制，从不超期。"""
+    st = compute_time_limit(procedure, date(2020, 1, 1), foreign_related=True, today=date(2025, 1, 1))
+    assert st.unlimited and st.limit_end is None and st.overdue is False
+    assert deadline_state(st, 15) == "unlimited"
+    assert "第二百八十七条" in st.basis
+
+
+def test_foreign_related_criminal_case_keeps_its_limit():
+    """民事诉讼法 第二百八十七条只管民事案件：涉外刑事案件仍按刑事诉讼法 第二百零八条计算。"""
+    st = compute_time_limit("criminal_first", date(2025, 1, 1), foreign_related=True, today=date(2025, 6, 1))
+    assert not st.unlimited and st.overdue
+
+
+@pytest.mark.parametrize(
+    "category, apply_by, decide_by",
+    [
+        ("civil", date(2025, 6, 15), date(2025, 6, 25)),  # 延长审限规定 第一条：15 / 5 日
+        ("criminal", date(2025, 6, 23), date(2025, 6, 27)),  # 审限规定 第十一条、第十四条：7 / 3 日
+        ("criminal_private", date(2025, 6, 20), date(2025, 6, 29)),  # 第十一条：10 日，院长届满前
+        ("administrative", date(2025, 6, 20), date(2025, 6, 27)),  # 第十三条、第十四条：10 / 3 日
+    ],
+)
+def test_extension_request_schedule_by_category(category, apply_by, decide_by):
+    """审限规定 第十一条、第十三条、第十四条：刑事、行政延长审限的申请与决定时点不同于民事的 15/5 日。"""
+    assert extension_request_deadlines(date(2025, 6, 30), category) == (apply_by, decide_by)
+
+
+def test_extension_granted_before_conversion_is_dropped_by_the_law():
+    """民诉解释 第二百五十八条第三款：转为普通程序的，审限自立案之日计算，简易程序的延长不再计入。"""
+    filed = date(2025, 1, 10)
+    st = compute_time_limit(
+        "civil_summary", filed,
+        extensions=[{"months": 1, "approved_on": date(2025, 3, 20)}, {"months": 6, "approved_on": date(2025, 8, 1)}],
+        converted=[(date(2025, 4, 1), "civil_ordinary")], today=date(2025, 4, 2),
+    )
+    assert st.dropped_extensions == 1
+    assert st.limit_end == date(2026, 1, 10)  # 6 个月 + 院长批准的 6 个月
+    assert "第二百五十八条" in st.basis
+
+
+def test_extension_approver_must_match_the_step():
+    """民事诉讼法 第一百五十二条：第一次延长由本院院长批准，再延长报请上级人民法院批准。"""
+    with pytest.raises(ExtensionNotAllowed, match="上一级人民法院"):
+        check_extensions("civil_ordinary", [{"months": 6, "approver": "president"},
+                                            {"months": 3, "approver": "president"}])
+    check_extensions("civil_ordinary", [{"months": 6, "approver": "president"},
+                                        {"months": 3, "approver": "higher_court"}])

@@ -336,3 +336,82 @@ def test_changing_the_judge_is_approved_recorded_with_its_reason_and_tells_the_o
     assert ev.payload["previous_judge_id"] == old.pk and "原承办法官长期病假" in ev.payload["reason"]
     assert old.notifications.filter(case=case, kind="reassigned").exists()
     assert new.notifications.filter(case=case, kind="assigned").exists()
+
+
+def test_single_judge_refused_for_art_42_cases(new_case, staff):
+    """民事诉讼法 第四十二条: a case of the listed kinds is never heard by a single judge."""
+    case = new_case(amount="900000", procedure_code="civil_ordinary")
+    ts.assign_random(staff["lian"], case, seed="1")
+    case.refresh_from_db()
+    with pytest.raises(ValidationError, match="第四十二条"):
+        ts.form_panel(case.judge, case, single_reason="事实清楚", art42_grounds=["group_dispute"])
+    summary = _assigned(new_case, staff)
+    with pytest.raises(ValidationError, match="第四十二条"):  # summary procedure is single-judge too
+        ts.form_panel(summary.judge, summary, art42_grounds=["new_or_complex"])
+    assert not case.events.filter(code="panel_set").exists()
+    rows = ts.form_panel(case.judge, case, single_reason="事实清楚")  # no ground: 第四十条第二款
+    assert [r.role for r in rows] == ["sole"]
+
+
+def test_voter_qualification_case_needs_a_panel(new_case, staff):
+    """民事诉讼法 第一百八十五条: 选民资格案件由审判员组成合议庭审理."""
+    from xiezhi.courts.models import CaseType
+
+    case = new_case(procedure_code="civil_special")
+    case.case_type = CaseType.objects.filter(code="0310").order_by("-version").first()
+    case.save(update_fields=["case_type"])
+    ts.assign_random(staff["lian"], case, seed="3")
+    case.refresh_from_db()
+    with pytest.raises(ValidationError, match="第一百八十五条"):
+        ts.form_panel(case.judge, case)
+    others = [j for j in (staff["j1"], staff["j2"], staff["j3"]) if j.pk != case.judge_id][:2]
+    rows = ts.form_panel(case.judge, case, judges=others)
+    assert len(rows) == 3
+
+
+def test_special_procedure_case_is_charged_no_fee(new_case):
+    """诉讼费用交纳办法 第八条第（一）项: 特别程序（司法确认、实现担保物权）不交纳案件受理费."""
+    for code in ("civil_special", "civil_judicial_confirmation", "civil_security_realization"):
+        case = new_case(amount="500000", procedure_code=code)
+        fee = case.fees.get()
+        assert fee.amount == 0 and "第八条" in fee.basis
+
+
+def test_payment_order_pays_a_third_as_application_fee(new_case):
+    """诉讼费用交纳办法 第十四条第（三）项: 支付令申请费为财产案件受理费标准的三分之一."""
+    case = new_case(amount="100000", procedure_code="civil_payment_order")
+    assert str(case.fees.get().amount) == "766.67"
+    case.refresh_from_db()
+    assert case.limit_end == case.filed_on + __import__("datetime").timedelta(days=15)  # 第二百二十七条
+
+
+def test_foreign_related_case_has_no_limit_and_is_never_overdue(new_case, staff):
+    """民事诉讼法 第二百八十七条; 审限规定 第二条: a foreign-related civil case has no time limit."""
+    from datetime import timedelta
+
+    from xiezhi.cases import services as cs
+    from xiezhi.cases.models import DeadlineState
+
+    case = _assigned(new_case, staff)
+    cs.set_foreign_related(staff["lian"], case, "hmt", "被告住所在香港特别行政区")
+    case.refresh_from_db()
+    assert case.limit_end is None and case.deadline_state == DeadlineState.UNLIMITED
+    cs.refresh_snapshot(case, today=case.filed_on + timedelta(days=400))
+    case.refresh_from_db()
+    assert case.deadline_state == DeadlineState.UNLIMITED
+    with pytest.raises(ValidationError, match="第二百八十七条"):
+        ts.request_extension(case.judge, case, "理由", months=1)
+
+
+def test_conversion_to_ordinary_asks_for_the_fee_balance_within_7_days(new_case, staff):
+    """民诉解释 第一百九十九条: 简易程序转为普通程序的，原告自接到交费通知之日起七日内补交案件受理费；
+    交费办法 第二十二条: 次日起七日."""
+    from decimal import Decimal
+
+    case = _assigned(new_case, staff)  # 150,000 yuan, summary: 1,650 charged at filing
+    assert case.fees.get().amount == Decimal("1650.00")
+    ts.convert(case.judge, case, "civil_ordinary", "案情复杂")
+    balance = case.fees.get(kind="conversion_balance")
+    assert balance.amount == Decimal("1650.00") and "第一百九十九条" in balance.basis
+    assert (balance.due_on - date.today()).days >= 7
+    assert case.events.filter(code="fee_assessed", payload__kind="conversion_balance").exists()

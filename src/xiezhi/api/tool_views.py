@@ -73,3 +73,45 @@ def periods_page(request):
                 context["error"] = str(exc)
     status = 400 if context["error"] else 200
     return render(request, "tools/periods.html", context, status=status)
+
+
+_TL_FIELDS = ("procedure", "filed_on", "foreign_related", "published_on", "ends_on", "d_kind", "d_start", "d_end",
+              "e_months", "e_approver", "e_approved_on", "c_on", "c_to")
+
+
+@anyone
+@require_GET
+def time_limits_page(request):
+    """审限计算器：与 ``POST /api/v1/timelimits/compute``、案件页面用同一套 xiezhi.law.timelimits。"""
+    from xiezhi.courts.models import Procedure
+    from xiezhi.law.timelimits import DEDUCTION_KINDS
+
+    from . import limits
+
+    q = _echo(request.GET, _TL_FIELDS)
+    context = {
+        "q": q, "result": None, "error": None,
+        "procedures": list(Procedure.objects.filter(active=True).values_list("code", "name")),
+        "deduction_kinds": [(k, v[0]) for k, v in DEDUCTION_KINDS.items()],
+    }
+    if q["procedure"] or q["filed_on"]:
+        body = {"procedure": q["procedure"], "filed_on": q["filed_on"], "foreign_related": q["foreign_related"] == "1"}
+        if q["published_on"] or q["ends_on"]:
+            body["public_notice"] = {"published_on": q["published_on"], "ends_on": q["ends_on"]}
+        if q["d_kind"] or q["d_start"]:
+            body["deductions"] = [{"kind": q["d_kind"], "start": q["d_start"], "end": q["d_end"] or None}]
+        if q["e_months"]:
+            if not q["e_months"].isdigit():
+                context["error"] = gettext("延长月数应为 0 至 120 的整数。")
+            else:
+                body["extensions"] = [{"months": int(q["e_months"]), "approver": q["e_approver"],
+                                       "approved_on": q["e_approved_on"] or None}]
+        if q["c_on"] or q["c_to"]:
+            body["conversions"] = [{"on": q["c_on"], "to": q["c_to"]}]
+        if context["error"] is None:
+            try:
+                context["result"] = limits.time_limit(body)
+            except calc.ParamError as exc:
+                context["error"] = str(exc)
+    status = 400 if context["error"] else 200
+    return render(request, "tools/time_limits.html", context, status=status)

@@ -1,7 +1,7 @@
 """公开接口路由，挂在 ``/api/`` 下（命名空间 ``api``）。"""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from xiezhi.site.access import anyone
 
@@ -15,4 +15,9 @@ urlpatterns = [
     path("v1/periods/end", views.PeriodEndView.as_view(), name="periods-end"),
     path("v1/periods/appeal", views.AppealPeriodView.as_view(), name="periods-appeal"),
     path("schema/", anyone(SpectacularAPIView.as_view()), name="schema"),
+    # issue 9 §2 (limits): time limits, case numbers, identity numbers, and the documentation page
+    path("v1/timelimits/compute", views.TimeLimitComputeView.as_view(), name="timelimits-compute"),
+    path("v1/casenumbers/parse", views.CaseNumberParseView.as_view(), name="casenumbers-parse"),
+    path("v1/identity/check", views.IdentityCheckView.as_view(), name="identity-check"),
+    path("docs/", anyone(SpectacularSwaggerSplitView.as_view(url_name="api:schema")), name="docs"),
 ]

@@ -259,6 +259,150 @@ class AppealPeriodView(PublicCalculatorView):
                            "provisional": False, "basis": ["民事诉讼法 第一百七十一条第一款", "民事诉讼法 第八十五条第二款……"]},
                     response_only=True)],
             ),
+# ---------------------------------------------------------------------------
+# 审限、案号、证件号码（issue 9 §2）：计算在 xiezhi.api.limits，与案件页面共用 xiezhi.law
+# ---------------------------------------------------------------------------
+
+from rest_framework.exceptions import ParseError  # noqa: E402
+from rest_framework.parsers import JSONParser  # noqa: E402
+
+from . import limits  # noqa: E402
+
+
+class _ChineseErrorsView(PublicCalculatorView):
+    """参数错误与无法解析的请求体都回答 400 和中文说明（不出现英文字段名），从不 500。"""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, ParseError):
+            return Response({"error": "请求内容不是有效的 JSON。"}, status=status.HTTP_400_BAD_REQUEST)
+        return super().handle_exception(exc)
+
+
+class _DeductionSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=sorted(limits.DEDUCTION_KINDS), help_text="扣除类型（审限规定 第九条等）")
+    start = serializers.DateField(help_text="扣除开始日")
+    end = serializers.DateField(required=False, allow_null=True, help_text="扣除结束日；未结束的不填，计算到今天")
+
+
+class _ExtensionSerializer(serializers.Serializer):
+    months = serializers.IntegerField(required=False, min_value=0, max_value=120, help_text="延长月数")
+    days = serializers.IntegerField(required=False, min_value=0, max_value=120, help_text="延长天数")
+    approver = serializers.ChoiceField(choices=list(limits.API_APPROVERS), help_text="批准机关：本院院长或上一级人民法院")
+    approved_on = serializers.DateField(required=False, allow_null=True,
+                                        help_text="批准日期；早于程序转换的延长不再计入（民诉解释 第二百五十八条）")
+
+
+class _ConversionSerializer(serializers.Serializer):
+    on = serializers.DateField(help_text="转换决定日期")
+    to = serializers.CharField(help_text="转换后的程序代码")
+
+
+class _PublicNoticeSerializer(serializers.Serializer):
+    published_on = serializers.DateField(help_text="公告发布日")
+    ends_on = serializers.DateField(help_text="公告届满日")
+
+
+class TimeLimitRequestSerializer(serializers.Serializer):
+    procedure = serializers.CharField(help_text="程序代码（程序表，如 civil_ordinary、civil_ordinary_single、"
+                                                "civil_special、civil_payment_order）或审限规则代码")
+    filed_on = serializers.DateField(help_text="立案日期（当日不计入）")
+    foreign_related = serializers.BooleanField(required=False, default=False,
+                                               help_text="涉外或涉港澳台民事案件（民事诉讼法 第二百八十七条：不受审限限制）")
+    public_notice = _PublicNoticeSerializer(required=False, allow_null=True,
+                                            help_text="特别程序的公告（第一百八十七条：公告期满后三十日内审结）；"
+                                                      "公示催告不少于六十日（第二百三十条）")
+    deductions = _DeductionSerializer(many=True, required=False)
+    extensions = _ExtensionSerializer(many=True, required=False)
+    conversions = _ConversionSerializer(many=True, required=False)
+
+
+class TimeLimitResponseSerializer(serializers.Serializer):
+    limit_end = serializers.DateField(allow_null=True, help_text="审限届满日；不受审限限制的为 null")
+    deducted_days = serializers.IntegerField(help_text="扣除天数")
+    basis = serializers.ListField(child=serializers.CharField(), help_text="依据条文")
+    provisional = serializers.BooleanField(help_text="届满日所在年份的节假日安排尚未公布（结果待定）")
+    earliest_judgment_on = serializers.DateField(required=False, help_text="公示催告：最早可以判决的日期")
+
+
+class CaseNumberResponseSerializer(serializers.Serializer):
+    valid = serializers.BooleanField()
+    year = serializers.IntegerField(allow_null=True, help_text="收案年度")
+    court_code = serializers.CharField(allow_null=True, help_text="法院代字")
+    court_name = serializers.CharField(allow_null=True, help_text="法院名称（已公布的法院代码表）")
+    special_code = serializers.CharField(allow_null=True, help_text="专门审判代字")
+    type_code = serializers.CharField(allow_null=True, help_text="类型代字")
+    type_name = serializers.CharField(allow_null=True, help_text="案件类型名称")
+    serial = serializers.CharField(allow_null=True, help_text="案件编号（规范写法）")
+    canonical = serializers.CharField(allow_null=True, help_text="规范案号（全角括号、无前导零）")
+    errors = serializers.ListField(child=serializers.CharField(), help_text="问题（中文）")
+
+
+class IdentityResponseSerializer(serializers.Serializer):
+    valid = serializers.BooleanField()
+    birth_date = serializers.DateField(allow_null=True, help_text="出生日期（居民身份证）")
+    sex = serializers.CharField(allow_null=True, help_text="性别（居民身份证第 17 位）")
+    errors = serializers.ListField(child=serializers.CharField(), help_text="问题（中文）")
+
+
+class TimeLimitComputeView(_ChineseErrorsView):
+    parser_classes = [JSONParser]
+    authentication_classes = []  # public and stateless: no session, so no CSRF token is needed
+
+    @extend_schema(
+        operation_id="timelimits_compute",
+        summary="审限届满日",
+        description=(
+            "按程序计算审理期限届满日，与案件页面使用同一套规则：各程序的法定审限（民事诉讼法 第一百五十二条、"
+            "第一百六十四条、第一百八十三条、第一百八十七条、第二百二十七条等）、审限扣除（民诉解释 第二百四十三条；"
+            "审限规定 第九条）、延长、程序转换（民诉解释 第二百五十八条：转换前批准的延长不再计入）。"
+            "涉外、涉港澳台民事案件不受审限限制（民事诉讼法 第二百八十七条；审限规定 第二条），届满日为 null。"
+        ),
+        request=TimeLimitRequestSerializer,
+        responses={
+            200: OpenApiResponse(
+                TimeLimitResponseSerializer,
+                examples=[OpenApiExample(
+                    "特别程序，公告期满后三十日",
+                    value={"limit_end": "2025-07-05", "deducted_days": 0,
+                           "basis": ["民事诉讼法 第一百八十七条", "民事诉讼法 第一百八十七条（公告期满后三十日内审结）"],
+                           "provisional": False},
+                    response_only=True,
+                )],
+            ),
+            400: OpenApiResponse(ErrorSerializer, description="参数错误",
+                                 examples=[OpenApiExample("日期有误", value={"error": "立案日期应为日期，格式为 YYYY-MM-DD。"},
+                                                          response_only=True)]),
+            429: _ERROR_429,
+        },
+        examples=[OpenApiExample(
+            "特别程序（宣告失踪）", request_only=True,
+            value={"procedure": "civil_special", "filed_on": "2025-03-03", "foreign_related": False,
+                   "public_notice": {"published_on": "2025-03-05", "ends_on": "2025-06-05"},
+                   "deductions": [], "extensions": [], "conversions": []},
+        )],
+    )
+    def post(self, request):
+        return Response(limits.time_limit(request.data))
+
+
+class CaseNumberParseView(_ChineseErrorsView):
+    @extend_schema(
+        operation_id="casenumbers_parse",
+        summary="案号解析与校验",
+        description=(
+            "按《关于人民法院案件案号的若干规定》解析案号：法院代字须在已公布的法院代码表中（第十二条），"
+            "类型代字须为该级法院可以办理的（基层法院不办理 民终、执复、刑核），刑核编号为 8 位（第十条第二款），"
+            "编号不得有前导零。无效的案号也回答 200，valid 为 false，errors 说明原因。"
+        ),
+        parameters=[OpenApiParameter("text", OpenApiTypes.STR, OpenApiParameter.QUERY, required=True,
+                                     description="案号，如 （2025）豫0222民初1187号；半角括号亦可")],
+        responses={
+            200: OpenApiResponse(CaseNumberResponseSerializer, examples=[OpenApiExample(
+                "有效案号",
+                value={"valid": True, "year": 2025, "court_code": "豫0222", "court_name": "通许县人民法院",
+                       "special_code": None, "type_code": "民初", "type_name": "民事一审案件", "serial": "1187",
+                       "canonical": "（2025）豫0222民初1187号", "errors": []},
+                response_only=True)]),
             400: _ERROR_400,
             429: _ERROR_429,
         },
@@ -267,3 +411,23 @@ class AppealPeriodView(PublicCalculatorView):
         from . import appeal
 
         return Response(appeal.appeal_payload(appeal.appeal_from_params(request.query_params)))
+        return Response(limits.case_number(request.query_params))
+
+
+class IdentityCheckView(_ChineseErrorsView):
+    @extend_schema(
+        operation_id="identity_check",
+        summary="证件号码校验",
+        description=(
+            "只核对结构和校验码，不查询任何登记系统，也不保存号码。居民身份证按 GB 11643-1999（出生日期不得晚于今天）；"
+            "统一社会信用代码按 GB 32100-2015，本院开启严格模式时还核对其中的组织机构代码（GB 11714-1997）。"
+        ),
+        parameters=[
+            OpenApiParameter("kind", OpenApiTypes.STR, OpenApiParameter.QUERY, required=True,
+                             enum=["resident_id", "uscc"], description="证件类型：居民身份证或统一社会信用代码"),
+            OpenApiParameter("number", OpenApiTypes.STR, OpenApiParameter.QUERY, required=True, description="证件号码"),
+        ],
+        responses={200: IdentityResponseSerializer, 400: _ERROR_400, 429: _ERROR_429},
+    )
+    def get(self, request):
+        return Response(limits.identity(request.query_params))

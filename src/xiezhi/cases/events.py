@@ -28,6 +28,7 @@ EVENT_TYPES: dict[str, EventType] = {
     "deduction_started": EventType(_("审限扣除开始"), basis="延长审限规定 第七条"),
     "deduction_ended": EventType(_("审限扣除结束"), basis="延长审限规定 第七条"),
     "extension_approved": EventType(_("延长审限"), basis="延长审限规定 第一条、第七条"),
+    "foreign_related_set": EventType(_("认定涉外（涉港澳台）案件"), basis="民事诉讼法 第二百八十七条；审限规定 第二条"),
     "suspended": EventType(_("中止审理"), basis="审限规定 第九条第（九）项"),
     "resumed": EventType(_("恢复审理"), basis="审限规定 第九条第（九）项"),
     "hearing_scheduled": EventType(_("排定开庭"), basis="流程公开规定 第七条"),
@@ -108,6 +109,9 @@ def summary(code: str, payload: dict) -> str:
     if code == "deduction_started":
         return gettext("%(label)s，自 %(start)s 起；理由：%(reason)s") % {
             "label": p.get("label", ""), "start": p.get("start", ""), "reason": p.get("reason", "")}
+    if code == "foreign_related_set":
+        kinds = {"foreign": gettext("涉外案件"), "hmt": gettext("涉港澳台案件"), "": gettext("不属于涉外案件")}
+        return gettext("%(kind)s；%(reason)s") % {"kind": kinds.get(p.get("kind", ""), ""), "reason": p.get("reason", "")}
     if code == "deduction_ended":
         return gettext("截至 %(end)s") % {"end": p.get("end", "")}
     if code == "extension_approved":

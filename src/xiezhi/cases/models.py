@@ -22,6 +22,7 @@ class DeadlineState(models.TextChoices):
     NEAR = "near", _("临近审限")
     OVERDUE = "overdue", _("超审限")
     STOPPED = "stopped", _("不计审限")
+    UNLIMITED = "unlimited", _("不受审限限制")  # 民事诉讼法 第二百八十七条: foreign-related civil cases
 
 
 class NumberCounter(models.Model):

@@ -83,6 +83,7 @@ def time_limit_inputs(events) -> dict[str, Any]:
     spans: list[dict] = []  # {"kind", "start", "end", "basis"}
     open_spans: dict[str, dict] = {}
     extensions: list[dict] = []
+    foreign_related = ""
     for e in events:
         p = e.payload
         if e.code == "procedure_set":
@@ -103,10 +104,14 @@ def time_limit_inputs(events) -> dict[str, Any]:
             if span is not None:
                 span["end"] = date.fromisoformat(p["end"])
         elif e.code == "extension_approved":
-            extensions.append({k: p[k] for k in ("months", "days") if p.get(k)})
+            ext = {k: p[k] for k in ("months", "days") if p.get(k)}
+            ext["approved_on"] = timezone.localtime(e.at).date() if e.at else None
+            extensions.append(ext)
+        elif e.code == "foreign_related_set":
+            foreign_related = p.get("kind", "")
     deductions = [Interval(start=s["start"], end=s["end"], kind=s["kind"], basis=s["basis"]) for s in spans]
     return {"limit_code": limit_code, "converted": converted, "deductions": deductions,
-            "extensions": extensions, "open_deduction": bool(open_spans),
+            "extensions": extensions, "open_deduction": bool(open_spans), "foreign_related": foreign_related,
             "current_code": converted[-1][1] if converted else limit_code}  # the procedure now applied
 
 
@@ -119,6 +124,7 @@ def time_limit_status(case: Case, events=None, today: date | None = None):
         inputs["limit_code"], case.filed_on, deductions=inputs["deductions"],
         extensions=inputs["extensions"], converted=inputs["converted"],
         today=today or timezone.localdate(), closed_on=case.closed_on,
+        foreign_related=bool(inputs["foreign_related"]),  # 民事诉讼法 第二百八十七条; 审限规定 第二条
     )
 
 
@@ -138,6 +144,8 @@ def refresh_snapshot(case: Case, today: date | None = None, *, events=None, also
     case.limit_end = tl.limit_end if tl else None
     if tl is None or inputs["open_deduction"] or status == CaseStatus.SUSPENDED:
         case.deadline_state = DeadlineState.STOPPED  # the clock is not running
+    elif tl.unlimited:
+        case.deadline_state = DeadlineState.UNLIMITED  # never overdue (民事诉讼法 第二百八十七条)
     elif status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED):
         case.deadline_state = DeadlineState.OVERDUE if tl.overdue else DeadlineState.OK
     else:
@@ -228,6 +236,23 @@ def _open_deductions(case: Case) -> set[str]:
         kind = payload.get("kind", "suspension")
         (open_kinds.add if code == "deduction_started" else open_kinds.discard)(kind)
     return open_kinds
+
+
+FOREIGN_RELATED_KINDS = ("foreign", "hmt")
+
+
+@transaction.atomic
+def set_foreign_related(actor, case: Case, kind: str, reason: str) -> CaseEvent:
+    """认定涉外（kind="foreign"）或涉港澳台（"hmt"）民事案件，或取消认定（""）. Such a civil case has no
+    statutory time limit (民事诉讼法 第二百八十七条；审限规定 第二条: 涉港澳台参照涉外) and is never
+    shown overdue; the finding is a timeline node the parties see."""
+    _require_case_staff(actor, case, "filing_judge", "judge", "division_head", "president")
+    if kind not in ("", *FOREIGN_RELATED_KINDS):
+        raise ValidationError(_("请选择涉外或涉港澳台。"))
+    if not reason.strip():
+        raise ValidationError(_("请填写认定理由。"))
+    case = lock_case(case)
+    return append_event(case, "foreign_related_set", actor, {"kind": kind, "reason": reason.strip()[:300]})
 
 
 @transaction.atomic

@@ -23,6 +23,9 @@ from pathlib import Path
 
 from django.db import transaction
 
+from xiezhi.law.fees import FEE_RULES
+from xiezhi.law.timelimits import TRIAL_LIMITS
+
 from .models import CalendarDay, CaseType, Cause, Court, Courtroom, Division, Procedure, ProvinceSetting
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -194,13 +197,9 @@ def load_causes(paths: Iterable[Path] | None = None) -> int:
 # ---------------------------------------------------------------------------------------
 # procedures
 
-LIMIT_CODES = {
-    "civil_ordinary", "civil_summary", "civil_small_claims", "civil_second_judgment", "civil_second_ruling",
-    "civil_special", "admin_first", "admin_simplified", "admin_second", "criminal_first", "criminal_summary",
-    "criminal_summary_long", "criminal_fast", "criminal_fast_long", "criminal_second", "enforcement",
-    "enforcement_non_litigation",
-}
-FEE_PROCEDURES = {"ordinary", "summary", "small_claims"}
+# every time-limit rule and every fee rule of xiezhi.law is named by at least one procedure (tests/courts)
+LIMIT_CODES = set(TRIAL_LIMITS)
+FEE_PROCEDURES = set(FEE_RULES)
 
 
 def load_procedures(path: Path | None = None) -> int:

@@ -24,7 +24,7 @@ from xiezhi.courts.models import CaseType, Cause, Court, Procedure
 from xiezhi.courts import refcache
 from xiezhi.courts.province import fee_settings_for
 from xiezhi.law.casenumber import format_case_number
-from xiezhi.law.fees import FeeError, litigation_fee
+from xiezhi.law.fees import FeeError, conversion_balance, fee_due_date, fee_for_procedure
 from xiezhi.law.identity import validate_resident_id, validate_uscc
 from xiezhi.law.periods import period_end
 from xiezhi.storage import extension_for, store_once
@@ -79,16 +79,18 @@ def clean_amount(value) -> Decimal | None:
 
 
 def estimate_fee(court: Court, cause: Cause | None, amount: Decimal | None, procedure: str = "ordinary") -> dict:
-    """Fee estimate shown while the complaint is typed (诉讼费用交纳办法 第十三条)."""
+    """Fee estimate shown while the complaint is typed, by the fee rule the procedure table names
+    for the procedure (xiezhi.law.fees.FEE_RULES: 诉讼费用交纳办法 第八条、第十三条、第十四条、第十六条、
+    第十七条): a special-procedure case pays nothing, a payment order a third of the property scale."""
     kind = (cause.fee_kind if cause and cause.fee_kind else "property")
-    if kind == "property" and amount is None:
+    needs_amount = procedure in ("ordinary", "summary", "small_claims", "appeal", "payment_order")
+    if needs_amount and kind == "property" and amount is None:
         return {}
     try:
-        result = litigation_fee(kind, amount=amount if kind in ("property", "ip") else None,
-                                procedure=procedure,
-                                property_value=amount if kind == "divorce" else None,
-                                damages=amount if kind == "personality" else None,
-                                settings=fee_settings_for(court.province_abbr))
+        result = fee_for_procedure(procedure, kind, amount=amount if kind in ("property", "ip") else None,
+                                   property_value=amount if kind == "divorce" else None,
+                                   damages=amount if kind == "personality" else None,
+                                   settings=fee_settings_for(court.province_abbr))
     except FeeError as exc:
         return {"error": str(exc)}
     out = result.as_dict()
@@ -220,7 +222,7 @@ def complaint_problems(filing: FilingApplication) -> list[str]:
         idn = (p.get("id_number") or "").upper()
         if p.get("kind") == "natural" and idn and not validate_resident_id(idn):
             problems.append(_("%(who)s 的身份证号码校验不通过。") % {"who": who})
-        if p.get("kind") in ("legal", "organisation") and idn and not validate_uscc(idn):
+        if p.get("kind") in ("legal", "organisation") and idn and not validate_uscc(idn, strict=settings.USCC_STRICT):
             problems.append(_("%(who)s 的统一社会信用代码校验不通过。") % {"who": who})
         if p.get("role") in ("plaintiff", "applicant"):
             if not idn:
@@ -241,8 +243,10 @@ def complaint_problems(filing: FilingApplication) -> list[str]:
 
 
 def fee_due_on(case: Case) -> date:
-    """交费期限 (诉讼费用交纳办法 第二十二条): computed here for the assessment and for its recompute."""
-    return period_end(case.filed_on, days=FEE_PAYMENT_DAYS, calendar=get_work_calendar(strict=False))
+    """交费期限 (诉讼费用交纳办法 第二十二条): seven days from the day after the payment notice is
+    received; the notice goes out with the acceptance notice to the filer's inbox on the filing day.
+    Used for the assessment and for its recompute."""
+    return fee_due_date(case.filed_on, get_work_calendar(strict=False))
 
 
 def recompute_deadlines(sender=None, years=(), **kwargs) -> int:
@@ -377,6 +381,17 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
         facts=d.get("facts", "") or d.get("oral_record", ""), filed_on=today,
     )
     linked_users = _create_parties(case, filing)
+    # a civil case with a party of foreign nationality or domiciled abroad is foreign-related, one with a
+    # party domiciled in Hong Kong, Macao or Taiwan is treated alike: no statutory time limit
+    # (民事诉讼法 第二百八十七条; 民诉解释 第五百二十条第（一）（二）项、第五百四十九条; 审限规定 第二条);
+    # other grounds are recorded on the case page (cases.services.set_foreign_related)
+    foreign_related = None
+    if procedure.case_kind == "civil":
+        parties = case.parties.all()
+        if any(p.nationality not in ("", "中国", "中华人民共和国") or p.domicile == Domicile.ABROAD for p in parties):
+            foreign_related = ("foreign", "当事人为外国人或者住所在中华人民共和国领域外（民诉解释第五百二十条第（一）（二）项）")
+        elif any(p.domicile == Domicile.HMT for p in parties):
+            foreign_related = ("hmt", "当事人住所在香港、澳门或者台湾地区（民诉解释第五百四十九条）")
     assessment = assess_fee(clerk, case, procedure, amount=fee_amount, reason=fee_reason)
     filing.status = FilingStatus.REGISTERED
     filing.case = case
@@ -393,6 +408,8 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
          filing.submitted_at),
         ("registered", clerk, {"number": number, "filed_on": today.isoformat()}, None),
         ("procedure_set", clerk, {"procedure": procedure.name, "limit_code": procedure.limit_code}, None),
+        *([("foreign_related_set", clerk, {"kind": foreign_related[0], "reason": foreign_related[1]},
+            None)] if foreign_related else []),
         ("fee_assessed", clerk, {"amount": str(assessment.amount),
                                  "computed": str(assessment.computed) if assessment.computed is not None
                                  else assessment.computed_range,
@@ -589,3 +606,30 @@ def counter_filing(clerk, court: Court, data: dict, *, channel: str = FilingChan
     filing.save()
     _log(filing, "submitted", clerk, channel=channel)
     return filing
+
+
+def assess_conversion_balance(actor, case: Case, old_procedure: Procedure, new_procedure: Procedure,
+                              notice_received_on: date | None = None) -> FeeAssessment | None:
+    """简易程序（含小额诉讼）转为普通程序: the plaintiff pays the balance up to the ordinary fee within 7 days
+    of receiving the payment notice (民诉解释 第一百九十九条; 交费办法 第二十二条). Returns the new
+    assessment, or None when nothing is owed. The caller holds the case lock (a conversion)."""
+    if old_procedure.fee_procedure not in ("summary", "small_claims") or new_procedure.fee_procedure != "ordinary":
+        return None
+    full = estimate_fee(case.court, case.cause, case.amount, "ordinary")
+    if "fee" not in full:
+        return None  # a statutory range: the judge sets the figure with a reason (change_fee)
+    charged = sum((f.amount for f in case.fees.all()), Decimal(0))
+    balance = conversion_balance(charged, full["fee"])
+    if balance <= 0:
+        return None
+    received = notice_received_on or timezone.localdate()
+    due = fee_due_date(received, get_work_calendar(strict=False))
+    fa = FeeAssessment.objects.create(case=case, kind="conversion_balance", computed=balance, amount=balance,
+                                      basis=f"民诉解释 第一百九十九条；{full.get('basis', '')}"[:300],
+                                      assessed_by=actor, due_on=due)
+    append_event(case, "fee_assessed", actor, {"amount": str(balance), "computed": str(balance), "reason": "",
+                                               "due_on": due.isoformat(), "kind": "conversion_balance"})
+    notify([p.user for p in case.parties.filter(role__in=("plaintiff", "applicant"), user__isnull=False)],
+           _("%(number)s 已转为普通程序审理，请于 %(due_on)s 前补交案件受理费 %(amount)s 元。")
+           % {"number": case.number, "due_on": due, "amount": balance}, case=case, kind="fee")
+    return fa

@@ -15,7 +15,7 @@ def case_panel(request, case):
     if not hearings and not can_schedule:
         return None
     used = postponements_used(case) if hearings else 0
-    check = check_postponement(case.procedure.code if case.procedure_id else "", used)
+    check = check_postponement(case.procedure.limit_code if case.procedure_id else "", used)
     return {
         "template": "hearings/_case_panel.html", "hearings": hearings, "can_schedule": can_schedule,
         "rooms": Courtroom.objects.filter(court_id=case.court_id).order_by("name") if can_schedule else [],

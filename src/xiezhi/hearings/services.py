@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xiezhi.cases.models import Case, Party
 from xiezhi.cases.selectors import can_manage_case
@@ -23,9 +24,11 @@ from xiezhi.celery import run_after_commit
 from xiezhi.courts.models import Courtroom
 from xiezhi.law.hearings import (
     CLOSED_REASONS,
+    SESSION_GAP_EXCEPTIONS,
     check_postponement,
     closed_hearing_problem,
     session_gap_ok,
+    summons_late,
 )
 from xiezhi.storage import store_once
 
@@ -200,13 +203,29 @@ def schedule_hearing(actor, case: Case, courtroom: Courtroom, start: datetime, e
     _require(actor, case, *SCHEDULERS)
     case = Case.objects.select_for_update().get(pk=case.pk)
     h = _create(actor, case, courtroom, start, end, clerk, public, closed_reason, closed_note, party_applied, online)
+    h.summons_late = _summons_late(case, start)
     append_event(case, "hearing_scheduled", actor, {
         "hearing_id": h.pk, "start": timezone.localtime(start).isoformat(), "room": courtroom.name,
-        "public": public, "online": online})
+        "public": public, "online": online, "summons_late": h.summons_late})
     notify(_party_users(case), _("%(number)s 定于 %(when)s 在%(room)s开庭。") % {
         "number": case.number, "when": f"{timezone.localtime(start):%Y-%m-%d %H:%M}", "room": courtroom.name},
         case=case, kind="hearing")
     return h
+
+
+def _limit_code(case: Case) -> str:
+    return case.procedure.limit_code if case.procedure_id else ""
+
+
+def _summons_late(case: Case, start: datetime) -> bool:
+    """Scheduled today for a hearing fewer than 3 days away: the summons cannot reach the parties
+    three days before (民事诉讼法 第一百三十九条; 民诉解释 第二百二十七条). A warning, not a refusal:
+    the parties may agree to an earlier date."""
+    return summons_late(timezone.localdate(), timezone.localtime(start).date(), _limit_code(case))
+
+
+SUMMONS_LATE_WARNING = gettext_lazy("开庭日距今不足三日，传票无法在开庭三日前送达当事人（民事诉讼法第一百三十九条；"
+                         "民诉解释第二百二十七条），请确认当事人同意或另定日期。")
 
 
 def postponements_used(case: Case) -> int:
@@ -215,9 +234,11 @@ def postponements_used(case: Case) -> int:
 
 @transaction.atomic
 def postpone_hearing(actor, hearing: Hearing, reason: str, start: datetime, end: datetime,
-                     courtroom: Courtroom | None = None) -> Hearing:
-    """延期开庭: limited to 2 (ordinary) / 1 (summary, small claims), the new session within one
-    month (延长审限规定 第三条、第五条); the reason is shown to the parties (第七条)."""
+                     courtroom: Courtroom | None = None, gap_exception: str = "") -> Hearing:
+    """延期开庭: limited by the procedure's time-limit kind to 2 (ordinary, including 普通程序独任审理)
+    / 1 (summary, small claims) (延长审限规定 第三条); the new session within one month unless by
+    force majeure or with the parties' consent (`gap_exception`, 第五条); the reason is shown to the
+    parties (第七条)."""
     case = Case.objects.select_for_update(of=("self",)).select_related("procedure", "court").get(pk=hearing.case_id)
     _require(actor, case, *SCHEDULERS)
     hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
@@ -227,22 +248,27 @@ def postpone_hearing(actor, hearing: Hearing, reason: str, start: datetime, end:
     if not reason:
         raise ValidationError(_("延期开庭须写明理由。"))
     used = postponements_used(case)
-    check = check_postponement(case.procedure.code if case.procedure else "", used)
+    check = check_postponement(_limit_code(case), used)
     if not check.allowed:
-        raise ValidationError(_("本案适用%(procedure)s，延期开庭已达 %(limit)s 次上限（延长审限规定第五条）。") % {
+        raise ValidationError(_("本案适用%(procedure)s，延期开庭已达 %(limit)s 次上限（延长审限规定第三条）。") % {
             "procedure": case.procedure.name, "limit": check.limit})
-    if not session_gap_ok(timezone.localtime(hearing.start).date(), timezone.localtime(start).date()):
-        raise ValidationError(_("延期后的开庭日期距原定开庭日期不得超过一个月（延长审限规定第三条、第五条）。"))
+    if gap_exception not in ("", *SESSION_GAP_EXCEPTIONS):
+        raise ValidationError(_("请选择超过一个月再开庭的法定事由。"))
+    if not session_gap_ok(timezone.localtime(hearing.start).date(), timezone.localtime(start).date(),
+                          exception=gap_exception):
+        raise ValidationError(_("延期后的开庭日期距原定开庭日期不得超过一个月，因不可抗力或当事人同意的除外"
+                                "（延长审限规定第五条）。"))
     hearing.status = HearingStatus.POSTPONED
     hearing.postpone_reason = reason[:300]
     hearing.save(update_fields=["status", "postpone_reason"])
     hearing.slots.all().delete()
     new = _create(actor, case, courtroom or hearing.courtroom, start, end, hearing.clerk, hearing.public,
                   hearing.closed_reason, hearing.closed_note, True, hearing.online, previous=hearing)
+    new.summons_late = _summons_late(case, start)
     append_event(case, "hearing_postponed", actor, {
         "hearing_id": hearing.pk, "new_hearing_id": new.pk, "from": timezone.localtime(hearing.start).isoformat(),
         "start": timezone.localtime(start).isoformat(), "room": new.courtroom.name, "reason": reason[:300],
-        "count": used + 1, "limit": check.limit})
+        "count": used + 1, "limit": check.limit, "gap_exception": gap_exception, "summons_late": new.summons_late})
     notify(_party_users(case), _("%(number)s 延期开庭至 %(when)s；理由：%(reason)s") % {
         "number": case.number, "when": f"{timezone.localtime(start):%Y-%m-%d %H:%M}", "reason": reason[:200]},
         case=case, kind="hearing")

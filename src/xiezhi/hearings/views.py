@@ -51,10 +51,12 @@ def schedule(request, case_pk):
         if room is None:
             raise ValidationError(_("请选择审判法庭。"))
         clerk = User.objects.filter(pk=p.get("clerk"), kind="staff").first() if p.get("clerk") else None
-        services.schedule_hearing(request.user, case, room, _dt(p.get("date"), p.get("start")), _dt(p.get("date"), p.get("end")),
-                                  clerk=clerk, public=p.get("public", "1") == "1", closed_reason=p.get("closed_reason", ""),
-                                  closed_note=p.get("closed_note", ""), party_applied=bool(p.get("party_applied")),
-                                  online=bool(p.get("online")))
+        h = services.schedule_hearing(request.user, case, room, _dt(p.get("date"), p.get("start")), _dt(p.get("date"), p.get("end")),
+                                      clerk=clerk, public=p.get("public", "1") == "1", closed_reason=p.get("closed_reason", ""),
+                                      closed_note=p.get("closed_note", ""), party_applied=bool(p.get("party_applied")),
+                                      online=bool(p.get("online")))
+        if h.summons_late:
+            messages.warning(request, services.SUMMONS_LATE_WARNING)
     return run_action(request, go, _("已排定开庭。"), reverse(STAFF_CASE_PAGE, args=[case.pk]))
 
 
@@ -66,8 +68,11 @@ def postpone(request, pk):
 
     def go():
         room = Courtroom.objects.filter(pk=p.get("room"), court_id=h.court_id).first() if p.get("room") else None
-        services.postpone_hearing(request.user, h, p.get("reason", ""), _dt(p.get("date"), p.get("start")),
-                                  _dt(p.get("date"), p.get("end")), courtroom=room)
+        new = services.postpone_hearing(request.user, h, p.get("reason", ""), _dt(p.get("date"), p.get("start")),
+                                        _dt(p.get("date"), p.get("end")), courtroom=room,
+                                        gap_exception=p.get("gap_exception", ""))
+        if new.summons_late:
+            messages.warning(request, services.SUMMONS_LATE_WARNING)
     return run_action(request, go, _("已延期开庭。"), reverse(STAFF_CASE_PAGE, args=[h.case_id]))
 
 

@@ -35,6 +35,10 @@ __all__ = [
     "PROVINCE_CODES",
     "SPECIAL_CODES",
     "CASE_NUMBER_PATTERN",
+    "CaseNumberCheck",
+    "NOT_FOR_BASIC_COURTS",
+    "check_case_number",
+    "court_level",
     "format_case_number",
     "parse_case_number",
 ]
@@ -161,3 +165,112 @@ def parse_case_number(text: str, type_codes: Iterable[str] | None = None) -> Cas
     except InvalidCaseNumber as exc:
         raise InvalidCaseNumber(f"{exc}（案号：{original.strip()!r}）") from None
     return result
+
+
+# ---------------------------------------------------------------------------
+# 校验：法院代字表、级别、刑核编号、规范形式
+# ---------------------------------------------------------------------------
+
+#: 基层人民法院不能使用的类型代字：二审（“终”）、执行复议（执复，上一级法院审查，民事诉讼法
+#: 第二百三十六条）、刑事复核（刑核，死刑复核等由最高人民法院、高级人民法院办理）等。
+#: ⚠ 清单以领域文档 §1.3 为准，新代字由数据补充。
+NOT_FOR_BASIC_COURTS = frozenset({
+    "民终", "刑终", "行终", "民辖终", "行辖终", "刑辖终", "行赔终", "执复", "刑核", "司惩复", "民特监", "民督监",
+})
+#: 只有最高人民法院、高级人民法院办理的类型代字。
+HIGH_ONLY = frozenset({"刑核"})
+#: 编号为 8 位随机数的类型代字（案号规定 第十条第二款：刑事复核案件）。
+EIGHT_DIGIT_SERIAL = frozenset({"刑核"})
+
+
+def court_level(court_code: str) -> str:
+    """法院级别由代字结构决定（案号规定 第四条、第五条）：“最高法”、省级简称（high）、
+    简称加 2 位数字（intermediate）、简称加 4 位数字（basic）。"""
+    if court_code == "最高法":
+        return "supreme"
+    digits = sum(ch.isdigit() for ch in court_code)
+    return {0: "high", 2: "intermediate", 4: "basic"}.get(digits, "unknown")
+
+
+class CaseNumberCheck(NamedTuple):
+    """:func:`check_case_number` 的结果：``valid`` 为 True 时 ``errors`` 为空。"""
+
+    valid: bool
+    year: int | None
+    court_code: str
+    court_name: str
+    special_code: str
+    type_code: str
+    type_name: str
+    serial: str
+    canonical: str
+    errors: tuple[str, ...]
+
+
+def check_case_number(
+    text: str,
+    courts: "dict[str, str] | None" = None,
+    type_codes: "dict[str, str] | None" = None,
+    *,
+    current_year: int | None = None,
+) -> CaseNumberCheck:
+    """校验案号，给出所有问题（中文）而不是只报第一个。
+
+    依据：案号规定 第一条至第三条（结构）、第四条至第六条及第十二条（法院代字以最高人民法院公布的
+    法院代码为准——``courts`` 为 {法院代字: 法院名称}，由调用方从公布的法院代字表取得，本函数不查库）、
+    第七条（类型代字——``type_codes`` 为 {类型代字: 类型名称}）、第九条、第十条（编号从 1 起的自然数，
+    不写前导零；刑事复核案件为 8 位随机数）。
+
+    - 法院级别不能办理的类型代字（基层法院的 民终、执复、刑核 等）为错误；
+    - 编号有前导零的为错误，``canonical`` 给出规范写法；
+    - 收案年度晚于 ``current_year`` 的为错误。
+    """
+    errors: list[str] = []
+    empty = CaseNumberCheck(False, None, "", "", "", "", "", "", "", ())
+    if not isinstance(text, str) or not text.strip():
+        return empty._replace(errors=("请填写案号",))
+    if len(text) > 60:
+        return empty._replace(errors=("案号过长",))
+    m = CASE_NUMBER_PATTERN.match(_normalise(text))
+    if not m:
+        return empty._replace(errors=(
+            "案号格式不正确，应为“（年度）法院代字类型代字编号号”，例如“（2025）豫0222民初1187号”",))
+    year_s, court_code, codes, serial_s = m.groups()
+    special, type_code = "", codes
+    known = type_codes or {}
+    if known:
+        if codes not in known and codes[0] in SPECIAL_CODES and codes[1:] in known:
+            special, type_code = codes[0], codes[1:]
+        elif codes not in known:
+            errors.append(f"类型代字“{codes}”不在类型代字表中")
+    elif codes[0] in SPECIAL_CODES and len(codes) > 1:
+        special, type_code = codes[0], codes[1:]
+    year = int(year_s)
+    if year < 1949 or (current_year is not None and year > current_year):
+        errors.append(f"收案年度 {year} 不合理")
+    court_name = ""
+    if courts is not None:
+        court_name = courts.get(court_code, "")
+        if not court_name:
+            errors.append(f"法院代字“{court_code}”不在公布的法院代字表中")
+    level = court_level(court_code)
+    if level == "basic" and type_code in NOT_FOR_BASIC_COURTS:
+        errors.append(f"基层人民法院不办理“{type_code}”案件")
+    elif level == "intermediate" and type_code in HIGH_ONLY:
+        errors.append(f"中级人民法院不办理“{type_code}”案件")
+    if type_code in EIGHT_DIGIT_SERIAL:
+        if len(serial_s) != 8:
+            errors.append(f"“{type_code}”案件的编号应为 8 位数字（案号规定 第十条第二款），收到 {len(serial_s)} 位")
+        serial_text = serial_s
+    else:
+        serial_text = str(int(serial_s))
+        if int(serial_s) < 1:
+            errors.append("案件编号应从 1 开始")
+        elif serial_text != serial_s:
+            errors.append(f"案件编号不得有前导零，规范写法为“{serial_text}”")
+    canonical = f"（{year}）{court_code}{special}{type_code}{serial_text}号"
+    return CaseNumberCheck(
+        valid=not errors, year=year, court_code=court_code, court_name=court_name, special_code=special,
+        type_code=type_code, type_name=known.get(type_code, ""), serial=serial_text, canonical=canonical,
+        errors=tuple(errors),
+    )

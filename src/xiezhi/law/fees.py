@@ -22,11 +22,17 @@ from __future__ import annotations
 import decimal
 from dataclasses import dataclass, field, fields
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from datetime import date
 from typing import Any
+
+from .periods import WorkCalendar, period_end
 
 __all__ = [
     "APPLICATION_KINDS",
+    "CLAIM_ROLES",
     "CLOSED_BY",
+    "FEE_PAYMENT_DAYS",
+    "FEE_RULES",
     "FeeError",
     "FeeResult",
     "LITIGATION_KINDS",
@@ -35,7 +41,11 @@ __all__ = [
     "ProvinceFeeSettings",
     "STATUTORY_RANGES",
     "application_fee",
+    "conversion_balance",
+    "fee_due_date",
+    "fee_for_procedure",
     "litigation_fee",
+    "mixed_claims_fee",
     "property_case_fee",
     "to_amount",
 ]
@@ -550,3 +560,181 @@ def application_fee(kind: str, amount: Any = None, settings: ProvinceFeeSettings
             basis = "诉讼费用交纳办法 第十四条第（六）项（按第十三条第（一）项标准减半）"
             notes.append("破产申请费清算后交纳（第二十条第二款）")
     return FeeResult(_q(value, s.rounding), None, None, basis, tuple(notes))
+
+
+# ---------------------------------------------------------------------------
+# 按审理程序收费：程序表（courts 参考数据 procedures.csv 的 fee_procedure 列）每一行指向这里的一条规则
+# ---------------------------------------------------------------------------
+
+#: 收费规则代码 → (中文名称, 依据)。程序表的 ``fee_procedure`` 列只能取这些值。
+FEE_RULES: dict[str, tuple[str, str]] = {
+    "ordinary": ("按第十三条标准交纳案件受理费", "诉讼费用交纳办法 第十三条"),
+    "summary": ("简易程序减半交纳案件受理费", "诉讼费用交纳办法 第十六条"),
+    "small_claims": ("小额诉讼程序减半交纳案件受理费", "诉讼费用交纳办法 第十六条"),
+    "special": ("特别程序不交纳案件受理费", "诉讼费用交纳办法 第八条第（一）项"),
+    "payment_order": ("申请支付令按财产案件受理费标准的三分之一交纳申请费", "诉讼费用交纳办法 第十四条第（三）项"),
+    "public_summons": ("申请公示催告每件交纳申请费 100 元", "诉讼费用交纳办法 第十四条第（四）项"),
+    "appeal": ("上诉案件按不服一审判决部分的上诉请求数额交纳案件受理费", "诉讼费用交纳办法 第十七条"),
+    "ruling_appeal": (
+        "对不予受理、驳回起诉和管辖权异议裁定不服提起上诉的，不交纳案件受理费",
+        "诉讼费用交纳办法 第八条第（三）项",
+    ),
+    "criminal": ("刑事案件不交纳案件受理费", "诉讼费用交纳办法 第六条（诉讼费用限于民事、行政案件）"),
+    "enforcement": (
+        "申请执行费执行后交纳，由被执行人负担",
+        "诉讼费用交纳办法 第十四条第（一）项、第二十条第二款、第三十八条第一款",
+    ),
+}
+
+#: 同一案件中诉讼请求的地位：本诉、反诉、有独立请求权的第三人的请求（第十八条减半）。
+CLAIM_ROLES = ("claim", "counterclaim", "third_party")
+
+#: 案件受理费（或申请费）交纳期限：接到交纳通知次日起七日内（交费办法 第二十二条第一款）。
+FEE_PAYMENT_DAYS = 7
+
+
+def _zero(basis: str, note: str = "") -> FeeResult:
+    return FeeResult(Decimal("0.00"), None, None, basis, (note,) if note else ())
+
+
+def fee_for_procedure(
+    fee_rule: str,
+    kind: str = "property",
+    amount: Any = None,
+    *,
+    property_value: Any = None,
+    damages: Any = None,
+    appealed_amount: Any = None,
+    claim_role: str = "claim",
+    closed_by: str | None = None,
+    settings: ProvinceFeeSettings | None = None,
+) -> FeeResult:
+    """立案时应交的费用，由程序表给该程序指定的收费规则 ``fee_rule``（:data:`FEE_RULES`）决定。
+
+    - ``special``：特别程序（含司法确认、实现担保物权）不交案件受理费（交费办法 第八条第（一）项）；
+    - ``payment_order``：支付令申请费为财产案件标准的 1/3（第十四条第（三）项）；
+    - ``public_summons``：公示催告申请费每件 100 元（第十四条第（四）项）；
+    - ``appeal``：财产案件的上诉按不服一审判决部分的上诉请求数额交纳（第十七条）——
+      ``appealed_amount`` 为上诉请求数额，未给出时按 ``amount``；二审不适用简易程序减半；
+    - ``ruling_appeal``：对裁定的上诉不交（第八条第（三）项）；
+    - ``criminal``：刑事案件不交；``enforcement``：申请执行费执行后交纳，立案时为 0；
+    - ``ordinary`` / ``summary`` / ``small_claims``：:func:`litigation_fee`。
+
+    ``claim_role`` 为 ``counterclaim``（反诉）或 ``third_party``（有独立请求权的第三人的请求）时，
+    合并审理的该请求减半交纳（第十八条）。⚠ 第十八条减半与第十五条、第十六条减半的关系办法
+    未规定：本函数把第十八条作为对该请求本身的减半，另按第十五、十六条的规则处理。
+
+    :raises FeeError: 规则、类型不认识，或缺少必需金额。
+    """
+    if fee_rule not in FEE_RULES:
+        raise FeeError(f"不认识的收费规则：{fee_rule!r}（可选：{'、'.join(FEE_RULES)}）")
+    if claim_role not in CLAIM_ROLES:
+        raise FeeError(f"不认识的请求地位：{claim_role!r}")
+    label, basis = FEE_RULES[fee_rule]
+    if fee_rule in ("special", "ruling_appeal", "criminal"):
+        return _zero(basis, label)
+    if fee_rule == "enforcement":
+        return _zero(basis, label)
+    if fee_rule in ("payment_order", "public_summons"):
+        return application_fee(fee_rule, amount, settings=settings)
+    s = settings or _DEFAULT_SETTINGS
+    if fee_rule == "appeal":
+        appealed = _optional_amount(appealed_amount, "上诉请求数额")
+        base = litigation_fee(
+            kind,
+            amount=appealed if appealed is not None and kind in ("property", "ip") else amount,
+            procedure="ordinary",
+            property_value=property_value,
+            damages=damages,
+            closed_by=closed_by,
+            settings=s,
+        )
+        result = FeeResult(base.fee, base.fee_min, base.fee_max,
+                           f"{base.basis}；诉讼费用交纳办法 第十七条（按不服一审判决部分的上诉请求数额交纳）", base.notes)
+    else:
+        result = litigation_fee(kind, amount=amount, procedure=fee_rule, property_value=property_value,
+                                damages=damages, closed_by=closed_by, settings=s)
+    if claim_role != "claim":
+        result = _halve(result, s.rounding,
+                        "诉讼费用交纳办法 第十八条（反诉、有独立请求权的第三人的请求合并审理的，减半交纳）")
+    return result
+
+
+def _halve(result: FeeResult, rounding: str, basis: str) -> FeeResult:
+    def h(v: Decimal | None) -> Decimal | None:
+        return None if v is None else _q(v / 2, rounding)
+
+    return FeeResult(h(result.fee), h(result.fee_min), h(result.fee_max), f"{result.basis}；{basis}", result.notes)
+
+
+def mixed_claims_fee(
+    claims: Any,
+    procedure: str = "ordinary",
+    closed_by: str | None = None,
+    settings: ProvinceFeeSettings | None = None,
+) -> FeeResult:
+    """一个案件中有多项诉讼请求时的案件受理费。
+
+    依据：民诉解释 第二百零一条——既有财产性诉讼请求，又有非财产性诉讼请求的，按照财产性
+    诉讼请求的标准交纳诉讼费；有多个财产性诉讼请求的，合并计算交纳诉讼费；诉讼请求中有多个
+    非财产性诉讼请求的，按一件交纳诉讼费。
+
+    ``claims`` 为 ``[(kind, amount), …]``：``kind`` 为 ``property``（财产性请求）或
+    :data:`LITIGATION_KINDS` 中的非财产类型。⚠ 多个不同类型的非财产请求“按一件”交纳时取哪一类的
+    标准未规定：本函数取法定上限最高的一类（对当事人告知最大可能的数额）。
+    """
+    items = list(claims or ())
+    if not items:
+        raise FeeError("至少要有一项诉讼请求")
+    total = Decimal(0)
+    has_property = False
+    non_property: list[str] = []
+    for entry in items:
+        try:
+            kind, amt = entry
+        except (TypeError, ValueError):
+            raise FeeError("每项诉讼请求应为（类型, 金额）") from None
+        if kind not in LITIGATION_KINDS:
+            raise FeeError(f"不认识的案件类型：{kind!r}")
+        if kind == "property":
+            has_property = True
+            total += to_amount(amt, "财产性诉讼请求金额")
+        else:
+            non_property.append(kind)
+    basis_201 = "民诉解释 第二百零一条"
+    if has_property:
+        result = litigation_fee("property", amount=total, procedure=procedure, closed_by=closed_by, settings=settings)
+        note = "既有财产性又有非财产性请求的，按财产性请求的标准交纳" if non_property else "多个财产性请求合并计算"
+    else:
+        def upper(k: str) -> Decimal:
+            r = litigation_fee(k, procedure=procedure, settings=settings)
+            return r.fee if r.fee is not None else r.fee_max
+
+        kind = max(non_property, key=upper)
+        result = litigation_fee(kind, procedure=procedure, closed_by=closed_by, settings=settings)
+        note = "多个非财产性请求按一件交纳"
+    return FeeResult(result.fee, result.fee_min, result.fee_max, f"{result.basis}；{basis_201}",
+                     result.notes + (note,))
+
+
+def conversion_balance(paid: Any, full_fee: Any) -> Decimal:
+    """简易程序转为普通程序后应补交的案件受理费：按普通程序计算的数额减去已交数额，不为负。
+
+    依据：民诉解释 第一百九十九条（适用简易程序审理的案件转为普通程序的，原告自接到人民法院
+    交纳诉讼费用通知之日起七日内补交案件受理费）。补交期限见 :func:`fee_due_date`。
+    """
+    balance = to_amount(full_fee, "普通程序受理费") - to_amount(paid, "已交受理费")
+    return _q(max(balance, Decimal(0)), ROUND_HALF_UP)
+
+
+def fee_due_date(notice_received_on: date, calendar: WorkCalendar) -> date:
+    """交纳案件受理费（或补交）的最后一日。
+
+    依据：交费办法 第二十二条第一款（原告自接到人民法院交纳诉讼费用通知次日起七日内交纳）；
+    民诉解释 第一百九十九条（转为普通程序后补交，同为七日）；期间届满日遇法定休假日顺延
+    （民事诉讼法 第八十五条，:func:`xiezhi.law.periods.period_end`）。起算日是**接到通知**之日，
+    不是立案之日：邮寄送达的通知晚到几天，交费期限随之推后。
+    """
+    if not isinstance(notice_received_on, date):
+        raise FeeError("接到交费通知的日期应为日期")
+    return period_end(notice_received_on, days=FEE_PAYMENT_DAYS, calendar=calendar)

@@ -41,8 +41,11 @@ __all__ = [
     "CONVERSION_BASIS",
     "DEDUCTION_KINDS",
     "ExtensionNotAllowed",
+    "EXTENSION_SCHEDULES",
     "ExtensionStep",
+    "FOREIGN_RELATED_BASIS",
     "Interval",
+    "PUBLIC_SUMMONS_MIN_DAYS",
     "LimitRule",
     "Span",
     "TRIAL_LIMITS",
@@ -50,10 +53,12 @@ __all__ = [
     "TimeLimitStatus",
     "as_span",
     "check_extensions",
+    "check_public_notice",
     "compute_time_limit",
     "deadline_state",
     "extension_request_deadlines",
     "max_extension_allowed",
+    "payment_order_objection_end",
 ]
 
 
@@ -279,6 +284,22 @@ TRIAL_LIMITS: dict[str, LimitRule] = {
         further=ExtensionStep("president", None, "民事诉讼法 第一百八十七条"),
         note="自立案之日起三十日内或者公告期满后三十日内审结；选民资格案件必须在选举日前审结，不得延长",
     ),
+    "civil_payment_order": LimitRule(
+        "督促程序（支付令）",
+        _d(15),
+        "民事诉讼法 第二百二十七条第一款（人民法院受理申请后，经审查债权人提供的事实、证据，对债权债务关系"
+        "明确、合法的，应当在受理之日起十五日内向债务人发出支付令）",
+        "civil",
+        note="债务人应当自收到支付令之日起十五日内清偿债务，或者向人民法院提出书面异议（民事诉讼法 第二百二十七条第二款）",
+    ),
+    "civil_public_summons": LimitRule(
+        "公示催告程序",
+        _d(0),
+        "民事诉讼法 第二百三十条（公示催告的期间由人民法院根据情况决定，但不得少于六十日）；"
+        "第二百三十二条（没有人申报的，根据申请人的申请作出判决）",
+        "civil",
+        note="法律未规定公示催告程序的审理期限：公示催告期间届满后方可判决",
+    ),
     "admin_first": LimitRule(
         "行政一审普通程序",
         _m(6),
@@ -485,17 +506,25 @@ class TimeLimitStatus:
 
     procedure: str
     start: date
-    nominal_end: date
-    limit_end: date
-    days_total_limit: int
+    nominal_end: date | None
+    limit_end: date | None
+    days_total_limit: int | None
     days_used: int
-    days_left: int
+    days_left: int | None
     deducted_days: int
     overdue: bool
     basis: str
     reference_date: date
     closed: bool
     extension_total: Span = field(default_factory=Span)
+    #: 涉外、涉港澳台民事案件不受审限限制（民事诉讼法 第二百八十七条；审限规定 第二条）；
+    #: 公示催告程序法律未规定审限。此时 ``limit_end``、``nominal_end``、``days_left`` 为 None，
+    #: ``overdue`` 恒为 False。
+    unlimited: bool = False
+    #: 公示催告程序：最早可以判决的日期（公示催告期间届满次日，民事诉讼法 第二百三十条、第二百三十二条）。
+    earliest_judgment_on: date | None = None
+    #: 因程序转换而不再计入的延长（转换前批准的延长，民诉解释 第二百五十八条第三款）。
+    dropped_extensions: int = 0
 
 
 def _rule(procedure: str, rules: Mapping[str, LimitRule]) -> LimitRule:
@@ -519,6 +548,12 @@ def check_extensions(procedure: str, extensions: Sequence[Any], rules: Mapping[s
             step = rule.further
         else:
             raise ExtensionNotAllowed(f"{rule.label}最多延长 {len(rule.extensions)} 次，已记录 {len(spans)} 次")
+        given = _approver(extensions[i])
+        if given is not None and (given == "president") != (step.approver == "president"):
+            raise ExtensionNotAllowed(
+                f"{rule.label}第 {i + 1} 次延长应由{step.approver_label}批准，不是{APPROVER_ROLES.get(given, given)}"
+                f"（{step.basis}）"
+            )
         if step.amount is not None and _exceeds(sp, step.amount):
             raise ExtensionNotAllowed(
                 f"{rule.label}第 {i + 1} 次延长为{sp.label()}，超过可延长的{step.amount.label()}（{step.basis}）"
@@ -530,6 +565,12 @@ def check_extensions(procedure: str, extensions: Sequence[Any], rules: Mapping[s
         if _exceeds(total, rule.max_total):
             raise ExtensionNotAllowed(f"{rule.label}审理期限累计不得超过{rule.max_total.label()}（{rule.basis}）")
     return spans
+
+
+def _approver(ext: Any) -> str | None:
+    raw = ext.get("approver") if isinstance(ext, Mapping) else None
+    # only a role code is checked; free text (a name, as older records carry) is ignored
+    return raw if isinstance(raw, str) and raw in APPROVER_ROLES else None
 
 
 def _exceeds(a: Span, b: Span) -> bool:
@@ -587,6 +628,50 @@ def max_extension_allowed(
     return amount, step.approver
 
 
+#: 公示催告期间的最短天数（民事诉讼法 第二百三十条）。
+PUBLIC_SUMMONS_MIN_DAYS = 60
+
+#: 不受审限限制的依据（涉外、涉港澳台民事案件）。
+FOREIGN_RELATED_BASIS = (
+    "民事诉讼法 第二百八十七条（人民法院审理涉外民事案件的期间，不受本法第一百五十二条、第一百八十三条规定的限制）；"
+    "审限规定 第二条（审理涉港、澳、台的民事案件的期限，参照涉外审理民事案件的规定办理）"
+)
+
+
+def _as_date(value: Any, label: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise TimeLimitError(f"{label}应为日期（YYYY-MM-DD），收到：{value!r}")
+
+
+def _approved_on(ext: Any) -> date | None:
+    raw = ext.get("approved_on") if isinstance(ext, Mapping) else getattr(ext, "approved_on", None)
+    return _as_date(raw, "延长的批准日期")
+
+
+def check_public_notice(published_on: date, ends_on: date, procedure: str = "civil_special") -> None:
+    """核对公告期间：结束日不得早于发布日；公示催告的期间不得少于六十日（民事诉讼法 第二百三十条）。
+
+    :raises TimeLimitError: 期间颠倒或不足六十日。
+    """
+    if not isinstance(published_on, date) or not isinstance(ends_on, date):
+        raise TimeLimitError("公告的发布日和届满日应为日期")
+    if ends_on < published_on:
+        raise TimeLimitError(f"公告届满日 {ends_on} 早于发布日 {published_on}")
+    if procedure == "civil_public_summons" and (ends_on - published_on).days < PUBLIC_SUMMONS_MIN_DAYS:
+        raise TimeLimitError(
+            f"公示催告的期间不得少于六十日（民事诉讼法 第二百三十条），"
+            f"{published_on} 至 {ends_on} 只有 {(ends_on - published_on).days} 日"
+        )
+
+
 def compute_time_limit(
     procedure: str,
     filed_on: date,
@@ -599,6 +684,8 @@ def compute_time_limit(
     calendar: WorkCalendar | None = None,
     restarted_on: date | None = None,
     rules: Mapping[str, LimitRule] | None = None,
+    foreign_related: bool = False,
+    public_notice: tuple[date, date] | None = None,
 ) -> TimeLimitStatus:
     """计算审限届满日和使用情况。
 
@@ -608,12 +695,19 @@ def compute_time_limit(
 
     - 届满日 = 起算日 + 法定审限（按月取对应日，民法典 第二百零二条）+ 已批准的延长 +
       扣除天数（未结束的扣除计算到 ``today``/``closed_on``）。
-    - ``extensions``：当前程序下已批准的延长，如 ``[{"months": 6}]``；见 :func:`as_span`。
+    - ``extensions``：当前程序下已批准的延长，如 ``[{"months": 6, "approved_on": date}]``；见
+      :func:`as_span`。带 ``approved_on`` 且早于最后一次程序转换的延长不再计入：转换后的审限
+      另行计算（民诉解释 第二百五十八条第三款），转换前为原程序批准的延长随原程序结束。
     - ``converted``：程序转换 ``[(决定日期, 新程序), …]``。民事、行政案件转换后审限仍自原立案
       之日计算（民诉解释 第二百五十八条第三款）；刑事案件自决定转换之日起计算
       （刑诉解释 第三百六十八条、第三百七十六条）。
     - ``restarted_on``：刑事案件补充侦查完毕移送后重新计算审限的日期
       （刑事诉讼法 第二百零八条第三款）；给出时从该日起算。
+    - ``foreign_related``：涉外或涉港澳台的**民事**案件不受审限限制（民事诉讼法 第二百八十七条；
+      审限规定 第二条），结果 ``unlimited`` 为 True、从不超期。刑事、行政案件不适用。
+    - ``public_notice``：``(发布日, 届满日)``。特别程序自公告期满后三十日内审结（民事诉讼法
+      第一百八十七条；宣告失踪、死亡的公告见第一百九十二条，认定财产无主见第二百零三条）；
+      公示催告程序的期间不得少于六十日，期满后才能判决（第二百三十条），法律未规定审限。
     - ``calendar``：⚠ 为 None（默认）时届满日遇休假日不顺延；给出工作日历时顺延。
     - ``closed_on``：结案日（宣判或调解书送达日），给出时以其为参考日判断是否超审限。
 
@@ -626,8 +720,11 @@ def compute_time_limit(
     current = procedure
     start = filed_on
     basis_parts = [rule.basis]
+    last_conversion: date | None = None
     for conv_date, new_proc in sorted(converted, key=lambda c: c[0]):
         new_rule = _rule(new_proc, rules)
+        if not isinstance(conv_date, date):
+            raise TimeLimitError("程序转换日期应为日期")
         if conv_date < filed_on:
             raise TimeLimitError(f"程序转换日期 {conv_date} 早于立案日期 {filed_on}")
         old_rule = rules[current]
@@ -636,6 +733,7 @@ def compute_time_limit(
         if new_rule.category == "criminal":
             start = conv_date
         current, rule = new_proc, new_rule
+        last_conversion = conv_date
         basis_parts = [rule.basis, CONVERSION_BASIS[rule.category]]
     if restarted_on is not None:
         if rule.category != "criminal":
@@ -649,10 +747,51 @@ def compute_time_limit(
     if closed_on is not None and closed_on < filed_on:
         raise TimeLimitError(f"结案日期 {closed_on} 早于立案日期 {filed_on}")
 
-    spans = [as_span(e) for e in extensions]
+    earliest_judgment: date | None = None
+    if public_notice is not None:
+        try:
+            published_on, notice_ends = public_notice
+        except (TypeError, ValueError):
+            raise TimeLimitError("公告应给出发布日和届满日") from None
+        check_public_notice(published_on, notice_ends, current)
+        if published_on < filed_on:
+            raise TimeLimitError(f"公告发布日 {published_on} 早于立案日期 {filed_on}")
+        if current == "civil_special":
+            start = notice_ends
+            basis_parts.append("民事诉讼法 第一百八十七条（公告期满后三十日内审结）")
+        elif current == "civil_public_summons":
+            earliest_judgment = notice_ends + timedelta(days=1)
+        else:
+            raise TimeLimitError(f"{rule.label}的审限不从公告期满起算；公告期间请作为审限扣除填写")
+
+    kept = list(extensions)
+    dropped = 0
+    if last_conversion is not None:
+        kept = []
+        for e in extensions:
+            approved = _approved_on(e)
+            if approved is not None and approved < last_conversion:
+                dropped += 1
+            else:
+                kept.append(e)
+    spans = [as_span(e) for e in kept]
     ext_total = Span()
     for sp in spans:
         ext_total = ext_total + sp
+
+    def _unlimited(basis: str) -> TimeLimitStatus:
+        return TimeLimitStatus(
+            procedure=current, start=start, nominal_end=None, limit_end=None, days_total_limit=None,
+            days_used=max(0, (reference - start).days), days_left=None, deducted_days=0, overdue=False,
+            basis=basis, reference_date=reference, closed=closed_on is not None, extension_total=ext_total,
+            unlimited=True, earliest_judgment_on=earliest_judgment, dropped_extensions=dropped,
+        )
+
+    if foreign_related and rule.category == "civil":
+        return _unlimited(FOREIGN_RELATED_BASIS)
+    if current == "civil_public_summons":
+        return _unlimited("；".join(basis_parts + [rule.note]))
+
     total = rule.limit + ext_total
     nominal_end = total.add_to(start)
 
@@ -671,6 +810,8 @@ def compute_time_limit(
     limit_end = nominal_end + timedelta(days=deducted)
     if deducted:
         basis_parts.append("审限扣除：民诉解释 第二百四十三条、审限规定 第九条")
+    if dropped:
+        basis_parts.append("程序转换前批准的延长不再计入（民诉解释 第二百五十八条第三款）")
     if calendar is not None:
         pushed = next_working_day(limit_end, calendar)
         if pushed != limit_end:
@@ -692,27 +833,79 @@ def compute_time_limit(
         reference_date=reference,
         closed=closed_on is not None,
         extension_total=ext_total,
+        dropped_extensions=dropped,
     )
 
 
-def extension_request_deadlines(limit_end: date) -> tuple[date, date]:
+def payment_order_objection_end(received_on: date, calendar: WorkCalendar) -> date:
+    """债务人清偿或者提出书面异议的最后一日：收到支付令之日起十五日（民事诉讼法 第二百二十七条第二款），
+    按期间规则计算（第八十五条，:func:`xiezhi.law.periods.period_end`）。"""
+    from .periods import period_end
+
+    if not isinstance(received_on, date):
+        raise TimeLimitError("收到支付令的日期应为日期")
+    return period_end(received_on, days=15, calendar=calendar)
+
+
+#: 延长审限的申请、决定时点（届满日前若干日）：程序类别 → (申请期限, 决定期限, 依据)。
+#: 决定期限为 0 表示“审限届满前”（届满前一日为最后一日）。
+EXTENSION_SCHEDULES: dict[str, tuple[int, int, str]] = {
+    "civil": (15, 5, "延长审限规定 第一条（审限届满十五日前申请，院长或上级人民法院在届满五日前决定）"),
+    "criminal": (
+        7,
+        3,
+        "审限规定 第十一条（刑事公诉案件、被告人被羁押的自诉案件，在审理期限届满七日以前向高级人民法院提出申请）；"
+        "第十四条（上级人民法院在审理期限届满三日前作出决定）",
+    ),
+    "criminal_private": (
+        10,
+        0,
+        "审限规定 第十一条（被告人未被羁押的刑事自诉案件，在审理期限届满十日前向本院院长提出申请）；"
+        "第十四条（院长在审限届满前批准或者决定）",
+    ),
+    "administrative": (
+        10,
+        3,
+        "审限规定 第十三条（行政案件在审理期限届满十日前向高级人民法院或者最高人民法院提出申请）；"
+        "第十四条（上级人民法院在审理期限届满三日前作出决定）⚠ 条文未与官方文本逐字核对",
+    ),
+}
+
+
+def extension_request_deadlines(limit_end: date, category: str = "civil") -> tuple[date, date]:
     """延长审限的申请与决定期限：``(apply_by, decide_by)``。
 
-    依据：延长审限规定 第一条——审判人员应当在审限届满十五日前申请，院长应当在审限届满
-    五日前作出决定（报请上级法院批准的，同样按 15 日 / 5 日掌握）。即届满日前第 15 日、
-    第 5 日（含当日）为最后期限。
+    依据（:data:`EXTENSION_SCHEDULES`）：
+
+    - 民事（含执行，⚠ 执行案件沿用民事的时点）：延长审限规定 第一条——届满十五日前申请，
+      院长或者上级人民法院届满五日前决定；
+    - 刑事公诉及被告人被羁押的自诉：审限规定 第十一条——届满七日以前向高级人民法院申请；
+      第十四条——上级人民法院届满三日前决定；``criminal_private``（被告人未被羁押的自诉）：
+      届满十日前向院长申请，院长在届满前决定；
+    - 行政：审限规定 第十三条——届满十日前申请；第十四条——届满三日前决定。
     """
-    return limit_end - timedelta(days=15), limit_end - timedelta(days=5)
+    if category == "enforcement":
+        category = "civil"
+    try:
+        apply_days, decide_days, _basis = EXTENSION_SCHEDULES[category]
+    except KeyError:
+        raise TimeLimitError(f"不认识的案件类别：{category!r}") from None
+    if not isinstance(limit_end, date):
+        raise TimeLimitError("审限届满日应为日期")
+    decide_by = limit_end - timedelta(days=decide_days) if decide_days else limit_end - timedelta(days=1)
+    return limit_end - timedelta(days=apply_days), decide_by
 
 
 def deadline_state(status: TimeLimitStatus, warn_days: int) -> str:
-    """审限状态：``'overdue'``（已超审限）、``'near'``（剩余天数不超过 ``warn_days``）或 ``'ok'``。
+    """审限状态：``'unlimited'``（不受审限限制）、``'overdue'``（已超审限）、``'near'``（剩余天数不超过 ``warn_days``）或 ``'ok'``。
 
     预警天数由各院设置（例如延长审限规定 第一条的 15 日申请期限可作为预警线）。
     已结案且未超期的案件为 ``'ok'``。
     """
     if isinstance(warn_days, bool) or not isinstance(warn_days, int) or warn_days < 0:
         raise TimeLimitError(f"预警天数应为非负整数，收到：{warn_days!r}")
+    if status.unlimited:
+        return "unlimited"  # 不受审限限制（民事诉讼法 第二百八十七条），从不超期
     if status.overdue:
         return "overdue"
     if status.closed:

@@ -4,7 +4,7 @@ is decided in selectors.panel_permissions."""
 from xiezhi.cases.closing import closing_problems
 from xiezhi.cases.models import Case
 from xiezhi.courts import refcache
-from xiezhi.law.panels import composition_for
+from xiezhi.law.panels import SINGLE_JUDGE_BARRED, composition_for
 from xiezhi.law.smallclaims import EXCLUSIONS
 
 from . import selectors, services
@@ -27,6 +27,7 @@ def case_panel(request, case: Case):
         "conversion": selectors.conversion_preview(case, "civil_ordinary") if may["can_convert"] else None,
         "assignments": list(case.assignments.select_related("judge", "approved_by", "requested_by")[:5]),
         "composition": composition_for(case.procedure.limit_code, case.court.level) if case.procedure else None,
+        "art42_grounds": list(SINGLE_JUDGE_BARRED.items()),  # 民事诉讼法 第四十二条
         "members": selectors.active_panel(case),
         "extensions": list(case.extension_requests.select_related("requested_by", "decided_by")[:5]),
         "closing": case.closing if closed else None,

@@ -20,6 +20,7 @@ from xiezhi.cases.closing import CLOSING_CHECKS, closing_problems, register_clos
 from xiezhi.cases.models import Case, CaseLink, CaseStatus, Party
 from xiezhi.cases.selectors import OPEN_STATUSES, can_manage_case
 from xiezhi.courts import refcache
+from xiezhi.filing.services import assess_conversion_balance
 from xiezhi.law import smallclaims, timelimits
 from xiezhi.law.appeal import AppealError, appeal_period, final_instance_basis
 from xiezhi.law.closing import ClosingDateError, closing_date
@@ -40,7 +41,13 @@ from .models import (
     RoutingProposal,
     TransferPackage,
 )
-from xiezhi.law.panels import composition_for
+from xiezhi.law.panels import (
+    SINGLE_JUDGE_BARRED,
+    VOTER_QUALIFICATION_BASIS,
+    Composition,
+    composition_for,
+    single_judge_refusal,
+)
 
 SUGGESTED_CODES = {"small_claims": "civil_small_claims", "summary": "civil_summary", "ordinary": "civil_ordinary"}
 ROUTING_ROLES = ("filing_judge", "clerk", "division_head", "judge")
@@ -115,7 +122,13 @@ def convert(actor, case: Case, procedure_code: str, reason: str, on: date | None
     procedure = refcache.procedure(procedure_code)
     if procedure is None:
         raise ValidationError(_("请选择审理程序。"))
-    return cs.convert_procedure(actor, case, procedure, reason, on=on)
+    with transaction.atomic():
+        old = case.procedure
+        case = cs.convert_procedure(actor, case, procedure, reason, on=on)
+        if old is not None:
+            # 民诉解释 第一百九十九条: the balance of the acceptance fee, due 7 days after the notice
+            assess_conversion_balance(actor, case, old, procedure)
+    return case
 
 
 # ---- 分案 -------------------------------------------------------------------------
@@ -294,8 +307,13 @@ def _member_rows(case: Case):
 
 
 @transaction.atomic
+def _voter_qualification(case: Case) -> bool:
+    """选民资格案件 (案件类型 0310, or the cause 选民资格案件 / 申请确定选民资格)."""
+    return (case.case_type.code == "0310") or bool(case.cause_id and "选民资格" in case.cause.name)
+
+
 def form_panel(actor, case: Case, *, presiding=None, judges=(), assessors: int = 0, seed: str | None = None,
-               single_reason: str = "") -> list[PanelMember]:
+               single_reason: str = "", art42_grounds=()) -> list[PanelMember]:
     """组成审判组织: single judge or a panel of three by procedure (民事诉讼法 第四十条), people's
     assessors drawn at random from the court's pool (人民陪审员法 第十九条). A change is an event."""
     _require(actor, case, "judge", "division_head", "president")
@@ -304,10 +322,23 @@ def form_panel(actor, case: Case, *, presiding=None, judges=(), assessors: int =
         raise ValidationError(_("请先确定承办法官。"))
     if case.status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED):
         raise ValidationError(_("案件已结案。"))
-    comp = composition_for(case.procedure.limit_code if case.procedure else "civil_ordinary", case.court.level)
+    limit_code = case.procedure.limit_code if case.procedure else "civil_ordinary"
+    comp = composition_for(limit_code, case.court.level)
     single = comp.form == "single" or (comp.single_allowed and single_reason.strip() and not judges and not assessors)
     if comp.form == "collegial" and single and not comp.single_allowed:
         raise ValidationError(_("该程序应当组成合议庭。"))
+    grounds = [g for g in art42_grounds if g]
+    if any(g not in SINGLE_JUDGE_BARRED for g in grounds):
+        raise ValidationError(_("请选择民事诉讼法第四十二条列明的情形。"))
+    # 民事诉讼法 第四十二条、第一百八十五条: these cases are never heard by a single judge
+    if single:
+        refusal = single_judge_refusal(limit_code, grounds, voter_qualification=_voter_qualification(case))
+        if refusal and limit_code == "civil_special" and (judges or assessors):
+            # 第一百八十五条: a special-procedure case that needs a panel gets one of three judges
+            single = False
+            comp = Composition("collegial", 3, VOTER_QUALIFICATION_BASIS)
+        elif refusal:
+            raise ValidationError(refusal)
     members: list[tuple[str, object, object]] = []
     basis = comp.basis
     reason = ""
@@ -379,9 +410,12 @@ def request_extension(actor, case: Case, reason: str, months: int = 0, days: int
     except timelimits.TimeLimitError as exc:
         raise ValidationError(str(exc))
     today = today or timezone.localdate()
+    if tl.unlimited:
+        raise ValidationError(_("本案不受审限限制（民事诉讼法第二百八十七条），无需延长审限。"))
     if today > tl.limit_end:
         raise ValidationError(_("审限已届满，不能再申请延长。"))
-    apply_by, decide_by = timelimits.extension_request_deadlines(tl.limit_end)
+    # 延长审限规定 第一条 (civil 15/5 days); 审限规定 第十一条、第十三条、第十四条 (criminal, administrative)
+    apply_by, decide_by = timelimits.extension_request_deadlines(tl.limit_end, category(case))
     try:
         with transaction.atomic():  # the partial unique constraint is the backstop of the check above
             req = ExtensionRequest.objects.create(

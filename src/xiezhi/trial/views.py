@@ -80,7 +80,7 @@ def panel(request, pk):
         except ValueError:
             raise ValidationError(_("人民陪审员人数不正确。"))
         services.form_panel(request.user, case, presiding=presiding, judges=judges, assessors=n,
-                            single_reason=p.get("single_reason", ""))
+                            single_reason=p.get("single_reason", ""), art42_grounds=p.getlist("art42"))
     return _run(request, case, go, _("已确定审判组织。"))
 
 
