@@ -143,7 +143,9 @@ def filing_edit(request, pk):
     files = filing.files.filter(removed_at__isnull=True)
     parties = [dict(p) for p in filing.data.get("parties") or []]
     if not parties:
-        parties = [{"role": "plaintiff", "kind": "natural"}, {"role": "defendant", "kind": "natural"}]
+        parties = [{"role": "plaintiff", "kind": "natural"}]
+    if not any(p.get("role") in ("defendant", "respondent") for p in parties):
+        parties.append({"role": "defendant", "kind": "natural"})  # a complaint names a defendant (民事诉讼法 第一百二十二条)
     for i, p in enumerate(parties):
         p["errors"] = {k.split("-", 2)[2]: v for k, v in field_errors.items() if k.startswith(f"parties-{i}-")}
     return render(request, "filing/filing_edit.html", {
