@@ -78,6 +78,8 @@ POST_MATRIX = {
     "accounts:logout": (lambda w: "/logout/", set(ALL)),
     "filing:new": (lambda w: "/portal/filings/new/", set(PUBLIC)),
     "filing:autosave": (lambda w: f"/portal/filings/{w['draft'].pk}/autosave/", {"litigant"}),
+    "filing:delete": (lambda w: f"/portal/filings/{w['draft'].pk}/delete/", {"litigant"}),
+    "filing:withdraw": (lambda w: f"/portal/filings/{w['filing'].pk}/withdraw/", {"litigant"}),
     "filing:upload": (lambda w: f"/portal/filings/{w['draft'].pk}/files/", {"litigant"}),
     "filing:remove_file": (lambda w: f"/portal/filings/{w['filing'].pk}/files/{w['file'].pk}/remove/", {"litigant"}),
     "filing:fee_pay": (lambda w: f"/portal/fees/{w['fee'].pk}/pay/", {"litigant"}),

@@ -51,6 +51,9 @@ class FilingApplication(models.Model):
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
     draft_revision = models.PositiveIntegerField(default=0)
+    # the browser tab that saved last and its count of saves (xiezhi.site.drafts.decide_write)
+    draft_editor = models.CharField(max_length=40, blank=True, default="")
+    draft_seq = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("立案申请")
@@ -81,7 +84,8 @@ class FilingEvent(models.Model):
     payload = models.JSONField(default=dict, blank=True)
 
     LABELS = {"submitted": _("提交立案申请"), "corrected": _("提交补正材料"),
-              "correction_requested": _("一次性告知补正"), "registered": _("登记立案"), "refused": _("不予立案")}
+              "correction_requested": _("一次性告知补正"), "registered": _("登记立案"), "refused": _("不予立案"),
+              "withdrawn": _("撤回立案申请")}
 
     class Meta:
         ordering = ["at", "id"]

@@ -27,6 +27,7 @@ from xiezhi.law.casenumber import format_case_number
 from xiezhi.law.fees import FeeError, conversion_balance, fee_due_date, fee_for_procedure
 from xiezhi.law.identity import validate_resident_id, validate_uscc
 from xiezhi.law.periods import period_end
+from xiezhi.site.drafts import CONFLICT, SKIP, decide_write
 from xiezhi.storage import extension_for, store_once
 
 from .models import (
@@ -72,9 +73,11 @@ def clean_amount(value) -> Decimal | None:
     try:
         amount = Decimal(str(value).replace(",", "").replace("，", "").strip())
     except InvalidOperation:
-        raise ValidationError(_("诉讼标的额须为数字（单位：元）。"))
+        raise ValidationError({"amount": _("诉讼标的额须为数字（单位：元）。")})
+    if not amount.is_finite():  # NaN, sNaN, Infinity parse as decimals but are no amount
+        raise ValidationError({"amount": _("诉讼标的额须为数字（单位：元）。")})
     if amount < 0 or amount > Decimal("99999999999999"):
-        raise ValidationError(_("诉讼标的额超出范围。"))
+        raise ValidationError({"amount": _("诉讼标的额超出范围。")})
     return amount.quantize(Decimal("0.01"))
 
 
@@ -108,31 +111,55 @@ def new_draft(user, court: Court, type_code: str = "民初", channel: str = Fili
     if user.is_public_user and user.is_lawyer:
         data["agent"] = {"name": user.display_name, "lawyer_licence": user.lawyer_licence,
                          "law_firm": user.law_firm, "phone": user.phone}
+    elif user.is_public_user:
+        # a litigant filing for themself: the first plaintiff is the verified account holder
+        data["parties"] = [{"role": "plaintiff", "kind": "natural", "name": user.real_name or "",
+                            "id_number": user.id_number or "", "phone": user.phone or ""}]
     return FilingApplication.objects.create(court=court, case_type=case_type, channel=channel,
                                             submitted_by=user, data=data)
 
 
+class DraftConflict(ValidationError):
+    """Another tab (or device) saved the draft after the text being saved was loaded. Carries the
+    saved version so that the page can show both and let the user keep either."""
+
+    def __init__(self, filing: FilingApplication):
+        super().__init__(_("该草稿已在其他窗口更新，请刷新页面后继续。"))
+        self.filing = filing
+
+
 @transaction.atomic
-def save_draft(user, filing: FilingApplication, data: dict, revision: int | None = None) -> FilingApplication:
-    """Keep whatever was typed (drafts survive a closed browser). `revision` makes retries
-    idempotent and stops an old tab from overwriting newer text."""
+def save_draft(user, filing: FilingApplication, data: dict, revision: int | None = None, *,
+               editor: str = "", seq: int | None = None) -> FilingApplication:
+    """Keep whatever was typed (drafts survive a closed browser). The row is locked; `revision`
+    (the revision the text is based on) stops an old tab from overwriting newer text
+    (DraftConflict), and `editor`/`seq` make a tab's retried or overtaken saves harmless
+    (xiezhi.site.drafts.decide_write). An amount that is not a number is refused with the
+    field named; nothing is then changed."""
     filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
     _own(user, filing)
     if filing.status not in EDITABLE:
         raise ValidationError(_("该申请已提交，不能再修改。"))
-    if revision is not None and revision < filing.draft_revision:
-        raise ValidationError(_("该草稿已在其他窗口更新，请刷新页面后继续。"))
     clean = _clean_data(data)
     if "agent" in filing.data:  # set from the lawyer's account, never from the form
         clean["agent"] = filing.data["agent"]
+    decision = decide_write(current_revision=filing.draft_revision, current_editor=filing.draft_editor,
+                            current_seq=filing.draft_seq, revision=revision, editor=editor, seq=seq,
+                            same_content=clean == filing.data)
+    if decision == CONFLICT:
+        raise DraftConflict(filing)
+    if decision == SKIP:
+        return filing
+    amount = clean_amount(clean.get("amount"))
     cause = None
     if clean.get("cause_id"):
         cause = Cause.objects.filter(pk=clean["cause_id"], kind="civil").first()
     filing.cause = cause
-    filing.amount = clean_amount(clean.get("amount"))
+    filing.amount = amount
     filing.data = clean
     filing.fee_estimate = estimate_fee(filing.court, cause, filing.amount)
-    filing.draft_revision = (revision if revision is not None else filing.draft_revision) + 1
+    filing.draft_revision += 1
+    filing.draft_editor, filing.draft_seq = editor[:40], seq or 0
     filing.save()
     return filing
 
@@ -141,7 +168,8 @@ def _clean_data(data: dict) -> dict:
     if not isinstance(data, dict):
         raise ValidationError(_("提交的内容格式不正确。"))
     parties = []
-    for raw in data.get("parties") or []:
+    raw_parties = data.get("parties")
+    for raw in raw_parties if isinstance(raw_parties, list) else []:
         if not isinstance(raw, dict):
             continue
         p = {k: (str(raw.get(k, "")).strip()[:300] if k != "is_minor" else bool(raw.get(k))) for k in PARTY_FIELDS}
@@ -202,43 +230,79 @@ def remove_evidence(user, ev: EvidenceFile) -> None:
     ev.save(update_fields=["removed_at"])
 
 
+@transaction.atomic
+def delete_draft(user, filing: FilingApplication) -> None:
+    """The filer deletes a draft the court has never received. Once submitted, a filing can only be
+    withdrawn (withdraw): the court's record of what it received stays."""
+    filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
+    _own(user, filing)
+    if filing.status != FilingStatus.DRAFT or filing.submitted_at is not None:
+        raise ValidationError(_("已提交的立案申请不能删除，只能撤回。"))
+    filing.delete()
+
+
+@transaction.atomic
+def withdraw(user, filing: FilingApplication, reason: str = "") -> FilingApplication:
+    """撤回立案申请 before the court decides (民事诉讼法 第一百二十六条: the court decides within 7 days;
+    a filer may take back what they filed before then). The review clock stops, the filing office
+    is told, and the filing's history keeps the withdrawal. Repeating it changes nothing."""
+    filing = FilingApplication.objects.select_for_update().get(pk=filing.pk)
+    _own(user, filing)
+    if filing.status == FilingStatus.WITHDRAWN:
+        return filing
+    if filing.status not in (FilingStatus.SUBMITTED, FilingStatus.NEEDS_CORRECTION):
+        raise ValidationError(_("只有待审核或待补正的立案申请可以撤回；已立案的请申请撤诉。"))
+    filing.status = FilingStatus.WITHDRAWN
+    filing.review_due_on = None
+    filing.save()
+    _log(filing, "withdrawn", user, reason=reason.strip()[:500])
+    notify([user], _("您已撤回立案申请。"), filing=filing, kind="filing")
+    return filing
+
+
 # ---- submission and review --------------------------------------------------------------
 
 def complaint_problems(filing: FilingApplication) -> list[str]:
     """What a complaint lacks (民事诉讼法 第一百二十二条、第一百二十四条; 登记立案规定 第四条、第六条)."""
+    return [message for _field, message in complaint_field_problems(filing)]
+
+
+def complaint_field_problems(filing: FilingApplication) -> list[tuple[str, str]]:
+    """complaint_problems, each with the form field it concerns ("parties-<i>-<field>", "parties",
+    "claims", "facts", "evidence"), so that the form shows it beside that field."""
     d = filing.data or {}
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     parties = d.get("parties") or []
     plaintiffs = [p for p in parties if p.get("role") in ("plaintiff", "applicant")]
     defendants = [p for p in parties if p.get("role") in ("defendant", "respondent")]
     if not plaintiffs:
-        problems.append(_("请填写原告。"))
+        problems.append(("parties", _("请填写原告。")))
     if not defendants:
-        problems.append(_("请填写明确的被告（民事诉讼法 第一百二十二条第（二）项）。"))
-    for p in parties:
+        problems.append(("parties", _("请填写明确的被告（民事诉讼法 第一百二十二条第（二）项）。")))
+    for i, p in enumerate(parties):
         who = p.get("name") or _("（未填姓名）")
         if not p.get("name"):
-            problems.append(_("有当事人未填写姓名或名称。"))
+            problems.append((f"parties-{i}-name", _("有当事人未填写姓名或名称。")))
         idn = (p.get("id_number") or "").upper()
         if p.get("kind") == "natural" and idn and not validate_resident_id(idn):
-            problems.append(_("%(who)s 的身份证号码校验不通过。") % {"who": who})
+            problems.append((f"parties-{i}-id_number", _("%(who)s 的身份证号码校验不通过。") % {"who": who}))
         if p.get("kind") in ("legal", "organisation") and idn and not validate_uscc(idn, strict=settings.USCC_STRICT):
-            problems.append(_("%(who)s 的统一社会信用代码校验不通过。") % {"who": who})
+            problems.append((f"parties-{i}-id_number", _("%(who)s 的统一社会信用代码校验不通过。") % {"who": who}))
         if p.get("role") in ("plaintiff", "applicant"):
             if not idn:
-                problems.append(_("请填写原告 %(who)s 的身份证件号码或统一社会信用代码。") % {"who": who})
+                problems.append((f"parties-{i}-id_number", _("请填写原告 %(who)s 的身份证件号码或统一社会信用代码。") % {"who": who}))
             if p.get("kind") != "natural" and not p.get("legal_representative"):
-                problems.append(_("请填写原告 %(who)s 的法定代表人或主要负责人。") % {"who": who})
+                problems.append((f"parties-{i}-legal_representative", _("请填写原告 %(who)s 的法定代表人或主要负责人。") % {"who": who}))
             if not (p.get("phone") and PHONE_RE.match(p["phone"])):
-                problems.append(_("请填写原告 %(who)s 的有效手机号码（流程公开规定 第五条）。") % {"who": who})
+                problems.append((f"parties-{i}-phone", _("请填写原告 %(who)s 的有效手机号码（流程公开规定 第五条）。") % {"who": who}))
         if p.get("role") in ("defendant", "respondent") and not (p.get("address") or idn or p.get("phone")):
-            problems.append(_("请填写被告 %(who)s 的住所、证件号码或联系方式之一，以便确定被告。") % {"who": who})
+            problems.append((f"parties-{i}-address", _("请填写被告 %(who)s 的住所、证件号码或联系方式之一，以便确定被告。") % {"who": who}))
     if not d.get("claims", "").strip():
-        problems.append(_("请填写诉讼请求。"))
+        problems.append(("claims", _("请填写诉讼请求。")))
     if not d.get("facts", "").strip() and not d.get("oral_record", "").strip():
-        problems.append(_("请填写事实与理由。"))
+        problems.append(("facts", _("请填写事实与理由。")))
     if filing.channel == FilingChannel.ONLINE and not filing.files.filter(removed_at__isnull=True).exists():
-        problems.append(_("请至少上传一份起诉材料或证据。"))
+        problems.append(("evidence", _("请至少上传一份起诉材料或证据。")))
     return problems
 
 

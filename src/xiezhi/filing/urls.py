@@ -12,6 +12,8 @@ urlpatterns = [
     path("portal/filings/<int:pk>/files/", views.filing_upload, name="upload"),
     path("portal/filings/<int:pk>/files/<int:file_pk>/remove/", views.filing_remove_file, name="remove_file"),
     path("portal/filings/<int:pk>/status/", views.filing_detail, name="detail"),
+    path("portal/filings/<int:pk>/delete/", views.filing_delete, name="delete"),
+    path("portal/filings/<int:pk>/withdraw/", views.filing_withdraw, name="withdraw"),
     path("portal/files/<int:pk>/", views.portal_file, name="portal_file"),
     path("portal/fees/<int:pk>/pay/", views.fee_pay, name="fee_pay"),
     # 法院内网 (staff)

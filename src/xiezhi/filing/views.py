@@ -20,10 +20,12 @@ from xiezhi.courts.models import Cause, Court, Procedure
 from xiezhi.courts.province import small_claims_wage
 from xiezhi.law.smallclaims import procedure_suggestion
 from xiezhi.site.access import public_required, staff_required
+from xiezhi.site.drafts import parse_draft_request
 from xiezhi.site.http import errors_of, file_response
 
 from . import services as filing_services
 from .forms import parse_filing_form
+from .pinyin import initials
 from .models import EvidenceFile, FeeAssessment, FilingApplication, FilingChannel, FilingStatus
 from .selectors import cause_version_for, visible_filings
 
@@ -31,9 +33,13 @@ PAGE = 50
 
 
 def _causes():
-    """The civil causes of action in force today (案由规定), at the level a filing names."""
-    return Cause.objects.filter(kind="civil", version=cause_version_for(timezone.localdate()), level__gte=3,
-                                active=True).order_by("name")
+    """The civil causes of action in force today (案由规定), at the level a filing names, each with
+    its pinyin initials (`py`) for the search box of the filing form."""
+    causes = list(Cause.objects.filter(kind="civil", version=cause_version_for(timezone.localdate()), level__gte=3,
+                                       active=True).order_by("name"))
+    for c in causes:
+        c.py = initials(c.name)
+    return causes
 
 
 # ---- 诉讼服务网 (parties) ----------------------------------------------------------------------
@@ -69,6 +75,34 @@ def _my_filing(request, pk) -> FilingApplication:
     return filing
 
 
+def _revision_field(post) -> int | None:
+    value = (post.get("revision") or "").strip()
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _seq_field(post) -> int | None:
+    value = (post.get("seq") or "").strip()
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _describe(data: dict) -> str:
+    """A draft as plain text, for the view of two versions (the same lines as filing/form.js shows)."""
+    out = [" ".join(filter(None, [p.get("name") or "—", p.get("id_number"), p.get("phone")]))
+           for p in data.get("parties") or [] if isinstance(p, dict)]
+    if data.get("amount"):
+        out.append(f"{_('诉讼标的额')}：{data['amount']}")
+    out.append(f"{_('诉讼请求')}：{data.get('claims') or ''}")
+    out.append(f"{_('事实与理由')}：{data.get('facts') or ''}")
+    return "\n".join(out)
+
+
+def _field_errors(pairs) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for field, message in pairs:
+        out.setdefault(field, []).append(message)
+    return out
+
+
 @public_required
 @require_http_methods(["GET", "POST"])
 def filing_edit(request, pk):
@@ -76,47 +110,113 @@ def filing_edit(request, pk):
     if filing.status not in filing_services.EDITABLE:
         return redirect("filing:detail", pk=filing.pk)
     problems: list[str] = []
+    field_errors: dict[str, list[str]] = {}
+    conflict = None
     if request.method == "POST":
         data = parse_filing_form(request.POST, filing.data)
         try:
-            filing = filing_services.save_draft(request.user, filing, data)
+            filing = filing_services.save_draft(request.user, filing, data, _revision_field(request.POST),
+                                                editor=request.POST.get("editor", "")[:40],
+                                                seq=_seq_field(request.POST))
             if request.POST.get("action") == "submit":
-                filing_services.submit(request.user, filing)
+                try:
+                    filing_services.submit(request.user, filing)
+                except ValidationError:
+                    field_errors = _field_errors(filing_services.complaint_field_problems(filing))
+                    raise
                 messages.success(request, _("立案申请已提交，法院将在7日内审查。"))
                 return redirect("filing:detail", pk=filing.pk)
             messages.success(request, _("草稿已保存。"))
             return redirect("filing:edit", pk=filing.pk)
+        except filing_services.DraftConflict as exc:
+            # another tab saved first: show what this page sent beside the saved version; saving
+            # again (now based on the saved revision) keeps this page's text
+            problems = errors_of(exc)
+            conflict = exc.filing.data
+            filing.draft_revision = exc.filing.draft_revision
+            filing.data = data
         except ValidationError as exc:
             problems = errors_of(exc)
+            if hasattr(exc, "error_dict"):
+                field_errors = _field_errors((k, m) for k, ms in exc.message_dict.items() for m in ms)
             filing.data = data  # show what was typed, nothing lost
     files = filing.files.filter(removed_at__isnull=True)
-    parties = filing.data.get("parties") or []
+    parties = [dict(p) for p in filing.data.get("parties") or []]
     if not parties:
-        parties = [{"role": "plaintiff", "kind": "natural"}, {"role": "defendant", "kind": "natural"}]
+        parties = [{"role": "plaintiff", "kind": "natural"}]
+    if not any(p.get("role") in ("defendant", "respondent") for p in parties):
+        parties.append({"role": "defendant", "kind": "natural"})  # a complaint names a defendant (民事诉讼法 第一百二十二条)
+    for i, p in enumerate(parties):
+        p["errors"] = {k.split("-", 2)[2]: v for k, v in field_errors.items() if k.startswith(f"parties-{i}-")}
     return render(request, "filing/filing_edit.html", {
-        "filing": filing, "files": files, "parties": parties, "problems": problems,
+        "filing": filing, "files": files, "parties": parties, "problems": problems, "field_errors": field_errors,
+        "conflict": conflict, "conflict_theirs": _describe(conflict) if conflict is not None else "",
+        "conflict_mine": _describe(filing.data) if conflict is not None else "",
         "causes": _causes(), "roles": [(v, l) for v, l in PartyRole.choices if v in ("plaintiff", "defendant", "third_party")],
         "kinds": PartyKind.choices, "domiciles": Domicile.choices, "evidence_kinds": EvidenceFile.Kind.choices,
         "status_problems": filing_services.complaint_problems(filing) if filing.status == FilingStatus.DRAFT else [],
-    }, status=400 if problems else 200)
+    }, status=(409 if conflict is not None else 400) if problems else 200)
 
 
 @public_required
 @require_POST
 def filing_autosave(request, pk):
-    """Autosave endpoint for the filing form (JSON in, JSON out)."""
+    """Autosave endpoint for the filing form (JSON in, JSON out; also a form-encoded `payload` sent
+    by navigator.sendBeacon when the page is closed). 400 for malformed input, 409 with the saved
+    version when another tab saved first."""
     filing = _my_filing(request, pk)
+    if filing.status not in filing_services.EDITABLE:
+        return JsonResponse({"error": _("该申请已提交，不能再修改。")}, status=409)
     try:
-        body = json.loads(request.body or b"{}")
-        revision = body.get("revision")
-        filing = filing_services.save_draft(request.user, filing, body.get("data") or {},
-                                            int(revision) if revision is not None else None)
-    except (ValueError, TypeError):
-        return JsonResponse({"error": _("提交的内容格式不正确。")}, status=400)
+        req = parse_draft_request(request)
+        data = req.payload.get("data")
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise ValidationError(_("提交的内容格式不正确。"))
+        filing = filing_services.save_draft(request.user, filing, data, req.revision, editor=req.editor, seq=req.seq)
+    except filing_services.DraftConflict as exc:
+        return JsonResponse({"error": "；".join(errors_of(exc)), "conflict": True,
+                             "revision": exc.filing.draft_revision, "data": exc.filing.data,
+                             "saved_at": exc.filing.updated_at.isoformat()}, status=409)
+    except PermissionDenied:
+        raise Http404
     except ValidationError as exc:
-        return JsonResponse({"error": "；".join(errors_of(exc))}, status=409)
+        body = {"error": "；".join(errors_of(exc))}
+        if hasattr(exc, "error_dict"):
+            body["fields"] = {k: "；".join(v) for k, v in exc.message_dict.items()}
+        return JsonResponse(body, status=400)
     return JsonResponse({"revision": filing.draft_revision, "fee": filing.fee_estimate,
                          "saved_at": filing.updated_at.isoformat()})
+
+
+@public_required
+@require_POST
+def filing_delete(request, pk):
+    """The filer deletes a draft the court has never received."""
+    filing = _my_filing(request, pk)
+    try:
+        filing_services.delete_draft(request.user, filing)
+    except ValidationError as exc:
+        for m in errors_of(exc):
+            messages.error(request, m)
+        return redirect("filing:detail", pk=filing.pk)
+    messages.success(request, _("草稿已删除。"))
+    return redirect("filing:portal")
+
+
+@public_required
+@require_POST
+def filing_withdraw(request, pk):
+    """The filer withdraws a filing the court has not yet decided."""
+    filing = _my_filing(request, pk)
+    try:
+        filing_services.withdraw(request.user, filing, request.POST.get("reason", ""))
+        messages.success(request, _("立案申请已撤回。"))
+    except ValidationError as exc:
+        for m in errors_of(exc):
+            messages.error(request, m)
+    return redirect("filing:detail", pk=filing.pk)
 
 
 @public_required

@@ -30,6 +30,7 @@ from xiezhi.law.hearings import (
     session_gap_ok,
     summons_late,
 )
+from xiezhi.site.drafts import CONFLICT, SKIP, decide_write
 from xiezhi.storage import store_once
 
 from .models import (
@@ -320,18 +321,35 @@ def transcript_for(hearing: Hearing) -> Transcript:
     return Transcript.objects.get_or_create(hearing=hearing)[0]
 
 
+class TranscriptConflict(ValidationError):
+    """Someone else saved the record after the text being saved was loaded; carries the saved
+    version so that the editor can show both and let the clerk keep either."""
+
+    def __init__(self, tr: Transcript):
+        super().__init__(_("笔录已被他人修改，请刷新后再编辑。"))
+        self.transcript = tr
+
+
 @transaction.atomic
-def save_transcript(actor, hearing: Hearing, lines, revision: int | None) -> Transcript:
-    """Autosave: replace the lines when `revision` matches (two clerks do not overwrite each
-    other silently)."""
+def save_transcript(actor, hearing: Hearing, lines, revision: int | None, *, editor: str = "",
+                    seq: int | None = None) -> Transcript:
+    """Autosave: replace the lines. The row is locked; a text based on an older revision by
+    someone else is a TranscriptConflict (two clerks do not overwrite each other silently), and a
+    tab's retried or overtaken saves change nothing (xiezhi.site.drafts.decide_write)."""
     _require(actor, hearing.case, *RECORDERS)
     tr = Transcript.objects.select_for_update().get(pk=transcript_for(hearing).pk)
     if tr.status == TranscriptStatus.FINAL:
         raise ValidationError(_("笔录已定稿，不能再修改。"))
-    if revision is not None and revision != tr.revision:
-        raise ValidationError(_("笔录已被他人修改，请刷新后再编辑。"))
-    tr.lines = _clean_lines(lines)
+    clean = _clean_lines(lines)
+    decision = decide_write(current_revision=tr.revision, current_editor=tr.editor, current_seq=tr.editor_seq,
+                            revision=revision, editor=editor, seq=seq, same_content=clean == tr.lines)
+    if decision == CONFLICT:
+        raise TranscriptConflict(tr)
+    if decision == SKIP:
+        return tr
+    tr.lines = clean
     tr.revision += 1
+    tr.editor, tr.editor_seq = editor[:40], seq or 0
     tr.updated_by = actor
     tr.save()
     return tr

@@ -18,6 +18,7 @@ from xiezhi.accounts.selectors import staff_with_role
 from xiezhi.cases.selectors import can_manage_case, case_for_request
 from xiezhi.courts.models import Courtroom
 from xiezhi.site.access import public_required, staff_required
+from xiezhi.site.drafts import parse_draft_request
 from xiezhi.site.http import errors_of, run_action
 
 from . import selectors, services
@@ -139,17 +140,23 @@ def record_edit(request, pk):
 @staff_required(*services.RECORDERS)
 @require_POST
 def record_autosave(request, pk):
+    """Autosave of the record editor (JSON, or a form-encoded `payload` from navigator.sendBeacon
+    when the page is closed): 400 for malformed input, 409 with the saved lines on a conflict."""
     h = _hearing(request, pk)
     try:
-        body = json.loads(request.body or b"{}")
-        rev = body.get("revision")
-        tr = services.save_transcript(request.user, h, body.get("lines") or [], int(rev) if rev is not None else None)
-    except (ValueError, TypeError):
-        return JsonResponse({"error": _("提交的内容格式不正确。")}, status=400)
+        req = parse_draft_request(request)
+        if req.payload.get("lines") is None:
+            raise ValidationError(_("笔录内容格式不正确。"))
+        tr = services.save_transcript(request.user, h, req.payload["lines"], req.revision,
+                                      editor=req.editor, seq=req.seq)
     except PermissionDenied as exc:
         return JsonResponse({"error": str(exc)}, status=403)
+    except services.TranscriptConflict as exc:
+        return JsonResponse({"error": "；".join(exc.messages), "conflict": True, "revision": exc.transcript.revision,
+                             "lines": exc.transcript.lines}, status=409)
     except ValidationError as exc:
-        return JsonResponse({"error": "；".join(exc.messages)}, status=409)
+        final = Transcript.objects.filter(hearing=h, status=TranscriptStatus.FINAL).exists()
+        return JsonResponse({"error": "；".join(exc.messages)}, status=409 if final else 400)
     return JsonResponse({"revision": tr.revision, "saved_at": tr.updated_at.isoformat(), "lines": len(tr.lines)})
 
 
