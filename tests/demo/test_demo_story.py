@@ -280,3 +280,22 @@ def test_lawyer_and_litigant_land_on_their_cases_hearings_and_documents(client, 
     assert hearing.case.number in hearings_html
     r, inbox = _home(client, "/delivery/inbox/")
     assert "传票" in inbox
+
+
+def test_a_second_make_demo_adds_nothing(demo, db):
+    """`make demo` again on the same var dir keeps the story as it is (no second hearing, service,
+    request or scan)."""
+    from xiezhi.cases.models import Case, CaseEvent, Notification
+    from xiezhi.delivery.models import ServiceRecord
+    from xiezhi.demo.seed import seed_all
+    from xiezhi.dossier.models import Entry
+    from xiezhi.filing.models import FilingApplication
+    from xiezhi.hearings.models import Hearing
+    from xiezhi.trial.models import Assignment, ExtensionRequest
+
+    models = (Case, CaseEvent, Notification, ServiceRecord, Entry, FilingApplication, Hearing, Assignment,
+              ExtensionRequest)
+    before = [m.objects.count() for m in models]
+    again = seed_all(SMALL)
+    assert again["cases"] == again["hearings"] == again["served"] == again["pages"] == 0
+    assert [m.objects.count() for m in models] == before

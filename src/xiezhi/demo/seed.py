@@ -669,7 +669,7 @@ DOSSIER_PAGES = {
 }
 
 
-def seed_dossiers(c: Court, users: dict[str, User], limit: int = 5) -> int:
+def seed_dossiers(c: Court, users: dict[str, User], limit: int = 4) -> int:
     """电子卷宗 of a handful of open cases (one of each kind, the portal users' first): scanned pages
     drawn with Pillow in Noto CJK, filed through the e-file service so catalogue and OCR run as they
     do for a clerk's upload."""
@@ -683,7 +683,7 @@ def seed_dossiers(c: Court, users: dict[str, User], limit: int = 5) -> int:
     picked, made = [], 0
     for type_code in DOSSIER_PAGES:
         qs = _open(c, case_type__type_code=type_code, judge__isnull=False)
-        picked += _user_first(qs)[: 2 if type_code == "民初" else 1]
+        picked += _user_first(qs)[:1]
     for case in picked[:limit]:
         parties = list(case.parties.order_by("pk"))
         fill = {"p": parties[0].name, "d": parties[1].name if len(parties) > 1 else "",
