@@ -362,8 +362,9 @@ def import_case(*, court, case_type, year: int, serial: int, filed_on: date, pro
                                judge=judge, division=judge.division if judge else None, closed_on=closed_on)
     for p in parties:
         case.parties.create(**p)
-    for code, at, actor, payload in events:
-        append_event(case, code, actor, payload, at=at, refresh=False)
+    if events:  # one insert; the case was created above, so its timeline is empty and unseen
+        append_events(case, [(code, actor, payload, at) for code, at, actor, payload in events],
+                      refresh=False, new_case=True)
     table = NumberCounter._meta.db_table
     with connection.cursor() as cur:
         cur.execute(

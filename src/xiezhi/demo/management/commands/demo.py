@@ -3,6 +3,8 @@
 (deadline warnings, public notices, SMS reports, the delivery sweep, e-file pages, missing PDFs) runs
 in-process (xiezhi.celery.start_in_process_beat); production runs them on Celery beat + workers with Redis."""
 
+import time
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -24,9 +26,11 @@ class Command(BaseCommand):
         from xiezhi.demo.seed import DEMO_PASSWORD, PUBLIC, STAFF, seed_all
 
         self.stdout.write("正在准备演示数据（首次约需一分钟）…")
+        started = time.monotonic()
         result = seed_all(cases)
         counts = mark_deadlines()
-        self.stdout.write(self.style.SUCCESS(f"演示法院：{result['court'].name}（{result['court'].case_code}）"))
+        self.stdout.write(self.style.SUCCESS(f"演示法院：{result['court'].name}（{result['court'].case_code}）"
+                                             f"，准备用时 {time.monotonic() - started:.0f} 秒"))
         self.stdout.write(f"审限预警：检查 {counts['checked']} 件，临近 {counts['near']} 件，超期 {counts['overdue']} 件")
         self.stdout.write("")
         self.stdout.write(f"法院内网  http://{addr}/staff/login/   （用户名 / 密码 {DEMO_PASSWORD}）")
