@@ -49,16 +49,21 @@ def test_no_closed_case_is_shown_as_pending(demo, cases):
     """A closed case is closed everywhere: status, 结案 record, no running deduction, no hearing or
     request still waiting; an open case has no closing node."""
     from xiezhi.hearings.models import Hearing
-    from xiezhi.trial.models import Assignment, Closing, ExtensionRequest
+    from xiezhi.trial.models import Assignment, Closing, ExtensionRequest, Pronouncement
 
     closed = [c for c in cases if c.closed_on or c.status in ("closed", "archived")]
     assert len(closed) > 30
     closings = dict(Closing.objects.filter(case__in=closed).values_list("case_id", "closed_on"))
+    closings_kind = dict(Closing.objects.filter(case__in=closed).values_list("case_id", "document_kind"))
+    pronounced = dict(Pronouncement.objects.filter(case__in=closed).values_list("case_id", "pronounced_on"))
     for c in closed:
         assert c.status in ("closed", "archived") and c.closed_on, c.number
         assert closings.get(c.pk) == c.closed_on, c.number
         assert c.deadline_state != "stopped", c.number
-        assert [e.code for e in _events(c)].count("closed") == 1, c.number
+        codes = [e.code for e in _events(c)]
+        assert codes.count("closed") == 1, c.number
+        if closings_kind.get(c.pk) in ("judgment", "ruling"):  # closes on its pronouncement (民诉解释 第二百四十三条)
+            assert pronounced.get(c.pk) == c.closed_on and "pronounced" in codes, c.number
     ids = [c.pk for c in closed]
     assert not Hearing.objects.filter(case_id__in=ids, status="scheduled").exists()
     assert not ExtensionRequest.objects.filter(case_id__in=ids, status="pending").exists()

@@ -218,6 +218,10 @@ class _Story:
             from xiezhi.trial.services import CLOSING_METHODS
 
             on, method = self.closing
+            kind = CLOSING_METHODS[method][1]
+            if kind in ("judgment", "ruling"):  # the case closes on its pronouncement (民诉解释 第二百四十三条)
+                ev.append(("pronounced", _at(on, 10), self.judge, {"document_kind": kind, "on": on.isoformat(),
+                                                                  "in_court": False}))
             ev.append(("closed", _at(on, 16), self.judge, {"method": str(CLOSING_METHODS[method][0]),
                                                           "on": on.isoformat()}))
         # time order, and nothing later than now (a case filed this morning before 9:00)
@@ -226,7 +230,7 @@ class _Story:
 
     def save(self, now: datetime) -> Case:
         from xiezhi.law.casenumber import format_case_number
-        from xiezhi.trial.models import Closing
+        from xiezhi.trial.models import Closing, Pronouncement
         from xiezhi.trial.services import CLOSING_METHODS
 
         ct = _case_type(self.counters, self.type_code, self.type_row)
@@ -250,6 +254,9 @@ class _Story:
                     fa.save(update_fields=["paid_at", "payment_ref"])
             if self.closing:  # the 结案 record the trial panel shows, matching the closed node
                 on, method = self.closing
+                if CLOSING_METHODS[method][1] in ("judgment", "ruling"):
+                    Pronouncement.objects.create(case=case, document_kind=CLOSING_METHODS[method][1],
+                                                 pronounced_on=on, recorded_by=self.judge)
                 Closing.objects.create(case=case, method=method, document_kind=CLOSING_METHODS[method][1],
                                        closed_on=on, checks=["imported"], closed_by=self.judge)
         return case
