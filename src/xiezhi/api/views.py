@@ -259,6 +259,16 @@ class AppealPeriodView(PublicCalculatorView):
                            "provisional": False, "basis": ["民事诉讼法 第一百七十一条第一款", "民事诉讼法 第八十五条第二款……"]},
                     response_only=True)],
             ),
+            400: _ERROR_400,
+            429: _ERROR_429,
+        },
+    )
+    def get(self, request):
+        from . import appeal
+
+        return Response(appeal.appeal_payload(appeal.appeal_from_params(request.query_params)))
+
+
 # ---------------------------------------------------------------------------
 # 审限、案号、证件号码（issue 9 §2）：计算在 xiezhi.api.limits，与案件页面共用 xiezhi.law
 # ---------------------------------------------------------------------------
@@ -408,9 +418,6 @@ class CaseNumberParseView(_ChineseErrorsView):
         },
     )
     def get(self, request):
-        from . import appeal
-
-        return Response(appeal.appeal_payload(appeal.appeal_from_params(request.query_params)))
         return Response(limits.case_number(request.query_params))
 
 
