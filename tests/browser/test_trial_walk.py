@@ -154,8 +154,12 @@ def test_a_civil_case_from_assignment_to_the_archive(live_server, browser, deskt
     matrix = _panel(cp, "#service-matrix")
     expect(matrix.locator("tr", has_text="民事判决书").first).to_contain_text("已送达")
 
-    # 7. 结案: the judge closes by judgment; each party's appeal window runs from their service date
+    # 7. 宣判 then 结案: the case closes on the pronouncement date (民诉解释 第二百四十三条; 审限规定 第十条);
+    # each party's appeal window runs from their service date
     jp.goto(url)
+    _panel(jp, "#pronounce")
+    jp.click("#pronounce")  # no date: pronounced today
+    expect(jp.locator("ul.messages")).to_contain_text("已记录宣判")
     _panel(jp, "#close-case")
     jp.select_option("#trial-panel select[name=method]", "judgment")
     jp.click("#close-case")
