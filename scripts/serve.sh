@@ -99,6 +99,8 @@ fi
 
 # -- the production profile behind the proxy ---------------------------------------------
 export XIEZHI_PROFILE=production
+# a rehearsal on one machine: the demo payment and identity adapters (production refuses them otherwise)
+export XIEZHI_DEMO_ADAPTERS_IN_PRODUCTION=${XIEZHI_DEMO_ADAPTERS_IN_PRODUCTION:-1}
 export XIEZHI_ALLOWED_HOSTS=${XIEZHI_ALLOWED_HOSTS:-localhost,127.0.0.1}
 # nginx reaches gunicorn from loopback: only it may set X-Forwarded-For / -Proto
 export XIEZHI_TRUSTED_PROXIES=${XIEZHI_TRUSTED_PROXIES-127.0.0.1,::1}

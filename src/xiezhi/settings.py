@@ -24,13 +24,48 @@ VAR_DIR = Path(os.environ.get("XIEZHI_VAR_DIR", REPO_DIR / "var"))
 PROFILE = os.environ.get("XIEZHI_PROFILE", "embedded")
 PRODUCTION = PROFILE == "production"
 
-SECRET_KEY = os.environ.get("XIEZHI_SECRET_KEY", "") or ("" if PRODUCTION else "embedded-demo-not-secret")
+
+
+def _embedded_secret_key(var_dir: Path) -> str:
+    """The embedded profile's key: random, made on first run and kept in VAR_DIR/secret_key
+    (mode 600), so no two installations share it. A fixed public key let anyone forge the SMS
+    service links and open a sealed judgment as the party (security review F2). Two processes
+    starting at once agree: the file is created exclusively and the loser reads the winner's."""
+    import secrets
+
+    path = var_dir / "secret_key"
+    try:
+        key = path.read_text().strip()
+        if len(key) >= 50:
+            return key
+    except FileNotFoundError:
+        pass
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(64)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it a moment ago (and may still be writing it)
+        import time
+
+        for _attempt in range(50):
+            existing = path.read_text().strip()
+            if len(existing) >= 50:
+                return existing
+            time.sleep(0.02)
+        path.unlink()  # a short or empty key left on disk: replace it
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(key + "\n")
+    return key
+
+
+SECRET_KEY = os.environ.get("XIEZHI_SECRET_KEY", "") or ("" if PRODUCTION else _embedded_secret_key(VAR_DIR))
 
 DEBUG = os.environ.get("XIEZHI_DEBUG", "0") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("XIEZHI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "xiezhi.accounts.apps.CourtAdminConfig",  # django.contrib.admin with the throttled, audited login
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -64,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "xiezhi.audit.middleware.DeniedAuditMiddleware",  # every 403 leaves a DENIED audit row
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "xiezhi.site.middleware.SecurityHeadersMiddleware",
 ]
@@ -179,6 +215,14 @@ CELERY_BEAT_SCHEDULE = {
                                "schedule": crontab(minute="*/10")},
 }
 
+# Payment and real-name verification adapters (see docs/adapters.md)
+PAYMENT_ADAPTER = os.environ.get("XIEZHI_PAYMENT_ADAPTER", "xiezhi.filing.adapters.DemoPaymentAdapter")
+IDENTITY_ADAPTER = os.environ.get("XIEZHI_IDENTITY_ADAPTER", "xiezhi.accounts.adapters.LocalChecksumIdentityAdapter")
+DEMO_PAYMENT_ADAPTER = "xiezhi.filing.adapters.DemoPaymentAdapter"
+DEMO_IDENTITY_ADAPTER = "xiezhi.accounts.adapters.LocalChecksumIdentityAdapter"
+# `make serve` rehearses production on one machine with the demo adapters: it alone sets this
+DEMO_ADAPTERS_IN_PRODUCTION = os.environ.get("XIEZHI_DEMO_ADAPTERS_IN_PRODUCTION", "0") == "1"
+
 # Production refuses unsafe defaults: every problem in one message, before anything starts
 if PRODUCTION:
     _unsafe = []
@@ -193,6 +237,12 @@ if PRODUCTION:
                        "(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')")
     if DEBUG:
         _unsafe.append("XIEZHI_DEBUG: unset it (or 0); debug pages show settings and code to anyone")
+    if PAYMENT_ADAPTER == DEMO_PAYMENT_ADAPTER and not DEMO_ADAPTERS_IN_PRODUCTION:
+        _unsafe.append("XIEZHI_PAYMENT_ADAPTER: name the court's payment adapter; the demo one records every "
+                       "payment as made without collecting anything (docs/adapters.md)")
+    if IDENTITY_ADAPTER == DEMO_IDENTITY_ADAPTER and not DEMO_ADAPTERS_IN_PRODUCTION:
+        _unsafe.append("XIEZHI_IDENTITY_ADAPTER: name the court's real-name verification adapter; the demo one "
+                       "checks only the check digit of the ID number (docs/adapters.md)")
     if _unsafe:
         raise ImproperlyConfigured("XIEZHI_PROFILE=production refuses to start until these are fixed:\n"
                                    + "".join(f"  - {problem}\n" for problem in _unsafe) + "See docs/deploy.md.")
@@ -209,7 +259,14 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = os.environ.get("XIEZHI_SSL_REDIRECT", "1") == "1"
     SECURE_HSTS_SECONDS = 31536000
-LOGIN_RATE_LIMIT = (int(os.environ.get("XIEZHI_LOGIN_ATTEMPTS", "5")), 300)  # attempts per 5 minutes
+# Failed logins per account and client address before a lock of 5 minutes, doubled by every
+# further failure (accounts/ratelimit.py explains why per address and not per account alone)
+LOGIN_RATE_LIMIT = (int(os.environ.get("XIEZHI_LOGIN_ATTEMPTS", "5")), 300)
+# Sessions: staff sign out after a working day without activity; the portal keeps 3 days (a filing
+# typed on a phone is not lost); every request renews the inactivity clock
+STAFF_SESSION_IDLE = int(os.environ.get("XIEZHI_STAFF_SESSION_IDLE", str(8 * 3600)))
+SESSION_COOKIE_AGE = int(os.environ.get("XIEZHI_PORTAL_SESSION_AGE", str(3 * 24 * 3600)))
+SESSION_SAVE_EVERY_REQUEST = True
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -252,6 +309,15 @@ DOSSIER_OCR_ENGINE = os.environ.get("XIEZHI_DOSSIER_OCR_ENGINE", "")  # dotted p
 DOSSIER_OCR_LANG = os.environ.get("XIEZHI_DOSSIER_OCR_LANG", "chi_sim")
 DOSSIER_OCR_TIMEOUT = int(os.environ.get("XIEZHI_DOSSIER_OCR_TIMEOUT", "180"))  # seconds per page and tool
 
+# 签发: which final documents need a second sign-off after the presiding judge's, and by whom
+# (kind:role, role division_head or president), e.g. "judgment:division_head,ruling:president".
+# Default none: 司法责任制意见（法发〔2015〕13号）第六条 — the trial bench signs its own judgments.
+SIGNOFF_SECOND_KINDS = {
+    kind.strip(): role.strip()
+    for kind, _sep, role in (item.partition(":") for item in os.environ.get("XIEZHI_SIGNOFF_SECOND", "").split(","))
+    if kind.strip() and role.strip() in ("division_head", "president")
+}
+
 # Documents: LibreOffice conversion time limit (seconds) and the CJK font drawn in the seal
 SOFFICE_TIMEOUT = int(os.environ.get("XIEZHI_SOFFICE_TIMEOUT", "120"))
 SEAL_FONT = os.environ.get("XIEZHI_SEAL_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
@@ -280,9 +346,6 @@ DEFAULT_FROM_EMAIL = os.environ.get("XIEZHI_MAIL_FROM", "songda@xiezhi.court")
 # Background work runs on the worker; tests set this to run a task in the calling process
 CELERY_TASK_ALWAYS_EAGER = False
 
-# Payment and real-name verification adapters (see docs/adapters.md)
-PAYMENT_ADAPTER = os.environ.get("XIEZHI_PAYMENT_ADAPTER", "xiezhi.filing.adapters.DemoPaymentAdapter")
-IDENTITY_ADAPTER = os.environ.get("XIEZHI_IDENTITY_ADAPTER", "xiezhi.accounts.adapters.LocalChecksumIdentityAdapter")
 
 LOGGING = {
     "version": 1,

@@ -16,9 +16,13 @@ SAFE = {
     "XIEZHI_DATABASE_URL": "postgres://xiezhi@127.0.0.1:5432/xiezhi",
     "XIEZHI_REDIS_URL": "redis://127.0.0.1:6379/0",
     "XIEZHI_ALLOWED_HOSTS": "court.example",
+    # the court's own adapters (only named here: nothing imports them at start-up)
+    "XIEZHI_PAYMENT_ADAPTER": "court_adapters.Payment",
+    "XIEZHI_IDENTITY_ADAPTER": "court_adapters.Identity",
 }
 SETUP = "import django; django.setup(); print('started')"
-VARIABLES = ("XIEZHI_DATABASE_URL", "XIEZHI_REDIS_URL", "XIEZHI_SECRET_KEY", "XIEZHI_DEBUG")
+VARIABLES = ("XIEZHI_DATABASE_URL", "XIEZHI_REDIS_URL", "XIEZHI_SECRET_KEY", "XIEZHI_DEBUG",
+             "XIEZHI_PAYMENT_ADAPTER", "XIEZHI_IDENTITY_ADAPTER")
 
 
 def run(env: dict, *args: str, tmp_path) -> subprocess.CompletedProcess:
@@ -39,8 +43,12 @@ def run(env: dict, *args: str, tmp_path) -> subprocess.CompletedProcess:
     ({"XIEZHI_SECRET_KEY": "short-secret"}, "XIEZHI_SECRET_KEY"),
     ({"XIEZHI_SECRET_KEY": "a" * 60}, "XIEZHI_SECRET_KEY"),  # long but not random
     ({"XIEZHI_DEBUG": "1"}, "XIEZHI_DEBUG"),
+    ({"XIEZHI_PAYMENT_ADAPTER": None}, "XIEZHI_PAYMENT_ADAPTER"),  # the demo payment adapter by default
+    ({"XIEZHI_PAYMENT_ADAPTER": "xiezhi.filing.adapters.DemoPaymentAdapter"}, "XIEZHI_PAYMENT_ADAPTER"),
+    ({"XIEZHI_IDENTITY_ADAPTER": None}, "XIEZHI_IDENTITY_ADAPTER"),
+    ({"XIEZHI_SECRET_KEY": "k3y-" + "abcdefghij" * 4 + "01234"}, "XIEZHI_SECRET_KEY"),  # 49 characters
 ], ids=["no-database-url", "sqlite-url", "no-redis", "empty-redis", "no-secret", "short-secret",
-        "one-letter-secret", "debug"])
+        "one-letter-secret", "debug", "demo-payment", "demo-payment-named", "demo-identity", "49-characters"])
 def test_production_refuses_an_unsafe_setting_and_names_it(change, variable, tmp_path):
     out = run({**SAFE, **change}, "-c", SETUP, tmp_path=tmp_path)
     assert out.returncode != 0
@@ -59,6 +67,12 @@ def test_every_problem_is_listed_in_one_message_by_the_xiezhi_command(tmp_path):
     for variable in VARIABLES:
         assert f"  - {variable}:" in out.stderr
     assert "PostgreSQL" in out.stderr and "docs/deploy.md" in out.stderr
+
+
+def test_make_serve_may_rehearse_production_with_the_demo_adapters(tmp_path):
+    env = {**SAFE, "XIEZHI_PAYMENT_ADAPTER": None, "XIEZHI_IDENTITY_ADAPTER": None,
+           "XIEZHI_DEMO_ADAPTERS_IN_PRODUCTION": "1"}
+    assert run(env, "-c", SETUP, tmp_path=tmp_path).stdout.strip() == "started"
 
 
 def test_the_safe_environment_starts_and_the_embedded_demo_needs_nothing(tmp_path):

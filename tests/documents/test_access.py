@@ -26,7 +26,8 @@ def world(case_setup, make_staff, make_public, fake_pdf, django_capture_on_commi
         "other_court_president": make_staff(["president"], "management", court_=Court.objects.get(case_code="豫0203")),
     }
     with django_capture_on_commit_callbacks(execute=True):  # the PDF is made after the commit
-        doc = services.generate(case_setup["judge"], case_setup["case"], "summons")
+        doc = services.generate(case_setup["judge"], case_setup["case"], "summons",  # no 【待填写】 gap: sealable
+                                extra_context={"hearing_time": "2026年12月1日上午9时", "hearing_place": "第一法庭"})
     doc.refresh_from_db()
     return {"actors": actors, "case": case_setup["case"], "doc": doc}
 

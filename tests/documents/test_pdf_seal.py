@@ -30,7 +30,9 @@ def test_generate_convert_seal_verify(case_setup, client, tmp_path, django_captu
     paper_added.connect(on_paper)
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            doc = services.generate(judge, case, "judgment", extra_context={"decision": "被告于本判决生效之日起十日内偿还原告借款150000元。"})
+            doc = services.generate(judge, case, "judgment", extra_context={
+                "decision": "被告于本判决生效之日起十日内偿还原告借款150000元。", "findings": "借款事实清楚。",
+                "legal_basis": "《中华人民共和国民法典》第六百七十五条", "fee_bearer": "案件受理费由被告负担。"})
     finally:
         paper_added.disconnect(on_paper)
     doc.refresh_from_db()  # the PDF was made after the commit
@@ -54,7 +56,8 @@ def test_generate_convert_seal_verify(case_setup, client, tmp_path, django_captu
     cjk = [line for line in fonts.splitlines() if "CJK" in line]
     assert cjk and all(" yes " in line for line in cjk), fonts
 
-    # seal: a standard checker says the signature is valid and covers the whole document
+    # seal, after the judge's 签发: a standard checker says the signature is valid and covers the whole document
+    services.sign_off(judge, doc)
     doc = services.seal_document(judge, doc, base_url="https://court.example/")
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", doc.verification_code)
     assert case.events.get(code="document_sealed").payload["code"] == doc.verification_code

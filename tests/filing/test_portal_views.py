@@ -8,9 +8,28 @@ from xiezhi.filing.models import FilingApplication
 pytestmark = pytest.mark.django_db
 
 
-def test_register_verify_then_file(client, court):
+@pytest.fixture
+def sms_code(settings):
+    """The SMS simulator as the court's gateway; returns a function reading the last code sent to a number."""
+    import re
+
+    from django.core.cache import cache
+
+    from xiezhi.delivery import sms_simulator
+
+    cache.clear()
+    server, gw, url = sms_simulator.start()
+    settings.SMS_GATEWAY_URL = url
+    yield lambda phone: re.search(r"验证码为 (\d{6})", [m["text"] for m in gw.messages.values()
+                                                        if m["phone"] == phone][-1]).group(1)
+    server.shutdown()
+    server.server_close()
+
+
+def test_register_verify_then_file(client, court, sms_code):
+    client.post("/register/", {"phone": "13700000011", "send_code": "1"})
     resp = client.post("/register/", {"phone": "13700000011", "real_name": "赵新", "password": "Fayuan#2026x",
-                                      "password2": "Fayuan#2026x"})
+                                      "password2": "Fayuan#2026x", "code": sms_code("13700000011")})
     assert resp.status_code == 302 and resp["Location"] == "/portal/verify/"
     user = User.objects.get(phone="13700000011")
     assert user.kind == "public" and user.check_password("Fayuan#2026x") and not user.roles
@@ -39,11 +58,13 @@ def test_registration_errors_are_clear_and_keep_the_form(client, data, message):
     assert message in body and data["phone"] in body
 
 
-def test_duplicate_phone_is_refused(client, make_public):
+def test_duplicate_phone_is_refused_without_saying_so(client, make_public):
+    """No enumeration (security review F9): the number's owner is told by SMS, not the page."""
     u = make_public()
     resp = client.post("/register/", {"phone": u.phone, "real_name": "乙", "password": "Fayuan#2026x",
-                                      "password2": "Fayuan#2026x"})
-    assert "已注册" in resp.content.decode()
+                                      "password2": "Fayuan#2026x", "code": "123456"})
+    assert "验证码不正确或已失效" in resp.content.decode() and "已注册" not in resp.content.decode()
+    assert User.objects.filter(phone=u.phone).count() == 1
 
 
 def test_filing_form_post_keeps_what_was_typed_when_submission_fails(client, make_public, court):

@@ -67,3 +67,21 @@ class User(AbstractUser):
 
     def role_labels(self) -> list[str]:
         return [str(Role(r).label) for r in self.roles if r in Role.values]
+
+
+class PhoneCode(models.Model):
+    """A one-time SMS code that proves a registrant holds the phone number (security review F9).
+    Only its hash is stored; it lives CODE_LIFETIME, allows MAX_ATTEMPTS wrong tries and is used once."""
+
+    phone = models.CharField(_("手机号码"), max_length=20, db_index=True)
+    code_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("短信验证码")
+        verbose_name_plural = _("短信验证码")
+        indexes = [models.Index(fields=["phone", "-created_at"])]

@@ -17,12 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from xiezhi.accounts.adapters import identity_adapter
 from xiezhi.accounts.models import User
-from xiezhi.audit.models import AuditEntry
-from xiezhi.audit.services import record
-
 from xiezhi.site.access import anyone, public_required
 
-from . import ratelimit
+from . import phone_codes, ratelimit
 
 
 def _safe_next(request, default):
@@ -36,28 +33,28 @@ def _login_view(request, *, kind, template, default_next):
     error = ""
     username = ""
     if request.method == "POST":
-        username = request.POST.get("username", "").strip()
+        username = request.POST.get("username", "").strip()[:150]
         password = request.POST.get("password", "")
+        # the portal signs in by phone number
+        user_obj = User.objects.filter(kind=kind, **({"phone": username} if kind == User.Kind.PUBLIC
+                                                     else {"username": username})).first() if username else None
         if ratelimit.is_locked(request, username):
-            error = _("登录失败次数过多，请5分钟后再试。")
+            ratelimit.audit_failure(request, kind, username, user_obj, locked=True)
+            error = ratelimit.locked_message(request, username)
         else:
-            lookup = username
-            if kind == User.Kind.PUBLIC:  # the portal signs in by phone number
-                user_obj = User.objects.filter(kind=kind, phone=username).first()
-                lookup = user_obj.username if user_obj else None
-            if lookup:
-                user = authenticate(request, username=lookup, password=password)
+            if user_obj is not None:
+                user = authenticate(request, username=user_obj.username, password=password)
             else:
                 User().set_password(password)  # same work as a real check: no timing hint
                 user = None
             if user is None or user.kind != kind:
                 ratelimit.record_failure(request, username)
-                record(request, AuditEntry.Action.LOGIN_FAILED, detail=f"{kind}:{username}")
+                ratelimit.audit_failure(request, kind, username, user_obj)
                 error = _("账号或密码不正确。")
             else:
                 ratelimit.clear(request, username)
                 login(request, user)
-                record(request, AuditEntry.Action.LOGIN, detail=kind)
+                ratelimit.audit_success(request, kind)
                 return redirect(_safe_next(request, default_next))
     return render(request, template, {"error": error, "username": username,
                                       "next": request.GET.get("next", "")}, status=200 if not error else 400)
@@ -88,6 +85,7 @@ PHONE_RE = re.compile(r"^1\d{10}$")
 
 class RegisterForm(forms.Form):
     phone = forms.CharField(label=gettext_lazy("手机号码"), max_length=11)
+    code = forms.CharField(label=gettext_lazy("短信验证码"), max_length=6, required=False)
     real_name = forms.CharField(label=gettext_lazy("真实姓名"), max_length=50)
     password = forms.CharField(label=gettext_lazy("密码"), widget=forms.PasswordInput, min_length=8)
     password2 = forms.CharField(label=gettext_lazy("确认密码"), widget=forms.PasswordInput)
@@ -96,15 +94,17 @@ class RegisterForm(forms.Form):
     law_firm = forms.CharField(label=gettext_lazy("律师事务所"), max_length=100, required=False)
 
     def clean_phone(self):
+        # whether the number has an account is not said here (security review F9): the SMS code is
+        # what proves the number, and a registered number never receives one
         phone = self.cleaned_data["phone"].strip()
         if not PHONE_RE.match(phone):
             raise ValidationError(_("请输入11位手机号码。"))
-        if User.objects.filter(kind=User.Kind.PUBLIC, phone=phone).exists():
-            raise ValidationError(_("该手机号码已注册，请直接登录。"))
         return phone
 
     def clean(self):
         data = super().clean()
+        if not (data.get("code") or "").strip():
+            self.add_error("code", _("请填写短信验证码。"))
         if data.get("password") and data.get("password") != data.get("password2"):
             self.add_error("password2", _("两次输入的密码不一致。"))
         elif data.get("password"):
@@ -121,25 +121,50 @@ class RegisterForm(forms.Form):
         return data
 
 
+WRONG_CODE = gettext_lazy("验证码不正确或已失效，请重新获取。")
+KEPT = ("phone", "real_name", "is_lawyer", "law_firm", "lawyer_licence")  # typed again after 获取验证码: not the passwords
+
+
 @anyone
 @require_http_methods(["GET", "POST"])
 def register(request):
+    """Sign-up in two steps on one page: 获取验证码 (an SMS to the number, phone_codes.send_code),
+    then the form with the code. The answer is the same whether the number has an account or not."""
+    if request.method == "POST" and "send_code" in request.POST:
+        phone = request.POST.get("phone", "").strip()
+        form = RegisterForm(initial={k: request.POST.get(k, "") for k in KEPT})
+        status, sent = 200, ""
+        if not PHONE_RE.match(phone):
+            messages.error(request, _("请输入11位手机号码。"))
+            status = 400
+        else:
+            try:
+                phone_codes.send_code(phone, request.META.get("REMOTE_ADDR") or None)
+            except phone_codes.TooMany as exc:
+                messages.error(request, str(exc))
+                status = 429
+            else:
+                sent = _("如该号码可以注册，验证码已发送至 %(phone)s，10分钟内有效。") % {"phone": phone}
+        return render(request, "accounts/register.html", {"form": form, "code_sent": sent}, status=status)
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
-            with transaction.atomic():
-                user = User.objects.create_user(
-                    username=f"p{d['phone']}", password=d["password"], kind=User.Kind.PUBLIC, phone=d["phone"],
-                    real_name=d["real_name"], is_lawyer=d["is_lawyer"],
-                    lawyer_licence=d.get("lawyer_licence", "") if d["is_lawyer"] else "",
-                    law_firm=d.get("law_firm", "") if d["is_lawyer"] else "")
-        except IntegrityError:
-            form.add_error("phone", _("该手机号码已注册，请直接登录。"))
+        if not phone_codes.check_code(d["phone"], d["code"]):
+            form.add_error("code", WRONG_CODE)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("注册成功。网上立案前请先完成实名认证。"))
-            return redirect("accounts:verify")
+            try:
+                with transaction.atomic():
+                    user = User.objects.create_user(
+                        username=f"p{d['phone']}", password=d["password"], kind=User.Kind.PUBLIC, phone=d["phone"],
+                        real_name=d["real_name"], is_lawyer=d["is_lawyer"],
+                        lawyer_licence=d.get("lawyer_licence", "") if d["is_lawyer"] else "",
+                        law_firm=d.get("law_firm", "") if d["is_lawyer"] else "")
+            except IntegrityError:  # registered between the code and now: the same answer as a wrong code
+                form.add_error("code", WRONG_CODE)
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(request, _("注册成功。网上立案前请先完成实名认证。"))
+                return redirect("accounts:verify")
     return render(request, "accounts/register.html", {"form": form})
 
 

@@ -1,19 +1,73 @@
 """Writing the audit log (design.md principle 10). Views call record() for every read of a
-case, every download, every change and every refusal."""
-from .models import AuditEntry
+case, every download, every change and every refusal; deny() records a refusal and gives the
+404 to raise."""
+from django.db import transaction
+from django.db.models import F
+from django.http import Http404
+from django.utils import timezone
+
+from .models import GENESIS, AuditEntry, ChainHead
 
 
-def record(request_or_user, action, *, case=None, filing=None, detail=""):
+def record(request_or_user, action, *, case=None, filing=None, detail="", account="", user=None):
     """One audit row. request_or_user: the request (user, path and client address are taken
-    from it) or, outside a request, the acting user."""
+    from it) or, outside a request, the acting user. `account`: the account name a login was
+    tried with; `user`: the account the row is about when the request has no user (a failed login).
+
+    The row joins the hash chain: under the chain head's row lock (taken by an UPDATE, so the
+    lock is held from the first statement on PostgreSQL and SQLite alike) it stores the last
+    row's hash and its own. The lock is short: record() opens its own transaction."""
     request = None
-    user = request_or_user
+    actor = request_or_user
     if hasattr(request_or_user, "user") and hasattr(request_or_user, "META"):
         request = request_or_user
-        user = request.user
-    AuditEntry.objects.create(
-        user=user if getattr(user, "is_authenticated", False) else None,
-        action=action, case=case, filing=filing, detail=detail[:300],
+        actor = request.user
+    entry = AuditEntry(
+        user=actor if getattr(actor, "is_authenticated", False) else user,
+        action=action, case=case, filing=filing, detail=detail[:300], account=account[:150],
         path=(request.path[:300] if request else ""),
-        ip=(request.META.get("REMOTE_ADDR") if request else None),
+        ip=(request.META.get("REMOTE_ADDR") or None if request else None),
     )
+    with transaction.atomic():
+        if not ChainHead.objects.filter(pk=1).update(rows=F("rows") + 1):
+            ChainHead.objects.get_or_create(pk=1)
+            ChainHead.objects.filter(pk=1).update(rows=F("rows") + 1)
+        head = ChainHead.objects.select_for_update().get(pk=1)
+        entry.at = timezone.now()
+        entry.prev_hash = head.last_hash or GENESIS
+        entry.row_hash = entry.compute_hash()
+        entry.save()
+        ChainHead.objects.filter(pk=1).update(last_hash=entry.row_hash)
+    return entry
+
+
+def deny(request, *, case=None, filing=None, detail="") -> Http404:
+    """A refused read of case data: write the DENIED row and return the 404 to raise, so a
+    refusal looks like a missing object to the prober but leaves a trace for the 审管办."""
+    record(request, AuditEntry.Action.DENIED, case=case, filing=filing, detail=detail)
+    return Http404()
+
+
+def verify_chain(batch: int = 2000):
+    """Walk the whole chain in id order. Returns (rows checked, problems), each problem
+    (row id, sentence). A changed row breaks its own hash; a deleted or inserted row breaks the
+    next row's link; a removed tail shows against the chain head."""
+    problems, prev, n, last_id = [], GENESIS, 0, 0
+    while True:
+        rows = list(AuditEntry.objects.filter(pk__gt=last_id).order_by("pk")[:batch])
+        if not rows:
+            break
+        for row in rows:
+            n += 1
+            if row.prev_hash != prev:
+                problems.append((row.pk, "前一条哈希不符：其前有记录被删除、插入或修改"))
+            if row.row_hash != row.compute_hash():
+                problems.append((row.pk, "本条哈希不符：内容被修改"))
+            prev = row.row_hash
+            last_id = row.pk
+    head = ChainHead.objects.filter(pk=1).first()
+    if head is not None and n and head.last_hash != prev:
+        problems.append((last_id, "链头哈希与最后一条记录不符：末尾的记录被删除"))
+    if head is not None and head.rows and head.rows != n:
+        problems.append((last_id, f"链头记录 {head.rows} 条，实有 {n} 条"))
+    return n, problems

@@ -1,25 +1,25 @@
 """The audit log page of the trial management office (审管办) and the president."""
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import render
 
 from xiezhi.site.access import staff_required
 
-from .models import AuditEntry
+from . import selectors
+from .forms import LogFilterForm
 
 PAGE = 50
 
 
 @staff_required("trial_management", "president")
 def log(request):
-    g = request.GET
-    qs = AuditEntry.objects.select_related("user", "case").filter(
-        Q(case__court_id=request.user.court_id) | Q(user__court_id=request.user.court_id))
-    if g.get("case"):
-        qs = qs.filter(case__number__contains=g["case"].strip())
-    if g.get("user"):
-        qs = qs.filter(Q(user__real_name__contains=g["user"]) | Q(user__username__contains=g["user"]))
-    if g.get("action"):
-        qs = qs.filter(action=g["action"])
-    page = Paginator(qs.order_by("-at"), PAGE).get_page(g.get("page"))
-    return render(request, "audit/log.html", {"page": page, "g": g, "actions": AuditEntry.Action.choices})
+    form = LogFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.court_log(request.user, date_from=filters.get("date_from"), date_to=filters.get("date_to"),
+                             person=filters.get("user", ""), case=filters.get("case", ""),
+                             action=filters.get("action", ""))
+    page = Paginator(qs, PAGE).get_page(request.GET.get("page"))
+    keep = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
+    return render(request, "audit/log.html", {"page": page, "form": form, "keep": keep},
+                  status=400 if form.is_bound and not form.is_valid() else 200)

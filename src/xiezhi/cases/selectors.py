@@ -184,6 +184,7 @@ def case_for_request(request, pk: int) -> Case:
 
 def refuse_case(request, pk: int):
     """Answer 404 for a case the user may not see; audit the probe when the case exists."""
-    if Case.objects.filter(pk=pk).exists():
-        record(request, AuditEntry.Action.DENIED, detail=f"case {pk}")
+    case = Case.objects.filter(pk=pk).only("pk", "court_id").first()
+    if case is not None:  # against the case, so its court's 审管办 sees who probed it
+        record(request, AuditEntry.Action.DENIED, case=case, detail=f"case {pk}")
     raise Http404

@@ -36,7 +36,13 @@ class DeliveryConfig(AppConfig):
     verbose_name = _("送达")
 
     def ready(self):
+        from xiezhi.accounts.phone_codes import register_sms_sender
         from xiezhi.cases.events import EventType, register_event_types
+
+        from . import channels
+
+        # the portal sign-up's SMS code goes through the same adapter as service by SMS
+        register_sms_sender(lambda: channels.sms_adapter(), channels.SmsNotConfigured)
         from xiezhi.cases.panels import register_panel
 
         from .panels import case_panel

@@ -164,6 +164,16 @@ def serve(actor, case: Case, *, title: str, kind: str, file_bytes: bytes, filena
     """Serve a document on parties by the given methods: one ServiceRecord per (party, method).
     Electronic methods go out at once (after commit); others wait for the clerk's record."""
     _require(actor, case)
+    if source.startswith("documents.GeneratedDocument:"):
+        # a document the court generated goes out only as documents.paper_to_serve allows it: sealed when
+        # final, and never with a 【待填写】 gap in its text (issue 9 §4/§6.2)
+        from xiezhi.documents.models import GeneratedDocument
+        from xiezhi.documents.services import paper_to_serve
+
+        ref = source.split(":")[1]
+        generated = GeneratedDocument.objects.filter(pk=ref, case=case).first() if ref.isdigit() else None
+        if generated is not None:
+            paper_to_serve(generated)
     doc = add_document(actor, case, title=title, kind=kind, file_bytes=file_bytes, filename=filename, source=source)
     return serve_document(actor, doc, parties, methods)
 

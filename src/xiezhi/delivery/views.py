@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xiezhi.audit.models import AuditEntry
-from xiezhi.audit.services import record
+from xiezhi.audit.services import deny, record
 from xiezhi.cases import selectors as case_selectors
 from xiezhi.cases.models import Party
 from xiezhi.cases.selectors import case_for_request
@@ -34,7 +34,7 @@ def inbox(request):
 def inbox_download(request, pk):
     rec = selectors.inbox(request.user).filter(pk=pk).first()
     if rec is None:
-        raise Http404
+        raise deny(request, detail=f"inbox {pk}")
     record(request, AuditEntry.Action.DOWNLOAD, case=rec.document.case, detail=f"送达文书 {rec.document.title}")
     services.open_document(request.user, rec)
     return file_response(rec.document.file, rec.document.content_type, rec.document.filename)
@@ -45,7 +45,7 @@ def sms_download(request, token):
     """The link in a service SMS (the token is the capability; every opening is audited)."""
     rec = services.record_from_token(token)
     if rec is None or rec.status == "failed":
-        raise Http404
+        raise deny(request, case=rec.document.case if rec else None, detail=f"sms link {token[:40]}")
     record(request, AuditEntry.Action.DOWNLOAD, case=rec.document.case,
            detail=f"短信送达链接 {rec.document.title} → {rec.party.name}")
     services.open_document(request.user if request.user.is_authenticated else None, rec)
@@ -59,7 +59,7 @@ def serve(request, pk):
     """Serve a document: upload a file or pick one of the case's filing uploads."""
     case = case_for_request(request, pk)
     if not case_selectors.can_manage_case(request.user, case, *SERVERS):
-        raise Http404
+        raise deny(request, case=case, detail="serve")
     from xiezhi.filing.models import EvidenceFile
 
     from xiezhi.documents import selectors as doc_selectors

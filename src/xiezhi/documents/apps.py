@@ -22,7 +22,10 @@ class DocumentsConfig(AppConfig):
         # (the delivery app's node), not when it is drafted (流程公开规定 第七条 lists 送达, not 拟稿).
         register_event_types({
             "document_generated": EventType(_("生成诉讼文书"), public=False, basis="电子卷宗随案同步生成"),
+            "document_signed_off": EventType(_("裁判文书签发"), public=False,
+                                             basis="司法责任制意见（法发〔2015〕13号）第六条：裁判文书由独任法官、审判长签署"),
             "document_sealed": EventType(_("文书加盖电子印章"), public=False,
                                          basis="电子签名法 第十三条、第十四条；在线诉讼规则 第三十五条"),
-        }, summaries={"document_generated": _doc_summary, "document_sealed": _doc_summary})
+        }, summaries={"document_generated": _doc_summary, "document_signed_off": _doc_summary,
+                      "document_sealed": _doc_summary})
         register_panel("documents", 40, case_panel)

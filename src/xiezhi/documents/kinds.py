@@ -11,13 +11,16 @@ class Kind:
     paper_kind: str          # catalogue hint for xiezhi.cases.signals.paper_added
     served: bool = True      # the document is served on the parties (送达)
     recipient_roles: tuple = ()  # whom it is addressed to by default
-    final: bool = False      # 裁判文书: sealed only as the final text
+    final: bool = False      # 裁判文书: sealed only as the final text, after 签发 (services.sign_off)
+    filing_stage: bool = False  # a notice of the filing stage, which the 立案法官 may issue (民事诉讼法 第一百二十八条)
 
 
 KINDS: dict[str, Kind] = {k.code: k for k in [
-    Kind("acceptance_notice", _("受理案件通知书"), "notice", recipient_roles=("plaintiff", "applicant")),
-    Kind("response_notice", _("应诉通知书"), "notice", recipient_roles=("defendant", "respondent")),
-    Kind("evidence_notice", _("举证通知书"), "notice"),
+    Kind("acceptance_notice", _("受理案件通知书"), "notice", recipient_roles=("plaintiff", "applicant"),
+         filing_stage=True),
+    Kind("response_notice", _("应诉通知书"), "notice", recipient_roles=("defendant", "respondent"),
+         filing_stage=True),
+    Kind("evidence_notice", _("举证通知书"), "notice", filing_stage=True),
     Kind("summons", _("传票"), "summons"),
     Kind("panel_notice", _("合议庭组成人员通知书"), "notice"),
     Kind("service_receipt", _("送达回证"), "receipt", served=False),
@@ -26,4 +29,5 @@ KINDS: dict[str, Kind] = {k.code: k for k in [
     Kind("mediation", _("民事调解书"), "mediation", final=True),
 ]}
 
+FILING_STAGE_KINDS = frozenset(k.code for k in KINDS.values() if k.filing_stage)
 CHOICES = [(k.code, k.title) for k in KINDS.values()]

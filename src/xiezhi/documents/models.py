@@ -53,6 +53,8 @@ class GeneratedDocument(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("生成人"), on_delete=models.PROTECT,
                                    related_name="+")
     created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
+    # how many 【待填写】 gaps the generated text still has: such a draft is not signed off, sealed or served
+    gaps = models.PositiveSmallIntegerField(_("待填写处"), default=0)
 
     class Meta:
         verbose_name = _("生成文书")
@@ -67,3 +69,30 @@ class GeneratedDocument(models.Model):
     def pdf_pending(self) -> bool:
         """The PDF is made in the background after the .docx (LibreOffice takes seconds)."""
         return not self.pdf and not self.pdf_error
+
+
+class SignOff(models.Model):
+    """签发: a judge's approval of the text of a final judicial document before it is sealed.
+
+    The presiding judge (审判长, or the 独任/承办法官 when no panel sits) signs first; where the
+    court's rules ask (settings.SIGNOFF_SECOND_KINDS: e.g. 庭长 or 院长 for some kinds) a second
+    sign-off follows. 司法责任制意见（法发〔2015〕13号）第六条: 独任法官审理案件形成的裁判文书由独任法官
+    直接签署，合议庭审理的由审判长最后签署；院长、庭长对其未直接参加审理案件的裁判文书不再审核签发
+    (除审判委员会讨论决定的案件) — so the second level is off unless a court sets it. A sign-off
+    belongs to one draft (a GeneratedDocument never changes); a new draft needs its own."""
+
+    class Level(models.TextChoices):
+        PRESIDING = "presiding", _("审判长（承办法官）签发")
+        SECOND = "second", _("院庭长签发")
+
+    document = models.ForeignKey(GeneratedDocument, verbose_name=_("文书"), on_delete=models.PROTECT,
+                                 related_name="sign_offs")
+    level = models.CharField(_("签发层级"), max_length=10, choices=Level.choices)
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("签发人"), on_delete=models.PROTECT,
+                                  related_name="+")
+    signed_at = models.DateTimeField(_("签发时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("文书签发")
+        verbose_name_plural = _("文书签发")
+        constraints = [models.UniqueConstraint(fields=["document", "level"], name="uniq_signoff_level")]

@@ -10,9 +10,16 @@ def case_panel(request, case):
     user = request.user
     if not getattr(user, "is_court_staff", False):
         return None
-    docs = list(selectors.documents_for_case(user, case))
+    docs = list(selectors.documents_for_case(user, case).prefetch_related("sign_offs__signed_by"))
+    final = [d for d in docs if KINDS[d.kind].final and not d.sealed_at]
+    if final:
+        for d in final:  # 签发 state: who still has to sign, and whether this user may now
+            d.missing_signoffs = services.signoffs_missing(d)
+            d.can_sign_off = bool(d.missing_signoffs) and not d.gaps and d.missing_signoffs[0].may(user)
+    allowed = services.kinds_for(user, case)
     return {"template": "documents/_case_panel.html", "documents": docs,
-            "can_generate": can_manage_case(user, case, *services.MANAGE_ROLES),
-            "form": GenerateForm(), "kinds": KINDS,
+            "can_generate": bool(allowed),
+            "can_seal": can_manage_case(user, case, *services.SEAL_ROLES),
+            "form": GenerateForm(), "kinds": {k: v for k, v in KINDS.items() if k in allowed},
             "servable_kinds": set(services.DELIVERY_KINDS), "final_kinds": {k for k, v in KINDS.items() if v.final},
             "can_serve": can_manage_case(user, case, *SERVICE_ROLES)}

@@ -9,8 +9,9 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,12 +25,15 @@ from xiezhi.celery import run_after_commit
 from xiezhi.storage import store_once
 
 from . import convert, seal
-from .context import build_context, template_variables
-from .kinds import KINDS
-from .models import DocumentTemplate, GeneratedDocument
+from .context import TODO, build_context, template_variables
+from .kinds import FILING_STAGE_KINDS, KINDS
+from .models import DocumentTemplate, GeneratedDocument, SignOff
 
 SHIPPED = Path(__file__).with_name("templates_docx")
 MANAGE_ROLES = ("judge", "assistant", "clerk", "filing_judge", "division_head", "president")
+#: who may draft any kind; the 立案法官 (filing_judge) drafts only the filing-stage notices (kinds.FILING_STAGE_KINDS)
+TRIAL_DRAFT_ROLES = tuple(r for r in MANAGE_ROLES if r != "filing_judge")
+SEAL_ROLES = ("judge", "division_head", "president", "clerk", "assistant")
 TEMPLATE_ADMIN_ROLES = ("sysadmin", "trial_management")
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -152,13 +156,48 @@ def render_docx(template: DocumentTemplate, context: dict) -> bytes:
     return out.getvalue()
 
 
+def kinds_for(actor, case) -> list[str]:
+    """The kinds `actor` may draft on `case`: every kind for the trial team and the division's and
+    court's leaders; for the 立案法官 only the notices of the filing stage (受理、应诉、举证通知书) —
+    the judgment of a case in trial is not theirs to draft (security review F21)."""
+    if can_manage_case(actor, case, *TRIAL_DRAFT_ROLES):
+        return list(KINDS)
+    if can_manage_case(actor, case, "filing_judge"):
+        return [k for k in KINDS if k in FILING_STAGE_KINDS]
+    return []
+
+
+def docx_gaps(docx: bytes) -> int:
+    """How many 【待填写】 markers the text of a .docx still holds (body, headers and footers)."""
+    import zipfile
+
+    marker = TODO.encode()
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as z:
+            return sum(z.read(n).count(marker) for n in z.namelist() if n.startswith("word/") and n.endswith(".xml"))
+    except zipfile.BadZipFile:
+        return 0
+
+
+def _refuse_gaps(doc: GeneratedDocument, action: str) -> None:
+    with doc.docx.open("rb") as f:
+        gaps = docx_gaps(f.read())
+    if gaps or doc.gaps:
+        raise ValidationError(_("%(title)s第%(version)s稿还有 %(n)s 处“【待填写】”，不能%(action)s；请补全内容后重新生成。")
+                              % {"title": KINDS[doc.kind].title, "version": doc.version,
+                                 "n": gaps or doc.gaps, "action": action})
+
+
 def generate(actor, case, kind: str, extra_context: dict | None = None, recipient: str = "") -> GeneratedDocument:
     """Fill the current template of `kind` from the case and record the draft (.docx at once); the PDF
     is made in the background (make_pdf), so the clerk's page does not wait for LibreOffice."""
     if kind not in KINDS:
         raise ValidationError(_("未知的文书种类。"))
-    if not can_manage_case(actor, case, *MANAGE_ROLES):
+    allowed = kinds_for(actor, case)
+    if not allowed:
         raise PermissionDenied
+    if kind not in allowed:
+        raise PermissionDenied(_("立案法官只能制作立案阶段的文书（受理案件通知书、应诉通知书、举证通知书）。"))
     template = current_template(kind)
     context = build_context(case, recipient_name=recipient, extra=extra_context)
     docx = render_docx(template, context)
@@ -169,7 +208,8 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
         version = next_value("document", case.pk, kind, at_least=before)
         doc = GeneratedDocument(case=case, kind=kind, version=version, template=template, created_by=actor,
                                 # a judgment is addressed to no one party: it is served on all of them
-                                recipient="" if KINDS[kind].final else context["recipient"]["name"])
+                                recipient="" if KINDS[kind].final else context["recipient"]["name"],
+                                gaps=min(docx_gaps(docx), 32767))
         doc.docx_sha256 = _store(doc.docx, "x.docx", docx)
         doc.save()
         append_event(case, "document_generated", actor, {
@@ -247,13 +287,18 @@ def verify_url(code: str, base_url: str = "") -> str:
 def seal_document(actor, doc: GeneratedDocument, base_url: str = "") -> GeneratedDocument:
     """Put the court's electronic seal on the PDF: PDF signature with the visible seal, the
     verification code and the QR code pointing at the public verification page."""
-    if not can_manage_case(actor, doc.case, "judge", "division_head", "president", "clerk", "assistant"):
+    if not can_manage_case(actor, doc.case, *SEAL_ROLES):
         raise PermissionDenied
     if doc.sealed_at:
         raise ValidationError(_("该文书已签章。"))
     if not doc.pdf:
         raise ValidationError(_("PDF 尚在生成，请稍后再签章。") if doc.pdf_pending else
                               _("PDF 生成失败：%(err)s") % {"err": doc.pdf_error})
+    _refuse_gaps(doc, _("签章"))
+    missing = signoffs_missing(doc)
+    if missing:  # 签发 before the seal (security review F3)
+        raise ValidationError(_("%(title)s须经%(who)s签发后才能加盖印章。")
+                              % {"title": KINDS[doc.kind].title, "who": missing[0].label})
     code = _new_code()
     while GeneratedDocument.objects.filter(verification_code=code).exists():
         code = _new_code()
@@ -277,6 +322,86 @@ def seal_document(actor, doc: GeneratedDocument, base_url: str = "") -> Generate
             title=f"{KINDS[doc.kind].title}（签章）", kind=KINDS[doc.kind].paper_kind,
             source=f"documents.GeneratedDocument:{doc.pk}:sealed", created_by=actor))
     return doc
+
+
+# ---- 签发 (sign-off) of a final judicial document --------------------------------------------------
+
+class Level:
+    """One sign-off a document still needs: who signs (label) and whether `user` may."""
+
+    def __init__(self, code, label, may):
+        self.code, self.label, self.may = code, label, may
+
+
+def presiding_judge(case):
+    """The judge who signs off: the 审判长 of the active collegial panel, else the 独任审判员, else the
+    承办法官 (case.judge)."""
+    member = (case.panel_members.filter(active=True, role__in=("presiding", "sole"), user__isnull=False)
+              .select_related("user").order_by("role", "pk").first())
+    return member.user if member else case.judge
+
+
+def _second_signer_may(user, case, role: str) -> bool:
+    if not can_manage_case(user, case, role):
+        return False
+    return role == "president" or (user.division_id is not None and user.division_id == case.division_id)
+
+
+def required_levels(doc: GeneratedDocument) -> list[Level]:
+    """The sign-offs a document needs, in order; none for a notice (only final kinds are signed off)."""
+    if not KINDS[doc.kind].final:
+        return []
+    case = doc.case
+    presiding = presiding_judge(case)
+    levels = [Level(SignOff.Level.PRESIDING, _("审判长（承办法官）"),
+                    lambda u: presiding is not None and u.pk == presiding.pk and u.is_court_staff
+                    and u.court_id == case.court_id)]
+    role = settings.SIGNOFF_SECOND_KINDS.get(doc.kind)
+    if role:
+        levels.append(Level(SignOff.Level.SECOND, _("庭长") if role == "division_head" else _("院长"),
+                            lambda u: _second_signer_may(u, case, role)))
+    return levels
+
+
+def signoffs_missing(doc: GeneratedDocument) -> list[Level]:
+    done = set(SignOff.objects.filter(document=doc).values_list("level", flat=True))
+    return [lv for lv in required_levels(doc) if lv.code not in done]
+
+
+def may_sign_off(user, doc: GeneratedDocument) -> bool:
+    missing = signoffs_missing(doc) if not doc.sealed_at else []
+    return bool(missing) and missing[0].may(user)
+
+
+def sign_off(actor, doc: GeneratedDocument) -> SignOff:
+    """签发: the presiding judge approves the final text of a judgment, ruling or mediation document,
+    then (where the court asks, settings.SIGNOFF_SECOND_KINDS) the division head or president. Only
+    after the last sign-off may the clerk seal it (seal_document). A node on the case timeline."""
+    if not KINDS[doc.kind].final:
+        raise ValidationError(_("只有判决书、裁定书、调解书需要签发。"))
+    if not can_manage_case(actor, doc.case):
+        raise PermissionDenied
+    with transaction.atomic():
+        lock_case(doc.case)
+        doc = GeneratedDocument.objects.select_for_update().select_related("case").get(pk=doc.pk)
+        if doc.sealed_at:
+            raise ValidationError(_("该文书已签章。"))
+        missing = signoffs_missing(doc)
+        if not missing:
+            raise ValidationError(_("该文书已签发。"))
+        level = missing[0]
+        if not level.may(actor):
+            raise PermissionDenied(_("%(title)s须由%(who)s签发。") % {"title": KINDS[doc.kind].title, "who": level.label})
+        _refuse_gaps(doc, _("签发"))
+        try:
+            with transaction.atomic():
+                row = SignOff.objects.create(document=doc, level=level.code, signed_by=actor)
+        except IntegrityError as exc:  # the same level signed twice at once: the row lock makes this rare
+            raise ValidationError(_("该文书已签发。")) from exc
+        append_event(doc.case, "document_signed_off", actor, {
+            "document": doc.pk, "kind": doc.kind, "title": str(KINDS[doc.kind].title), "version": doc.version,
+            "level": level.code, "docx_sha256": doc.docx_sha256})
+    return row
 
 
 def check_upload(doc: GeneratedDocument | None, data: bytes) -> dict:
@@ -316,6 +441,7 @@ def paper_to_serve(doc: GeneratedDocument) -> dict:
         raise ValidationError(_("%(title)s不需要送达。") % {"title": kind.title})
     if kind.final and not doc.sealed_at:
         raise ValidationError(_("%(title)s须加盖电子印章后才能送达。") % {"title": kind.title})
+    _refuse_gaps(doc, _("送达"))
     field = doc.sealed_pdf if doc.sealed_at else doc.pdf
     if not field:
         raise ValidationError(_("PDF 尚在生成，请稍后再送达。"))

@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xiezhi.audit.models import AuditEntry
-from xiezhi.audit.services import record
+from xiezhi.audit.services import deny, record
 from xiezhi.cases.selectors import case_for_request
 from xiezhi.site.access import anyone, staff_required
-from xiezhi.site.http import file_response
+from xiezhi.site.http import file_response, run_action
 
 from . import selectors, services
 from .convert import ConversionError
@@ -37,6 +37,7 @@ def generate(request, case_pk):
                 hearing = get_object_or_404(Hearing.objects.select_related("courtroom", "clerk", "case__court"),
                                             pk=form.cleaned_data["hearing"], case=case)
                 extra = hearing_texts(hearing_context(hearing))
+            extra = {**(extra or {}), **form.free_texts()} or None
             doc = services.generate(request.user, case, form.cleaned_data["kind"], extra_context=extra,
                                     recipient=form.cleaned_data["recipient"])
         except PermissionDenied:
@@ -49,12 +50,25 @@ def generate(request, case_pk):
     return redirect(reverse("cases:detail", args=[case.pk]) + "#documents")
 
 
+@staff_required("judge", "division_head", "president")
+@require_POST
+def sign_off(request, pk):
+    """签发: the presiding judge (then, where the court asks, the 庭长 or 院长) approves the final text."""
+    doc = selectors.document_for(request.user, pk)
+    if doc is None:
+        raise deny(request, detail=f"document {pk}")
+    return run_action(request, lambda: services.sign_off(request.user, doc), _("已签发。"),
+                      reverse("cases:detail", args=[doc.case_id]) + "#documents",
+                      on_success=lambda: record(request, AuditEntry.Action.CHANGE, case=doc.case,
+                                                detail=f"sign off document {doc.pk}"))
+
+
 @staff_required()
 @require_POST
 def seal(request, pk):
     doc = selectors.document_for(request.user, pk)
     if doc is None:
-        raise Http404
+        raise deny(request, detail=f"document {pk}")
     try:
         services.seal_document(request.user, doc, base_url=request.build_absolute_uri("/"))
     except ValidationError as exc:
@@ -69,7 +83,7 @@ def seal(request, pk):
 def download(request, pk, fmt):
     doc = selectors.document_for(request.user, pk)
     if doc is None:
-        raise Http404
+        raise deny(request, detail=f"document {pk}")
     field, ext = {"docx": (doc.docx, "docx"), "pdf": (doc.pdf, "pdf"), "sealed": (doc.sealed_pdf, "pdf")}.get(fmt, (None, ""))
     if not field:
         raise Http404

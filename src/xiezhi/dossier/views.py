@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xiezhi.audit.models import AuditEntry
-from xiezhi.audit.services import record
+from xiezhi.audit.services import deny, record
 from xiezhi.cases.models import Case
 from xiezhi.cases.selectors import can_manage_case, case_for_request, refuse_case, visible_cases
 from xiezhi.site.access import staff_required
@@ -84,7 +84,7 @@ def page_image(request, pk, size):
     page = get_object_or_404(Page.objects.select_related("entry__dossier__case"), pk=pk)
     case = page.entry.dossier.case
     if not selectors.can_read_dossier(request.user, case):
-        raise Http404
+        raise deny(request, case=case, detail=f"dossier page {pk}")
     name = page.thumb if size == "thumb" else page.image
     if not name:
         raise Http404
@@ -102,7 +102,7 @@ def entry_file(request, pk):
     entry = get_object_or_404(Entry.objects.select_related("dossier__case"), pk=pk)
     case = entry.dossier.case
     if not selectors.can_read_dossier(request.user, case):
-        raise Http404
+        raise deny(request, case=case, detail=f"dossier entry {pk}")
     record(request, AuditEntry.Action.DOWNLOAD, case=case, detail=f"dossier entry {entry.pk}")
     return FileResponse(entry.file.open("rb"), content_type=entry.content_type, as_attachment=False,
                         filename=f"{entry.title}")
@@ -171,7 +171,7 @@ def archive(request, pk):
 def verify(request, pk):
     case = case_for_request(request, pk)
     if not can_manage_case(request.user, case, *services.ARCHIVE_ROLES):
-        raise Http404
+        raise deny(request, case=case, detail="dossier verify")
     dossier = get_object_or_404(Dossier, case=case, archived_at__isnull=False)
     problems = services.verify_archive(dossier)
     record(request, AuditEntry.Action.READ, case=case, detail="dossier verify")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from xiezhi.audit.models import AuditEntry
-from xiezhi.audit.services import record
+from xiezhi.audit.services import deny, record
 from xiezhi.cases.models import Domicile, Notification, PartyKind, PartyRole
 from xiezhi.cases.selectors import can_view_case, case_for_request, visible_cases
 from xiezhi.courts.models import Cause, Court, Procedure
@@ -71,7 +71,7 @@ def filing_new(request):
 def _my_filing(request, pk) -> FilingApplication:
     filing = visible_filings(request.user).filter(pk=pk).select_related("court", "case", "cause").first()
     if filing is None:
-        raise Http404
+        raise deny(request, detail=f"filing {pk}")
     return filing
 
 
@@ -266,7 +266,7 @@ def fee_pay(request, pk):
         filing_services.pay_fee(request.user, fa, idempotency_key=request.POST.get("idempotency_key", "")[:64])
         messages.success(request, _("缴费成功。"))
     except PermissionDenied:
-        raise Http404
+        raise deny(request, detail=f"fee {pk}")
     except ValidationError as exc:
         messages.error(request, "；".join(errors_of(exc)))
     return redirect("cases:portal_detail", pk=fa.case_id)
@@ -275,8 +275,9 @@ def fee_pay(request, pk):
 @public_required
 def portal_file(request, pk):
     """A filer opens a file they uploaded."""
-    ev = get_object_or_404(EvidenceFile.objects.select_related("filing"), pk=pk, removed_at__isnull=True,
-                           filing__submitted_by=request.user)
+    ev = get_object_or_404(EvidenceFile.objects.select_related("filing"), pk=pk, removed_at__isnull=True)
+    if ev.filing.submitted_by_id != request.user.pk:
+        raise deny(request, filing=ev.filing, detail=f"evidence file {pk}")
     return file_response(ev.file, ev.content_type, ev.original_name, as_attachment=False)
 
 
@@ -300,7 +301,7 @@ def filing_review(request, pk):
     filing = visible_filings(request.user).exclude(status=FilingStatus.DRAFT) \
         .select_related("court", "cause", "submitted_by", "case").filter(pk=pk).first()
     if filing is None:
-        raise Http404
+        raise deny(request, detail=f"filing {pk}")
     record(request, AuditEntry.Action.READ, filing=filing)
     suggestion = None
     wage = small_claims_wage(filing.court.province_abbr, timezone.localdate())
@@ -323,7 +324,7 @@ def filing_review(request, pk):
 def filing_decide(request, pk):
     filing = visible_filings(request.user).filter(pk=pk).first()
     if filing is None:
-        raise Http404
+        raise deny(request, detail=f"filing {pk}")
     action = request.POST.get("action")
     try:
         if action == "register":
@@ -398,6 +399,6 @@ def staff_file(request, pk):
     allowed = (filing.case_id and can_view_case(request.user, filing.case)) or \
         visible_filings(request.user).filter(pk=filing.pk).exists()
     if not allowed:
-        raise Http404
+        raise deny(request, case=filing.case, filing=filing, detail=f"evidence file {pk}")
     record(request, AuditEntry.Action.DOWNLOAD, case=filing.case, filing=filing, detail=ev.title)
     return file_response(ev.file, ev.content_type, ev.original_name, as_attachment=False)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from xiezhi.accounts.models import User
 from xiezhi.audit.models import AuditEntry
-from xiezhi.audit.services import record
+from xiezhi.audit.services import deny, record
 from xiezhi.accounts.selectors import staff_with_role
 from xiezhi.cases.selectors import can_manage_case, case_for_request
 from xiezhi.courts.models import Courtroom
@@ -38,7 +38,7 @@ def _hearing(request, pk):
     try:
         return selectors.hearing_for_staff(request.user, pk)
     except ObjectDoesNotExist:
-        raise Http404
+        raise deny(request, detail=f"hearing {pk}")
 
 
 @staff_required(*services.SCHEDULERS)
@@ -207,7 +207,7 @@ def party_record(request, pk):
     try:
         h = selectors.hearing_for_party(request.user, pk)
     except ObjectDoesNotExist:
-        raise Http404
+        raise deny(request, detail=f"hearing record {pk}")
     tr = Transcript.objects.filter(hearing=h, status=TranscriptStatus.FINAL).first()
     if request.method == "POST":
         try:
