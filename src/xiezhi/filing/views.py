@@ -20,7 +20,7 @@ from xiezhi.courts.models import Cause, Court, Procedure
 from xiezhi.courts.province import small_claims_wage
 from xiezhi.law.smallclaims import procedure_suggestion
 from xiezhi.site.access import public_required, staff_required
-from xiezhi.site.http import errors_of, file_response
+from xiezhi.site.http import errors_of, file_response, parse_id
 
 from . import services as filing_services
 from .forms import parse_filing_form
@@ -57,7 +57,8 @@ def filing_new(request):
     if not request.user.verified_at:
         messages.info(request, _("网上立案须先完成实名认证（人民法院在线诉讼规则 第七条）。"))
         return redirect("/portal/verify/?next=/portal/")
-    court = Court.objects.filter(pk=request.POST.get("court")).first() or _default_court()
+    court_id = parse_id(request.POST.get("court"), _("受理法院"))
+    court = (Court.objects.filter(pk=court_id).first() if court_id else None) or _default_court()
     filing = filing_services.new_draft(request.user, court)
     return redirect("filing:edit", pk=filing.pk)
 
@@ -108,10 +109,16 @@ def filing_autosave(request, pk):
     filing = _my_filing(request, pk)
     try:
         body = json.loads(request.body or b"{}")
+        if not isinstance(body, dict) or not isinstance(body.get("data") or {}, dict):
+            raise TypeError("not a JSON object")
+        try:  # an amount that is no number (NaN, sNaN) is bad input (400), not a conflict (409)
+            filing_services.clean_amount((body.get("data") or {}).get("amount"))
+        except ValidationError as exc:
+            return JsonResponse({"error": "；".join(errors_of(exc))}, status=400)
         revision = body.get("revision")
         filing = filing_services.save_draft(request.user, filing, body.get("data") or {},
                                             int(revision) if revision is not None else None)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         return JsonResponse({"error": _("提交的内容格式不正确。")}, status=400)
     except ValidationError as exc:
         return JsonResponse({"error": "；".join(errors_of(exc))}, status=409)
@@ -228,7 +235,8 @@ def filing_decide(request, pk):
     try:
         if action == "register":
             fee_amount = request.POST.get("fee_amount", "").strip()
-            cause = Cause.objects.filter(pk=request.POST.get("cause_id") or None).first()
+            cause_id = parse_id(request.POST.get("cause_id"), _("案由"))
+            cause = Cause.objects.filter(pk=cause_id).first() if cause_id else None
             case = filing_services.register(
                 request.user, filing, procedure_code=request.POST.get("procedure", ""), cause=cause,
                 fee_amount=Decimal(fee_amount) if fee_amount else None, fee_reason=request.POST.get("fee_reason", ""))

@@ -18,7 +18,7 @@ from xiezhi.accounts.selectors import staff_with_role
 from xiezhi.cases.selectors import can_manage_case, case_for_request
 from xiezhi.courts.models import Courtroom
 from xiezhi.site.access import public_required, staff_required
-from xiezhi.site.http import errors_of, run_action
+from xiezhi.site.http import BadInput, errors_of, parse_date, parse_id, run_action
 
 from . import selectors, services
 from .models import HearingAudio, Transcript, TranscriptStatus
@@ -28,9 +28,11 @@ STAFF_CASE_PAGE = "cases:detail"
 
 def _dt(day: str, hm: str):
     try:
-        return timezone.make_aware(datetime.strptime(f"{day} {hm}", "%Y-%m-%d %H:%M"))
+        at = datetime.strptime(f"{day} {hm}", "%Y-%m-%d %H:%M")
     except (ValueError, TypeError):
         raise ValidationError(_("请填写正确的开庭日期和时间。"))
+    parse_date(day)  # within the window of dates a form may give (security review F18: year 9999)
+    return timezone.make_aware(at)
 
 
 def _hearing(request, pk):
@@ -45,12 +47,13 @@ def _hearing(request, pk):
 def schedule(request, case_pk):
     case = case_for_request(request, case_pk)
     p = request.POST
+    room_id, clerk_id = parse_id(p.get("room"), _("审判法庭")), parse_id(p.get("clerk"), _("书记员"))
 
     def go():
-        room = Courtroom.objects.filter(pk=p.get("room"), court_id=case.court_id).first()
+        room = Courtroom.objects.filter(pk=room_id, court_id=case.court_id).first() if room_id else None
         if room is None:
             raise ValidationError(_("请选择审判法庭。"))
-        clerk = User.objects.filter(pk=p.get("clerk"), kind="staff").first() if p.get("clerk") else None
+        clerk = User.objects.filter(pk=clerk_id, kind="staff").first() if clerk_id else None
         services.schedule_hearing(request.user, case, room, _dt(p.get("date"), p.get("start")), _dt(p.get("date"), p.get("end")),
                                   clerk=clerk, public=p.get("public", "1") == "1", closed_reason=p.get("closed_reason", ""),
                                   closed_note=p.get("closed_note", ""), party_applied=bool(p.get("party_applied")),
@@ -63,9 +66,10 @@ def schedule(request, case_pk):
 def postpone(request, pk):
     h = _hearing(request, pk)
     p = request.POST
+    room_id = parse_id(p.get("room"), _("审判法庭"))
 
     def go():
-        room = Courtroom.objects.filter(pk=p.get("room"), court_id=h.court_id).first() if p.get("room") else None
+        room = Courtroom.objects.filter(pk=room_id, court_id=h.court_id).first() if room_id else None
         services.postpone_hearing(request.user, h, p.get("reason", ""), _dt(p.get("date"), p.get("start")),
                                   _dt(p.get("date"), p.get("end")), courtroom=room)
     return run_action(request, go, _("已延期开庭。"), reverse(STAFF_CASE_PAGE, args=[h.case_id]))
@@ -80,10 +84,13 @@ def held(request, pk):
 
 
 def _monday(request):
+    """The Monday of the week asked for (this week by default). A week outside the window of
+    site.http.parse_date is refused with its sentence (security review F15: 0001-01-01 and
+    9999-12-31 overflowed the date arithmetic)."""
     try:
-        d = date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        d = timezone.localdate()
+        d = parse_date(request.GET.get("week", ""), default=timezone.localdate())
+    except ValidationError as exc:
+        raise BadInput(errors_of(exc)[0])
     return d - timedelta(days=d.weekday())
 
 
@@ -137,9 +144,11 @@ def record_autosave(request, pk):
     h = _hearing(request, pk)
     try:
         body = json.loads(request.body or b"{}")
+        if not isinstance(body, dict):
+            raise TypeError("not a JSON object")
         rev = body.get("revision")
         tr = services.save_transcript(request.user, h, body.get("lines") or [], int(rev) if rev is not None else None)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         return JsonResponse({"error": _("提交的内容格式不正确。")}, status=400)
     except PermissionDenied as exc:
         return JsonResponse({"error": str(exc)}, status=403)
