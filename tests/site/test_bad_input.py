@@ -104,7 +104,7 @@ BAD = {
                                           {"supersedes": "abc", "title": "补充证据", "kind": "other", "file": _file},
                                           "被更正的材料"),
     "F12 serve: upload=abc": ("judge", "post", "/delivery/cases/{case}/serve/",
-                              {"upload": "abc", "title": "传票", "kind": "summons", "methods": "post"}, "案件材料"),
+                              {"upload": "abc", "title": "传票", "kind": "summons", "methods": "postal"}, "案件材料"),
     "F12 portal new filing: court=abc": ("litigant", "post", "/portal/filings/new/", {"court": "abc"}, "受理法院"),
     # F13: malformed autosave JSON (JSON answers)
     "F13 filing autosave: body []": ("litigant", "json", "/portal/filings/{draft}/autosave/", "[]", "格式不正确"),

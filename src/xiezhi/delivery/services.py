@@ -143,8 +143,9 @@ def add_document(actor, case: Case, *, title: str, kind: str, file_bytes: bytes,
     ctype = guess.mime if guess else "application/octet-stream"
     filename = clean_filename(filename)
     if ctype == "application/zip" and filename.lower().endswith(".docx"):
-        check_docx(file_bytes)  # a real Word package, not a zip bomb under a .docx name
         ctype = DOCX_MIME
+    if ctype == DOCX_MIME:
+        check_docx(file_bytes)  # a real Word package, not a zip bomb under a .docx name
     elif ctype.startswith("image/"):
         check_image_pixels(file_bytes)
     sha = hashlib.sha256(file_bytes).hexdigest()
