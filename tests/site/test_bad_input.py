@@ -179,3 +179,15 @@ def test_there_are_the_24_of_the_review_and_the_3_found_beside_them():
     review; plus `"x"` on its own, F18 and F4."""
     assert len(BAD) == 27
     assert sum(1 for n in BAD if n.startswith(("F12", "F13", "F14", "F15", "F16", "F17"))) == 25
+
+
+def test_the_400_page_keeps_the_layout_of_who_sent_the_request(world):
+    staff = Client()
+    staff.force_login(world["judge"])
+    resp = staff.post(f"/staff/trial/cases/{world['case'].pk}/appeal/", {"party": "abc"})
+    assert resp.status_code == 400 and "sidenav" in resp.content.decode() and "上诉人" in resp.content.decode()
+    portal = Client()
+    portal.force_login(world["litigant"])
+    resp = portal.post("/portal/filings/new/", {"court": "abc"})
+    assert resp.status_code == 400 and "sidenav" not in resp.content.decode()
+    assert "受理法院" in resp.content.decode()

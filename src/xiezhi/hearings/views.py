@@ -1,6 +1,6 @@
 """Hearing pages. Thin: parse, call a service or selector, render."""
 import json
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError

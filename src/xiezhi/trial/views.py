@@ -122,7 +122,7 @@ def close(request, pk):
 @staff_required("judge", "clerk", "filing_judge")
 def appeal(request, pk):
     case, p = case_for_request(request, pk), request.POST
-    party = get_object_or_404(Party, pk=parse_id(p.get("party"), _("上诉人"), required=True), case=case)
+    party = get_object_or_404(Party, pk=parse_id(p.get("party"), _("上诉人")) or 0, case=case)
     return _run(request, case, lambda: services.record_appeal(request.user, case, party, _date(p.get("date"))),
                 _("已登记上诉并生成移送清单。"))
 
