@@ -20,3 +20,6 @@ urlpatterns = [
     path("delivery/", include("xiezhi.delivery.urls")),
     path("", include("xiezhi.audit.urls")),
 ]
+
+# A request no page sends (xiezhi.site.http.BadInput: an id that is not a number …) gets its sentence.
+handler400 = "xiezhi.site.views.bad_input"

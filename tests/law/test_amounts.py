@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from xiezhi.law.amounts import AmountError, rmb_capitals, rmb_figures
+from xiezhi.law.amounts import AmountError, parse_amount, rmb_capitals, rmb_figures
 
 # (amount, capitals, basis) — the standard's own examples first
 STANDARD = [
@@ -78,3 +78,25 @@ def test_date_cn(d, expected):
     from xiezhi.law.amounts import date_cn
 
     assert date_cn(date.fromisoformat(d)) == expected
+
+
+# ---- parse_amount: an amount as typed into a form (security review F13/F14: NaN and sNaN were a 500) ----
+
+@pytest.mark.parametrize("text,expected", [
+    ("150000", Decimal("150000")),
+    ("150,000.50", Decimal("150000.50")),
+    ("１５０００", Decimal("15000")),  # full-width digits, as a Chinese input method types them
+    ("150，000", Decimal("150000")),
+    (" 12.345 ", Decimal("12.345")),  # rounding is the caller's (诉讼费用交纳办法 第十三条 counts in yuan)
+    ("0", Decimal("0")),
+    ("-0", Decimal("0")),
+])
+def test_parse_amount_reads_what_a_person_types(text, expected):
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text", ["NaN", "nan", "sNaN", "-sNaN", "Infinity", "-Infinity", "inf", "1e999999999",
+                                  "-5", "abc", "", "1,2,3.4.5", 1.5, True])
+def test_parse_amount_refuses_what_is_not_a_finite_non_negative_number(text):
+    with pytest.raises(AmountError):
+        parse_amount(text)

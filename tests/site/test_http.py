@@ -8,7 +8,7 @@ from django.contrib.sessions.backends.signed_cookies import SessionStore
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import RequestFactory
 
-from xiezhi.site.http import errors_of, parse_date, run_action
+from xiezhi.site.http import BadInput, errors_of, latest_date, parse_date, parse_id, parse_ids, run_action
 
 
 def test_errors_of_gives_every_sentence():
@@ -23,6 +23,40 @@ def test_parse_date():
     assert parse_date(None, default=date(2026, 1, 1)) == date(2026, 1, 1)
     with pytest.raises(ValidationError):
         parse_date("2026-13-01")
+
+
+@pytest.mark.parametrize("value", ["1949-09-30", "0001-01-01", "9999-12-31"])
+def test_parse_date_refuses_dates_outside_the_window(value):
+    """Not before the people's courts (1949-10-01), not more than 10 years ahead (review F18)."""
+    with pytest.raises(ValidationError) as exc:
+        parse_date(value)
+    assert "日期超出" in exc.value.messages[0]
+
+
+def test_parse_date_window_edges():
+    assert parse_date("1949-10-01") == date(1949, 10, 1)
+    last = latest_date()
+    assert parse_date(last.isoformat()) == last
+    with pytest.raises(ValidationError):
+        parse_date(date.fromordinal(last.toordinal() + 1).isoformat())
+    assert latest_date(date(2028, 2, 29)) == date(2038, 2, 28)
+
+
+@pytest.mark.parametrize("value", ["abc", "1e3", "-1", "0", "１２", "12 3", "3.0", "1" * 19, "٣"])
+def test_parse_id_refuses_what_no_select_sends(value):
+    with pytest.raises(BadInput) as exc:
+        parse_id(value, "承办法官")
+    assert "承办法官" in exc.value.message
+
+
+def test_parse_id():
+    assert parse_id("42", "法庭") == 42 and parse_id(" 7 ", "法庭") == 7
+    assert parse_id("", "法庭") is None and parse_id(None, "法庭") is None
+    with pytest.raises(BadInput):
+        parse_id("", "法庭", required=True)
+    assert parse_ids(["1", "", "3"], "合议庭成员") == [1, 3]
+    with pytest.raises(BadInput):
+        parse_ids(["1", "x"], "合议庭成员")
 
 
 def _request():

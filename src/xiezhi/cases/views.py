@@ -18,7 +18,7 @@ from xiezhi.audit.models import AuditEntry
 from xiezhi.audit.services import record
 from xiezhi.law.timelimits import DEDUCTION_KINDS
 from xiezhi.site.access import public_required, staff_required
-from xiezhi.site.http import parse_date, run_action
+from xiezhi.site.http import BadInput, parse_date, run_action
 
 from . import selectors
 from . import services as case_services
@@ -153,11 +153,14 @@ def case_panel(request, pk, key):
 def case_deduction(request, pk):
     case = case_for_request(request, pk)
     p = request.POST
+    kind = p.get("kind", "")
+    if p.get("action") == "end" and not kind:  # the end button carries its kind (security review F16)
+        raise BadInput(_("请选择要结束的审限扣除事由。"))
 
     def go():
         on = parse_date(p.get("date"), default=timezone.localdate())
         if p.get("action") == "end":
-            case_services.end_deduction(request.user, case, p["kind"], on)
+            case_services.end_deduction(request.user, case, kind, on)
         else:
             case_services.start_deduction(request.user, case, p.get("kind", ""), on, p.get("reason", ""))
     return run_action(request, go, _("审限扣除已记录，并向当事人公开。"), reverse("cases:detail", args=[case.pk]))

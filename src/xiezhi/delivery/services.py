@@ -22,6 +22,7 @@ from xiezhi.cases.services import append_event, notify
 from xiezhi.cases.signals import document_served, paper_added
 from xiezhi.celery import run_after_commit
 from xiezhi.law import service as law
+from xiezhi.site.uploads import DOCX_MIME, check_docx, check_image_pixels, clean_filename
 from xiezhi.storage import store_once
 
 from .models import (AddressConfirmation, DocumentKind, ServedDocument, ServiceMethod, ServiceReceipt,
@@ -148,10 +149,15 @@ def add_document(actor, case: Case, *, title: str, kind: str, file_bytes: bytes,
         raise ValidationError(_("文件过大。"))
     guess = filetype.guess(file_bytes)
     ctype = guess.mime if guess else "application/octet-stream"
+    filename = clean_filename(filename)
     if ctype == "application/zip" and filename.lower().endswith(".docx"):
-        ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        ctype = DOCX_MIME
+    if ctype == DOCX_MIME:
+        check_docx(file_bytes)  # a real Word package, not a zip bomb under a .docx name
+    elif ctype.startswith("image/"):
+        check_image_pixels(file_bytes)
     sha = hashlib.sha256(file_bytes).hexdigest()
-    doc = ServedDocument(case=case, title=title.strip()[:200], kind=kind, filename=filename[:255] or "document",
+    doc = ServedDocument(case=case, title=title.strip()[:200], kind=kind, filename=filename or "document",
                          content_type=ctype, size=len(file_bytes), sha256=sha, source=source[:120], created_by=actor)
     store_once(doc.file, "delivery", sha, file_bytes)
     doc.save()
@@ -642,7 +648,7 @@ def _receipt(rec, kind, at, detail, scan: bytes | None = None, scan_name: str = 
         store_once(r.file, "delivery/receipts", r.sha256, scan)
     r.save()
     if scan:
-        f = ContentFile(scan, name=scan_name or f"receipt-{r.pk}")
+        f = ContentFile(scan, name=clean_filename(scan_name) or f"receipt-{r.pk}")
         case, title = rec.document.case, _("送达回证（%(title)s，%(party)s）") % {
             "title": rec.document.title, "party": rec.party.name}
         actor = rec.served_by

@@ -14,7 +14,7 @@ from xiezhi.cases import selectors as case_selectors
 from xiezhi.cases.models import Party
 from xiezhi.cases.selectors import case_for_request
 from xiezhi.site.access import anyone, public_required, staff_required
-from xiezhi.site.http import errors_of, file_response, parse_date, run_action
+from xiezhi.site.http import errors_of, file_response, parse_date, parse_id, run_action
 
 from . import selectors, services
 from .models import DocumentKind, ServedDocument, ServiceMethod, ServiceRecord
@@ -90,7 +90,7 @@ def serve(request, pk):
                 data, filename = f.read(), f.name
                 source = "upload"
             elif p.get("upload"):
-                ev = uploads.filter(pk=p.get("upload")).first()
+                ev = uploads.filter(pk=parse_id(p.get("upload"), _("案件材料"))).first()
                 if ev is None:
                     raise ValidationError(_("请选择要送达的文件。"))
                 with ev.file.open("rb") as fh:

@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 RED = (220, 20, 30, 255)
 
@@ -137,6 +139,10 @@ def stamp_image(court_name: str, code: str, url: str):
     return img
 
 
+class UnsealablePdf(ValidationError):
+    """The PDF cannot be signed as it is; the document stays unsealed."""
+
+
 def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
     from pyhanko.pdf_utils import images
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -144,9 +150,15 @@ def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import StaticStampStyle
 
-    reader = PdfFileReader(io.BytesIO(pdf))
-    last = int(reader.root["/Pages"]["/Count"]) - 1
-    w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    from pyhanko.pdf_utils.misc import PdfError
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf))
+        last = int(reader.root["/Pages"]["/Count"]) - 1
+        w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    except (PdfError, KeyError, TypeError, ValueError) as exc:
+        # a PDF pyHanko cannot read (security review F4: a 500 PdfStrictReadError): say so
+        raise UnsealablePdf(_("PDF 无法签章：文件结构无法解析，请重新生成 PDF 后再签章。")) from exc
     img = stamp_image(court.name, code, url)
     style = StaticStampStyle(background=images.PdfImage(img), border_width=0, background_opacity=1)
     # bottom right of the last page, over the court's name and date (A4: 595 x 842 pt)
@@ -156,8 +168,12 @@ def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
     signer = signers.PdfSigner(meta, signer=signer_for(court), stamp_style=style,
                                new_field_spec=fields.SigFieldSpec("CourtSeal", on_page=last, box=box))
     out = io.BytesIO()
-    signer.sign_pdf(w, output=out)
+    try:
+        signer.sign_pdf(w, output=out)
+    except PdfError as exc:
+        raise UnsealablePdf(_("PDF 无法签章：文件结构无法解析，请重新生成 PDF 后再签章。")) from exc
     return out.getvalue()
+
 
 
 def verify_pdf(pdf: bytes, court) -> dict:

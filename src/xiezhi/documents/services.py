@@ -93,6 +93,9 @@ def _check_docx_template(data: bytes) -> None:
 
     if len(data) > MAX_TEMPLATE_BYTES or not data.startswith(b"PK"):
         raise ValidationError(_("模板必须是不超过 10 MB 的 .docx 文件。"))
+    from xiezhi.site.uploads import check_docx
+
+    check_docx(data)  # a Word package of capped inflated size, before docxtpl unpacks it
     env = _ParseKeepingEnvironment()
     try:
         DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables(env)

@@ -123,10 +123,23 @@ def notes_and_bookmarks(user, dossier: Dossier, page: Page | None, entries: list
     return notes, marks
 
 
+# A search is at most this long and matches at most this many words: a 5,000-character query built
+# an expression SQLite refused ("Expression tree is too large", security review F17).
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TOKENS = 32
+
+
+def cap_query(query: str) -> tuple[str, bool]:
+    """(the query as searched, whether it was shortened to MAX_QUERY_CHARS)."""
+    query = (query or "").strip()
+    return (query[:MAX_QUERY_CHARS].strip(), True) if len(query) > MAX_QUERY_CHARS else (query, False)
+
+
 def tokens_of(query: str) -> list[str]:
     from .text import tokenize
 
-    return [t for t in tokenize(query).split() if t.strip()]
+    words = [t for t in tokenize(cap_query(query)[0]).split() if t.strip()]
+    return list(dict.fromkeys(words))[:MAX_QUERY_TOKENS]
 
 
 def _match(qs, query: str):

@@ -20,6 +20,7 @@ from xiezhi.cases.counters import next_value
 from xiezhi.cases.services import append_event, lock_case
 from xiezhi.celery import run_after_commit
 from xiezhi.law import dossier as rules
+from xiezhi.site.uploads import MAX_IMAGE_PIXELS, check_image_pixels, clean_filename, image_pixels
 from xiezhi.storage import store_once
 
 from .models import (
@@ -75,6 +76,12 @@ def inspect(data: bytes, *, strict: bool) -> tuple[str, int]:
         return "application/pdf", pages
     from PIL import Image
 
+    pixels = image_pixels(data)
+    if pixels is not None and pixels > MAX_IMAGE_PIXELS:
+        # never decoded by the worker (security review F24): refused from a person, kept as a file otherwise
+        if strict:
+            check_image_pixels(data)
+        return "application/octet-stream", 0
     try:
         with Image.open(io.BytesIO(data)) as im:
             fmt = im.format
@@ -168,8 +175,8 @@ def upload(actor, case: Case, f, *, title: str, kind: str, supersedes: Entry | N
     """A staff member adds a scan or file to the e-file (the request only queues OCR)."""
     if not can_manage_case(actor, case, *UPLOAD_ROLES):
         raise PermissionDenied(_("您无权向该案卷宗添加材料。"))
-    data = f.read()
-    return file_paper(case, data=data, name=getattr(f, "name", ""), title=title or getattr(f, "name", ""),
+    data, name = f.read(), clean_filename(getattr(f, "name", ""))
+    return file_paper(case, data=data, name=name, title=title or name,
                       kind=kind, source=f"upload:{actor.pk}:{hashlib.sha256(data).hexdigest()[:12]}",
                       created_by=actor, supersedes=supersedes, strict=True)
 

@@ -13,6 +13,7 @@ from xiezhi.audit.services import deny, record
 from xiezhi.cases.models import Case
 from xiezhi.cases.selectors import can_manage_case, case_for_request, refuse_case, visible_cases
 from xiezhi.site.access import staff_required
+from xiezhi.site.http import file_response, parse_id
 
 from . import selectors, services
 from .models import Dossier, Entry, Page
@@ -30,6 +31,14 @@ def _int(value, default: int) -> int:
         return int(value)
     except (TypeError, ValueError):
         return default
+
+
+def _query(request) -> str:
+    """The search words of the page, shortened (and the user told) when over the length a search takes."""
+    q, shortened = selectors.cap_query(request.GET.get("q", ""))
+    if shortened:
+        messages.warning(request, _("检索词过长，只按前 %(n)d 个字检索。") % {"n": selectors.MAX_QUERY_CHARS})
+    return q
 
 
 @staff_required()
@@ -58,7 +67,7 @@ def reader(request, pk):
     if where:
         page = (Page.objects.filter(entry_id=where[0].pk, number=where[1])
                 .only("id", "entry_id", "number", "text", "image", "error", "done").order_by().first())
-    q = request.GET.get("q", "").strip()
+    q = _query(request)
     hit_total, hits, hp, hit_pages = 0, [], 1, 1
     if q:
         hit_total, offset, hits = selectors.search_entries(
@@ -93,7 +102,7 @@ def page_image(request, pk, size):
     from django.core.files.storage import default_storage
 
     resp = FileResponse(default_storage.open(name, "rb"), content_type="image/png")
-    resp["Cache-Control"] = "private, max-age=3600"
+    resp["Cache-Control"] = "no-store"
     return resp
 
 
@@ -104,8 +113,8 @@ def entry_file(request, pk):
     if not selectors.can_read_dossier(request.user, case):
         raise deny(request, case=case, detail=f"dossier entry {pk}")
     record(request, AuditEntry.Action.DOWNLOAD, case=case, detail=f"dossier entry {entry.pk}")
-    return FileResponse(entry.file.open("rb"), content_type=entry.content_type, as_attachment=False,
-                        filename=f"{entry.title}")
+    # litigant-supplied PDFs among them: the same sandbox as every other served file (review F27)
+    return file_response(entry.file, entry.content_type, entry.title, as_attachment=False)
 
 
 @staff_required(*services.UPLOAD_ROLES)
@@ -116,9 +125,8 @@ def upload(request, pk):
     if f is None:
         messages.error(request, _("请选择文件。"))
         return redirect("dossier:reader", pk=case.pk)
-    sup = None
-    if request.POST.get("supersedes"):
-        sup = Entry.objects.filter(pk=request.POST["supersedes"], dossier__case=case).first()
+    sup_id = parse_id(request.POST.get("supersedes"), _("被更正的材料"))
+    sup = Entry.objects.filter(pk=sup_id, dossier__case=case).first() if sup_id else None
     try:
         entry = services.upload(request.user, case, f, title=request.POST.get("title", "").strip(),
                                 kind=request.POST.get("kind", "other"), supersedes=sup)
@@ -148,7 +156,7 @@ def note(request, pk):
 
 @staff_required()
 def search(request):
-    q = request.GET.get("q", "").strip()
+    q = _query(request)
     hits = selectors.search_court(request.user, q) if q else []
     if q:
         record(request, AuditEntry.Action.READ, detail=f"dossier search {q}"[:300])

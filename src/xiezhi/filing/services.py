@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -23,11 +23,13 @@ from xiezhi.courts.calendar import get_work_calendar
 from xiezhi.courts.models import CaseType, Cause, Court, Procedure
 from xiezhi.courts import refcache
 from xiezhi.courts.province import fee_settings_for
+from xiezhi.law.amounts import AmountError, parse_amount
 from xiezhi.law.casenumber import format_case_number
 from xiezhi.law.fees import FeeError, conversion_balance, fee_due_date, fee_for_procedure
 from xiezhi.law.identity import validate_resident_id, validate_uscc
 from xiezhi.law.periods import period_end
 from xiezhi.site.drafts import CONFLICT, SKIP, decide_write
+from xiezhi.site.uploads import clean_filename
 from xiezhi.storage import extension_for, store_once
 
 from .models import (
@@ -68,15 +70,15 @@ def _log(filing, code, actor, **payload):
 # ---- drafts ---------------------------------------------------------------------------
 
 def clean_amount(value) -> Decimal | None:
+    """The amount in dispute as typed (commas allowed), in yuan to the fen; NaN, sNaN and Infinity
+    are not numbers (security review F13/F14: they were a 500)."""
     if value in (None, ""):
         return None
     try:
-        amount = Decimal(str(value).replace(",", "").replace("，", "").strip())
-    except InvalidOperation:
+        amount = parse_amount(value)
+    except AmountError:
         raise ValidationError({"amount": _("诉讼标的额须为数字（单位：元）。")})
-    if not amount.is_finite():  # NaN, sNaN, Infinity parse as decimals but are no amount
-        raise ValidationError({"amount": _("诉讼标的额须为数字（单位：元）。")})
-    if amount < 0 or amount > Decimal("99999999999999"):
+    if amount > Decimal("99999999999999"):
         raise ValidationError({"amount": _("诉讼标的额超出范围。")})
     return amount.quantize(Decimal("0.01"))
 
@@ -210,8 +212,8 @@ def add_evidence(user, filing: FilingApplication, uploaded, *, kind: str = "evid
         if existing:  # the same file uploaded twice (a retry): keep one
             return existing
         ev = EvidenceFile(filing=filing, kind=kind if kind in EvidenceFile.Kind.values else "evidence",
-                          title=(title or uploaded.name)[:200], purpose=purpose[:500],
-                          original_name=uploaded.name[:255], content_type=checked.content_type, size=checked.size,
+                          title=(title or clean_filename(uploaded.name))[:200], purpose=purpose[:500],
+                          original_name=clean_filename(uploaded.name) or "file", content_type=checked.content_type, size=checked.size,
                           sha256=checked.sha256, pages=checked.pages, uploaded_by=user)
         store_once(ev.file, "evidence", checked.sha256, checked.content, extension_for(checked.content_type))
         try:

@@ -11,11 +11,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from xiezhi.site.uploads import DOCX_MIME, check_docx, check_image_pixels
+
 ALLOWED = {
     "application/pdf": "PDF",
     "image/jpeg": "JPEG",
     "image/png": "PNG",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+    DOCX_MIME: "DOCX",
 }
 MAX_PDF_PAGES = 2000
 
@@ -42,8 +44,8 @@ def check_upload(uploaded) -> CheckedUpload:
     content = uploaded.read()
     kind = filetype.guess(content)
     mime = kind.mime if kind else ""
-    if mime == "application/zip" and uploaded.name.lower().endswith(".docx"):
-        mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    if mime == "application/zip" and (uploaded.name or "").lower().endswith(".docx"):
+        mime = DOCX_MIME
     if mime not in ALLOWED:
         raise ValidationError(_("不支持该文件格式。请上传 PDF、JPG、PNG 或 Word（.docx）文件。"))
     pages = None
@@ -51,6 +53,9 @@ def check_upload(uploaded) -> CheckedUpload:
         pages = _pdf_pages(content)
     elif mime.startswith("image/"):
         _check_image(content)
+        check_image_pixels(content)
+    elif mime == DOCX_MIME:
+        check_docx(content)
     return CheckedUpload(content, mime, hashlib.sha256(content).hexdigest(), len(content), pages)
 
 

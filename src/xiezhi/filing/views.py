@@ -21,7 +21,7 @@ from xiezhi.courts.province import small_claims_wage
 from xiezhi.law.smallclaims import procedure_suggestion
 from xiezhi.site.access import public_required, staff_required
 from xiezhi.site.drafts import parse_draft_request
-from xiezhi.site.http import errors_of, file_response
+from xiezhi.site.http import errors_of, file_response, parse_id
 
 from . import services as filing_services
 from .forms import parse_filing_form
@@ -63,7 +63,8 @@ def filing_new(request):
     if not request.user.verified_at:
         messages.info(request, _("网上立案须先完成实名认证（人民法院在线诉讼规则 第七条）。"))
         return redirect("/portal/verify/?next=/portal/")
-    court = Court.objects.filter(pk=request.POST.get("court")).first() or _default_court()
+    court_id = parse_id(request.POST.get("court"), _("受理法院"))
+    court = (Court.objects.filter(pk=court_id).first() if court_id else None) or _default_court()
     filing = filing_services.new_draft(request.user, court)
     return redirect("filing:edit", pk=filing.pk)
 
@@ -329,7 +330,8 @@ def filing_decide(request, pk):
     try:
         if action == "register":
             fee_amount = request.POST.get("fee_amount", "").strip()
-            cause = Cause.objects.filter(pk=request.POST.get("cause_id") or None).first()
+            cause_id = parse_id(request.POST.get("cause_id"), _("案由"))
+            cause = Cause.objects.filter(pk=cause_id).first() if cause_id else None
             case = filing_services.register(
                 request.user, filing, procedure_code=request.POST.get("procedure", ""), cause=cause,
                 fee_amount=Decimal(fee_amount) if fee_amount else None, fee_reason=request.POST.get("fee_reason", ""))

@@ -31,6 +31,7 @@ from xiezhi.law.hearings import (
     summons_late,
 )
 from xiezhi.site.drafts import CONFLICT, SKIP, decide_write
+from xiezhi.site.uploads import clean_filename
 from xiezhi.storage import store_once
 
 from .models import (
@@ -450,7 +451,7 @@ def add_audio(actor, hearing: Hearing, uploaded) -> HearingAudio:
     existing = HearingAudio.objects.filter(hearing=hearing, sha256=sha).first()
     if existing:
         return existing
-    a = HearingAudio(hearing=hearing, original_name=(uploaded.name or "audio")[:255], content_type=kind,
+    a = HearingAudio(hearing=hearing, original_name=clean_filename(uploaded.name) or "audio", content_type=kind,
                      size=size, sha256=sha, uploaded_by=actor)
     uploaded.seek(0)
     store_once(a.file, "hearings/audio", sha, uploaded)  # one file per recording, even across hearings

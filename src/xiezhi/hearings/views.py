@@ -1,6 +1,6 @@
 """Hearing pages. Thin: parse, call a service or selector, render."""
 import json
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
@@ -19,7 +19,7 @@ from xiezhi.cases.selectors import can_manage_case, case_for_request
 from xiezhi.courts.models import Courtroom
 from xiezhi.site.access import public_required, staff_required
 from xiezhi.site.drafts import parse_draft_request
-from xiezhi.site.http import errors_of, run_action
+from xiezhi.site.http import BadInput, errors_of, parse_date, parse_id, run_action
 
 from . import selectors, services
 from .models import HearingAudio, Transcript, TranscriptStatus
@@ -29,9 +29,11 @@ STAFF_CASE_PAGE = "cases:detail"
 
 def _dt(day: str, hm: str):
     try:
-        return timezone.make_aware(datetime.strptime(f"{day} {hm}", "%Y-%m-%d %H:%M"))
+        at = datetime.strptime(f"{day} {hm}", "%Y-%m-%d %H:%M")
     except (ValueError, TypeError):
         raise ValidationError(_("请填写正确的开庭日期和时间。"))
+    parse_date(day)  # within the window of dates a form may give (security review F18: year 9999)
+    return timezone.make_aware(at)
 
 
 def _hearing(request, pk):
@@ -46,12 +48,13 @@ def _hearing(request, pk):
 def schedule(request, case_pk):
     case = case_for_request(request, case_pk)
     p = request.POST
+    room_id, clerk_id = parse_id(p.get("room"), _("审判法庭")), parse_id(p.get("clerk"), _("书记员"))
 
     def go():
-        room = Courtroom.objects.filter(pk=p.get("room"), court_id=case.court_id).first()
+        room = Courtroom.objects.filter(pk=room_id, court_id=case.court_id).first() if room_id else None
         if room is None:
             raise ValidationError(_("请选择审判法庭。"))
-        clerk = User.objects.filter(pk=p.get("clerk"), kind="staff").first() if p.get("clerk") else None
+        clerk = User.objects.filter(pk=clerk_id, kind="staff").first() if clerk_id else None
         h = services.schedule_hearing(request.user, case, room, _dt(p.get("date"), p.get("start")), _dt(p.get("date"), p.get("end")),
                                       clerk=clerk, public=p.get("public", "1") == "1", closed_reason=p.get("closed_reason", ""),
                                       closed_note=p.get("closed_note", ""), party_applied=bool(p.get("party_applied")),
@@ -66,9 +69,10 @@ def schedule(request, case_pk):
 def postpone(request, pk):
     h = _hearing(request, pk)
     p = request.POST
+    room_id = parse_id(p.get("room"), _("审判法庭"))
 
     def go():
-        room = Courtroom.objects.filter(pk=p.get("room"), court_id=h.court_id).first() if p.get("room") else None
+        room = Courtroom.objects.filter(pk=room_id, court_id=h.court_id).first() if room_id else None
         new = services.postpone_hearing(request.user, h, p.get("reason", ""), _dt(p.get("date"), p.get("start")),
                                         _dt(p.get("date"), p.get("end")), courtroom=room,
                                         gap_exception=p.get("gap_exception", ""))
@@ -86,10 +90,13 @@ def held(request, pk):
 
 
 def _monday(request):
+    """The Monday of the week asked for (this week by default). A week outside the window of
+    site.http.parse_date is refused with its sentence (security review F15: 0001-01-01 and
+    9999-12-31 overflowed the date arithmetic)."""
     try:
-        d = date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        d = timezone.localdate()
+        d = parse_date(request.GET.get("week", ""), default=timezone.localdate())
+    except ValidationError as exc:
+        raise BadInput(errors_of(exc)[0])
     return d - timedelta(days=d.weekday())
 
 

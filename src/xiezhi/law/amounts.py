@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["MAX_AMOUNT", "AmountError", "date_cn", "rmb_capitals", "rmb_figures"]
+__all__ = ["MAX_AMOUNT", "AmountError", "date_cn", "parse_amount", "rmb_capitals", "rmb_figures"]
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SMALL_UNITS = ["", "拾", "佰", "仟"]
@@ -32,6 +32,25 @@ MAX_AMOUNT = Decimal("9999999999999999.99")  # below 一京: 万亿 is the large
 
 class AmountError(ValueError):
     pass
+
+
+def parse_amount(text) -> Decimal:
+    """An amount of money as a person types it: thousands separators (, and full-width ，) and
+    blanks allowed, any number of decimals (the caller rounds). AmountError for anything that is
+    not a finite, non-negative number — "NaN", "sNaN", "Infinity", "1e999999999" — and for
+    floats (money is never a float)."""
+    if isinstance(text, float) or isinstance(text, bool):
+        raise AmountError("use Decimal or str for money, not float")
+    raw = str(text).replace(",", "").replace("，", "").replace(" ", "").strip()
+    if not raw:
+        raise AmountError("empty amount")
+    try:
+        d = Decimal(raw)
+    except (InvalidOperation, ValueError) as exc:
+        raise AmountError(f"not an amount: {text!r}") from exc
+    if not d.is_finite() or d.is_signed() and d != 0 or d.adjusted() > len(str(MAX_AMOUNT)):
+        raise AmountError(f"amount must be a finite non-negative number of sensible size: {text!r}")
+    return d
 
 
 def _to_decimal(amount) -> Decimal:

@@ -1,5 +1,8 @@
 class SecurityHeadersMiddleware:
-    """Headers Django does not set by itself. No CDN: everything is served from 'self'."""
+    """Headers Django does not set by itself. No CDN: everything is served from 'self'.
+    Whatever is sent to a signed-in user (case pages, files, page images) is `Cache-Control:
+    no-store`: on a shared court workstation the browser keeps no copy after logout (security
+    review F26)."""
 
     CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
            "frame-ancestors 'none'; form-action 'self'; base-uri 'self'")
@@ -12,6 +15,9 @@ class SecurityHeadersMiddleware:
         response.setdefault("Content-Security-Policy", self.CSP)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store"
         return response
 
 

@@ -16,7 +16,7 @@ from xiezhi.audit.services import record
 from xiezhi.cases.models import Case, Party
 from xiezhi.cases.selectors import case_for_request
 from xiezhi.site.access import staff_required
-from xiezhi.site.http import errors_of, parse_date, run_action
+from xiezhi.site.http import errors_of, parse_date, parse_id, parse_ids, run_action
 
 from . import selectors, services
 from .models import Assignment, ExtensionRequest
@@ -32,7 +32,7 @@ def _run(request, case: Case, fn, ok: str):
                       on_success=lambda: record(request, AuditEntry.Action.CHANGE, case=case))
 
 
-def _user(pk):
+def _user(pk: int):
     return get_object_or_404(User, pk=pk, kind="staff")
 
 
@@ -61,8 +61,8 @@ def convert(request, pk):
 def assign(request, pk):
     case, p = case_for_request(request, pk), request.POST
     if p.get("action") == "manual":
-        return _run(request, case, lambda: services.request_manual(request.user, case, _user(p.get("judge")),
-                                                                   p.get("reason", "")),
+        judge = _user(parse_id(p.get("judge"), _("承办法官"), required=True))
+        return _run(request, case, lambda: services.request_manual(request.user, case, judge, p.get("reason", "")),
                     _("指定分案申请已提交庭长审批。"))
     return _run(request, case, lambda: services.assign_random(request.user, case), _("已随机分案。"))
 
@@ -71,8 +71,9 @@ def assign(request, pk):
 @staff_required("judge", "division_head", "president")
 def panel(request, pk):
     case, p = case_for_request(request, pk), request.POST
-    judges = [_user(j) for j in p.getlist("judges") if j]
-    presiding = _user(p["presiding"]) if p.get("presiding") else None
+    judges = [_user(j) for j in parse_ids(p.getlist("judges"), _("合议庭成员"))]
+    presiding_id = parse_id(p.get("presiding"), _("审判长"))
+    presiding = _user(presiding_id) if presiding_id else None
 
     def go():
         try:
@@ -156,7 +157,7 @@ def _missing(message: str):
 @staff_required("judge", "clerk", "filing_judge")
 def appeal(request, pk):
     case, p = case_for_request(request, pk), request.POST
-    party = get_object_or_404(Party, pk=p.get("party") or 0, case=case)
+    party = get_object_or_404(Party, pk=parse_id(p.get("party"), _("上诉人")) or 0, case=case)
     # 民事诉讼法 第八十五条第四款: an appeal that came by post is in time when posted before the window ended
     return _run(request, case, lambda: services.record_appeal(request.user, case, party, _date(p.get("date")),
                                                               posted_on=parse_date(p.get("posted_on"))),
@@ -168,12 +169,13 @@ def approvals(request):
     if request.method == "POST":
         p = request.POST
         approve = p.get("decision") == "approve"
+        pk = parse_id(p.get("id"), _("待审批事项"), required=True)
         try:
             if p.get("kind") == "assignment":
-                a = get_object_or_404(selectors.pending_assignments(request.user), pk=p.get("id") or 0)
+                a = get_object_or_404(selectors.pending_assignments(request.user), pk=pk)
                 services.decide_manual(request.user, a, approve, p.get("note", ""))
             else:
-                r = get_object_or_404(selectors.pending_extensions(request.user), pk=p.get("id") or 0)
+                r = get_object_or_404(selectors.pending_extensions(request.user), pk=pk)
                 services.decide_extension(request.user, r, approve, p.get("note", ""), p.get("ref", ""))
         except ValidationError as exc:
             for m in errors_of(exc):
