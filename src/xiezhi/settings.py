@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "xiezhi.accounts.middleware.SessionRenewalMiddleware",  # idle expiry without a write per request
     "django.contrib.messages.middleware.MessageMiddleware",
     "xiezhi.audit.middleware.DeniedAuditMiddleware",  # every 403 leaves a DENIED audit row
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -266,7 +267,9 @@ LOGIN_RATE_LIMIT = (int(os.environ.get("XIEZHI_LOGIN_ATTEMPTS", "5")), 300)
 # typed on a phone is not lost); every request renews the inactivity clock
 STAFF_SESSION_IDLE = int(os.environ.get("XIEZHI_STAFF_SESSION_IDLE", str(8 * 3600)))
 SESSION_COOKIE_AGE = int(os.environ.get("XIEZHI_PORTAL_SESSION_AGE", str(3 * 24 * 3600)))
-SESSION_SAVE_EVERY_REQUEST = True
+# The session is renewed (saved with a fresh expiry) at most once a minute by
+# accounts.middleware.SessionRenewalMiddleware, not on every request.
+SESSION_RENEW_EVERY = 60
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

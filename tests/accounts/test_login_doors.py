@@ -83,12 +83,26 @@ def test_a_guesser_elsewhere_does_not_lock_the_judge_out(make_staff, settings):
 
 def test_staff_sessions_end_after_a_working_day_portal_sessions_later(make_staff, make_public, settings):
     assert settings.STAFF_SESSION_IDLE == 8 * 3600
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_SAVE_EVERY_REQUEST is False  # renewed once a minute, not written per page
     judge, lit = make_staff(["judge"]), make_public()
     staff = Client()
-    staff.post("/staff/login/", {"username": judge.username, "password": DEMO_PASSWORD})
+    signed_in = staff.post("/staff/login/", {"username": judge.username, "password": DEMO_PASSWORD})
     assert staff.session.get_expiry_age() == 8 * 3600
-    assert staff.get("/staff/").cookies["sessionid"]["max-age"] == 8 * 3600  # renewed on every request
+    assert signed_in.cookies["sessionid"]["max-age"] == 8 * 3600
     portal = Client()
     portal.post("/login/", {"username": lit.phone, "password": DEMO_PASSWORD})
     assert portal.session.get_expiry_age() == settings.SESSION_COOKIE_AGE == 3 * 24 * 3600
+
+
+def test_a_session_in_use_is_renewed_once_a_minute_not_on_every_page(make_staff, monkeypatch):
+    """The idle limit is kept by renewing the session while it is used; a page within the minute
+    writes nothing, a page after it pushes the expiry forward."""
+    import time
+
+    judge = make_staff(["judge"])
+    staff = Client()
+    assert "sessionid" in staff.post("/staff/login/", {"username": judge.username, "password": DEMO_PASSWORD}).cookies
+    assert "sessionid" not in staff.get("/staff/").cookies  # within the minute: no write
+    later = time.time() + 61
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert staff.get("/staff/").cookies["sessionid"]["max-age"] == 8 * 3600

@@ -56,7 +56,8 @@ def world(court, make_staff, make_public, pdf_bytes, settings, tmp_path):
     fs.submit(litigant, submitted)
     draft = fs.new_draft(litigant, court)
     # a document whose PDF the seal step cannot parse
-    doc = doc_services.generate(judge, case, "summons")
+    doc = doc_services.generate(judge, case, "summons",  # no 【待填写】 gap, so the seal step reaches the PDF
+                                extra_context={"hearing_time": "2026年12月1日上午9时", "hearing_place": "第一法庭"})
     doc.pdf_sha256 = doc_services._store(doc.pdf, "x.pdf", _pillow_pdf())
     doc.save()
     dossier_for(case)
@@ -110,7 +111,7 @@ BAD = {
     "F13 filing autosave: body []": ("litigant", "json", "/portal/filings/{draft}/autosave/", "[]", "格式不正确"),
     "F13 filing autosave: body \"x\"": ("litigant", "json", "/portal/filings/{draft}/autosave/", '"x"', "格式不正确"),
     "F13 filing autosave: revision 1e309": ("litigant", "json", "/portal/filings/{draft}/autosave/",
-                                            '{"data": {}, "revision": 1e309}', "格式不正确"),
+                                            '{"data": {}, "revision": 1e309}', "修订号须为整数"),
     "F13 filing autosave: amount NaN": ("litigant", "json", "/portal/filings/{draft}/autosave/",
                                         '{"data": {"amount": "NaN"}}', "诉讼标的额须为数字"),
     "F13 record autosave: body []": ("clerk", "json", "/staff/hearings/{hearing}/record/autosave/", "[]",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 def _on_login(sender, request, user, **kwargs):
     """Every door (portal, staff, admin): a staff session ends after a working day without activity
-    (settings.STAFF_SESSION_IDLE, renewed by every request: SESSION_SAVE_EVERY_REQUEST); a
+    (settings.STAFF_SESSION_IDLE, renewed while in use by accounts.middleware.SessionRenewalMiddleware); a
     litigant's keeps SESSION_COOKIE_AGE. The admin's successful sign-in is audited here (the
     portal and staff doors audit their own)."""
     from django.conf import settings

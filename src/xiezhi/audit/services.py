@@ -1,8 +1,7 @@
 """Writing the audit log (design.md principle 10). Views call record() for every read of a
 case, every download, every change and every refusal; deny() records a refusal and gives the
 404 to raise."""
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.http import Http404
 from django.utils import timezone
 
@@ -28,17 +27,30 @@ def record(request_or_user, action, *, case=None, filing=None, detail="", accoun
         path=(request.path[:300] if request else ""),
         ip=(request.META.get("REMOTE_ADDR") or None if request else None),
     )
-    with transaction.atomic():
-        if not ChainHead.objects.filter(pk=1).update(rows=F("rows") + 1):
-            ChainHead.objects.get_or_create(pk=1)
-            ChainHead.objects.filter(pk=1).update(rows=F("rows") + 1)
-        head = ChainHead.objects.select_for_update().get(pk=1)
+    # Three statements, no savepoint: the UPDATE … RETURNING takes the head's row lock (on SQLite the
+    # write lock) and reads the last hash at once; a failure rolls back with the caller's transaction.
+    with transaction.atomic(savepoint=False):
+        prev = _lock_chain_head()
         entry.at = timezone.now()
-        entry.prev_hash = head.last_hash or GENESIS
+        entry.prev_hash = prev or GENESIS
         entry.row_hash = entry.compute_hash()
-        entry.save()
         ChainHead.objects.filter(pk=1).update(last_hash=entry.row_hash)
+        entry.save(force_insert=True)
     return entry
+
+
+def _lock_chain_head() -> str:
+    """Count one more row on the chain head and return the last row's hash, holding the head's
+    lock until the transaction ends (created on first use)."""
+    table = connection.ops.quote_name(ChainHead._meta.db_table)
+    for _attempt in range(2):
+        with connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {table} SET rows = rows + 1 WHERE id = 1 RETURNING last_hash")
+            row = cursor.fetchone()
+        if row is not None:
+            return row[0]
+        ChainHead.objects.get_or_create(pk=1)
+    raise RuntimeError("audit chain head missing")
 
 
 def deny(request, *, case=None, filing=None, detail="") -> Http404:
