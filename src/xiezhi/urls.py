@@ -20,3 +20,8 @@ urlpatterns = [
     path("delivery/", include("xiezhi.delivery.urls")),
     path("", include("xiezhi.audit.urls")),
 ]
+
+# error pages in the layout of the person who sees them (staff keep their menu)
+handler403 = "xiezhi.site.views.permission_denied"
+handler404 = "xiezhi.site.views.page_not_found"
+handler500 = "xiezhi.site.views.server_error"
