@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "xiezhi.site.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "xiezhi.site.middleware.SecurityHeadersMiddleware",
 ]
@@ -223,6 +224,12 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Deadline warnings (审限预警): days before the limit at which a case turns "near" (⚠ configurable)
+# The court this platform serves, as the public home shows it to litigants (and the hotline 12368,
+# the people's courts' litigation-service number). Set them for each deployment.
+COURT_NAME = os.environ.get("XIEZHI_COURT_NAME", "河南省通许县人民法院")
+COURT_ADDRESS = os.environ.get("XIEZHI_COURT_ADDRESS", "河南省开封市通许县")
+COURT_HOURS = os.environ.get("XIEZHI_COURT_HOURS", "周一至周五 8:30—12:00，14:30—17:30（法定节假日除外）")
+COURT_HOTLINE = os.environ.get("XIEZHI_COURT_HOTLINE", "12368")
 DEADLINE_WARN_DAYS = int(os.environ.get("XIEZHI_DEADLINE_WARN_DAYS", "15"))
 # Filing review period (CPL art. 126; 登记立案规定 art. 2, 8): statutory, so not an environment variable
 FILING_REVIEW_DAYS = 7

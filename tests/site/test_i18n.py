@@ -58,7 +58,7 @@ def test_staff_login_in_english(client):
 
 def test_staff_login_defaults_to_chinese(client):
     html = client.get("/staff/login/").content.decode()
-    assert '<html lang="zh-hans">' in html
+    assert '<html lang="zh-CN">' in html
     assert "法院工作人员登录" in html
     assert "Court staff sign-in" not in html
 

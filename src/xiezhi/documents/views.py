@@ -44,7 +44,7 @@ def generate(request, case_pk):
         except (ValidationError, ConversionError) as exc:
             messages.error(request, _("生成失败：%(err)s") % {"err": exc})
         else:
-            record(request, AuditEntry.Action.CHANGE, case=case, detail=f"generate document {doc.pk}")
+            record(request, AuditEntry.Action.CHANGE, case=case, detail=f"生成文书 {doc.pk}")
             messages.success(request, _("已生成%(title)s。") % {"title": doc.get_kind_display()})
     return redirect(reverse("cases:detail", args=[case.pk]) + "#documents")
 
@@ -73,7 +73,7 @@ def download(request, pk, fmt):
     field, ext = {"docx": (doc.docx, "docx"), "pdf": (doc.pdf, "pdf"), "sealed": (doc.sealed_pdf, "pdf")}.get(fmt, (None, ""))
     if not field:
         raise Http404
-    record(request, AuditEntry.Action.DOWNLOAD, case=doc.case, detail=f"document {doc.pk} {fmt}")
+    record(request, AuditEntry.Action.DOWNLOAD, case=doc.case, detail=f"下载文书 {doc.pk} {fmt}")
     name = f"{doc.case.number}{doc.get_kind_display()}-{doc.version}{'-签章' if fmt == 'sealed' else ''}.{ext}"
     return file_response(field, "", name)
 

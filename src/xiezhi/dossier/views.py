@@ -46,7 +46,7 @@ def reader(request, pk):
     if dossier is None:
         raise Http404
     if not selectors.can_read_dossier(request.user, case, dossier=dossier, case_visible=True):
-        record(request, AuditEntry.Action.DENIED, case=case, detail="dossier")
+        record(request, AuditEntry.Action.DENIED, case=case, detail="电子卷宗")
         return render(request, "dossier/locked.html", {"case": case, "dossier": dossier,
                                                        "requests": dossier.requests.filter(requester=request.user)},
                       status=403)
@@ -66,7 +66,7 @@ def reader(request, pk):
         hp, hit_pages = offset // HITS_PER_PAGE + 1, max(1, -(-hit_total // HITS_PER_PAGE))
     notes, bookmarks = selectors.notes_and_bookmarks(request.user, dossier, page, entries)
     record(request, AuditEntry.Action.READ, case=case,
-           detail=f"dossier p{pos}" + (f" archived {dossier.archive_number}" if dossier.frozen else ""))
+           detail=f"电子卷宗 第{pos}页" + (f" 已归档 {dossier.archive_number}" if dossier.frozen else ""))
     return render(request, "dossier/reader.html", {
         "case": case, "dossier": dossier, "entries": entries, "total": total, "pos": pos, "where": where,
         "page": page, "q": q, "hits": hits, "hit_total": hit_total, "hp": hp, "hit_pages": hit_pages,
@@ -89,7 +89,7 @@ def page_image(request, pk, size):
     if not name:
         raise Http404
     if page.entry.dossier.frozen:
-        record(request, AuditEntry.Action.READ, case=case, detail=f"dossier page {pk}")
+        record(request, AuditEntry.Action.READ, case=case, detail=f"电子卷宗页面 {pk}")
     from django.core.files.storage import default_storage
 
     resp = FileResponse(default_storage.open(name, "rb"), content_type="image/png")
@@ -103,7 +103,7 @@ def entry_file(request, pk):
     case = entry.dossier.case
     if not selectors.can_read_dossier(request.user, case):
         raise Http404
-    record(request, AuditEntry.Action.DOWNLOAD, case=case, detail=f"dossier entry {entry.pk}")
+    record(request, AuditEntry.Action.DOWNLOAD, case=case, detail=f"电子卷宗材料 {entry.pk}")
     return FileResponse(entry.file.open("rb"), content_type=entry.content_type, as_attachment=False,
                         filename=f"{entry.title}")
 
@@ -125,7 +125,7 @@ def upload(request, pk):
     except (ValidationError, PermissionDenied) as exc:
         _error(request, exc)
         return redirect("dossier:reader", pk=case.pk)
-    record(request, AuditEntry.Action.CHANGE, case=case, detail=f"dossier upload {entry.pk}")
+    record(request, AuditEntry.Action.CHANGE, case=case, detail=f"上传电子卷宗材料 {entry.pk}")
     messages.success(request, _("已归入卷宗，文字识别在后台进行。"))
     return redirect("dossier:reader", pk=case.pk)
 
@@ -151,7 +151,7 @@ def search(request):
     q = request.GET.get("q", "").strip()
     hits = selectors.search_court(request.user, q) if q else []
     if q:
-        record(request, AuditEntry.Action.READ, detail=f"dossier search {q}"[:300])
+        record(request, AuditEntry.Action.READ, detail=f"卷宗全文检索 {q}"[:300])
     return render(request, "dossier/search.html", {"q": q, "hits": hits})
 
 
@@ -174,7 +174,7 @@ def verify(request, pk):
         raise Http404
     dossier = get_object_or_404(Dossier, case=case, archived_at__isnull=False)
     problems = services.verify_archive(dossier)
-    record(request, AuditEntry.Action.READ, case=case, detail="dossier verify")
+    record(request, AuditEntry.Action.READ, case=case, detail="核验归档卷宗")
     return render(request, "dossier/verify.html", {"case": case, "dossier": dossier, "problems": problems})
 
 
@@ -202,7 +202,7 @@ def decide(request, pk):
     try:
         services.decide_access(request.user, req, approve=request.POST.get("approve") == "1",
                                days=int(request.POST.get("days") or 7))
-        record(request, AuditEntry.Action.CHANGE, case=req.dossier.case, detail=f"dossier request {req.pk}")
+        record(request, AuditEntry.Action.CHANGE, case=req.dossier.case, detail=f"审批卷宗查阅申请 {req.pk}")
     except (ValidationError, PermissionDenied, ValueError) as exc:
         _error(request, exc if not isinstance(exc, ValueError) else ValidationError(_("天数无效。")))
     return redirect("dossier:requests")
