@@ -146,7 +146,7 @@ def case_export(request):
 
     qs, sort = _search(request)
     out, n, more = write_workbook(qs, timezone.localdate())
-    criteria = "&".join(f"{k}={v}" for k, v in request.GET.items() if v)
+    criteria = _criteria(request.GET, sort)
     record(request, AuditEntry.Action.DOWNLOAD,
            detail=(_("导出案件查询结果 %(n)s 件") % {"n": n}) + (f"（{criteria}）" if criteria else ""))
     resp = FileResponse(out, as_attachment=True, content_type=XLSX,
@@ -156,6 +156,22 @@ def case_export(request):
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _criteria(g, sort: str) -> str:
+    """The search's conditions in words, for the audit log: 案号或当事人 张三；状态 已结案；排序 案号 升序."""
+    columns = {"number": _("案号"), "title": _("案件名称"), "cause": _("案由"), "judge": _("承办人"),
+               "filed": _("立案日期"), "status": _("状态"), "limit": _("审限届满日")}
+    shown = {
+        "q": (_("案号或当事人"), lambda v: v), "cause": (_("案由"), lambda v: v),
+        "status": (_("状态"), lambda v: dict(CaseStatus.choices).get(v, v)),
+        "deadline": (_("审限"), lambda v: dict(DeadlineState.choices).get(v, v)),
+        "from": (_("立案日期从"), lambda v: v), "to": (_("至"), lambda v: v),
+        "mine": (_("仅我承办"), lambda v: ""),
+    }
+    parts = [f"{shown[k][0]} {shown[k][1](v)}".strip() for k, v in g.items() if v and k in shown]
+    parts.append(f"{_('排序')} {columns[sort.lstrip('-')]} {_('降序') if sort.startswith('-') else _('升序')}")
+    return "；".join(parts)
 
 
 @staff_required()
