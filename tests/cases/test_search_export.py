@@ -117,3 +117,16 @@ def test_a_closed_case_loses_its_overdue_badge(court, make_staff):
     assert "badge overdue" in open_row  # an open case past its limit still shows it
     detail = c.get(f"/staff/cases/{late_closed.pk}/").content.decode()
     assert "badge overdue" not in detail and "超审限" not in detail
+
+
+def test_a_case_number_never_breaks_across_lines(world):
+    """（2026）豫0222民初1号 is one word: every list and page puts it in a nowrap span."""
+    from django.contrib.staticfiles import finders
+
+    css = open(finders.find("xiezhi/css/xiezhi.css"), encoding="utf-8").read()
+    assert ".case-no { white-space: nowrap; }" in css
+    case = world["cases"][0]
+    listing = world["client"].get("/staff/cases/").content.decode()
+    assert f'class="case-no">{case.number}</a>' in listing
+    detail = world["client"].get(f"/staff/cases/{case.pk}/").content.decode()
+    assert f'<span id="case-number" class="case-no">{case.number}</span>' in detail
