@@ -117,6 +117,9 @@ def test_a_closed_case_loses_its_overdue_badge(court, make_staff):
     assert "badge overdue" in open_row  # an open case past its limit still shows it
     detail = c.get(f"/staff/cases/{late_closed.pk}/").content.decode()
     assert "badge overdue" not in detail and "超审限" not in detail
+    # nor is it found as overdue
+    overdue = [x.number for x in c.get("/staff/cases/", {"deadline": "overdue"}).context["page"].object_list]
+    assert overdue == [late_open.number]
 
 
 def test_a_case_number_never_breaks_across_lines(world):

@@ -146,6 +146,8 @@ def search_cases(user, *, q: str = "", status: str = "", cause: str = "", date_f
         qs = qs.filter(filed_on__lte=date_to)
     if deadline:
         qs = qs.filter(deadline_state=deadline)
+        if deadline in ("near", "overdue"):  # a closed case is not overdue any more (it shows 已结案)
+            qs = qs.exclude(status__in=("closed", "archived"))
     return qs
 
 
