@@ -35,6 +35,7 @@ def test_staff_403_keeps_the_staff_menu(make_staff):
     html = resp.content.decode()
     assert resp.status_code == 403
     assert STAFF_MENU in html and "无权访问" in html and "返回我的工作台" in html
+    assert "您的角色无权使用该功能。" in html  # the guard's reason
 
 
 def test_public_404_and_403_keep_the_portal_layout(make_public, make_staff):

@@ -23,14 +23,15 @@ def home(request):
         "hotline": settings.COURT_HOTLINE}})
 
 
-def _error_page(request, template, status):
-    response = TemplateResponse(request, template, {"back": back_link(request)}, status=status)
+def _error_page(request, template, status, reason=""):
+    response = TemplateResponse(request, template, {"back": back_link(request), "reason": reason}, status=status)
     response.render()
     return response
 
 
 def permission_denied(request, exception=None):
-    return _error_page(request, "403.html", 403)
+    """403, with the guard's own sentence (该页面仅供法院工作人员使用。) when it gave one."""
+    return _error_page(request, "403.html", 403, reason=str(exception or ""))
 
 
 def page_not_found(request, exception=None):
