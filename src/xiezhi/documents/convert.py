@@ -25,7 +25,8 @@ def soffice() -> str:
 # The templates name the fonts a court's Word or WPS has (宋体, 黑体, 仿宋 …). On the server those
 # names mean nothing to fontconfig, which would fall back to a Latin font and leave the glyphs to
 # LibreOffice's guess; each is mapped here to the Simplified Chinese face of Debian's fonts-noto-cjk,
-# so a PDF is always set in Noto Serif / Sans CJK SC (never the Japanese or Traditional forms).
+# so a PDF is always set in Noto Serif / Sans CJK SC (the SC face of the collection; the templates'
+# language zh-CN keeps the Simplified Chinese glyph forms).
 SERIF_SC, SANS_SC = "Noto Serif CJK SC", "Noto Sans CJK SC"
 FONT_MAP = {**dict.fromkeys(("宋体", "SimSun", "新宋体", "NSimSun", "仿宋", "仿宋_GB2312", "FangSong",
                              "楷体", "楷体_GB2312", "KaiTi", "方正小标宋简体", "小标宋", "Times New Roman"), SERIF_SC),
