@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "xiezhi.accounts.middleware.SessionRenewalMiddleware",  # idle expiry without a write per request
     "django.contrib.messages.middleware.MessageMiddleware",
     "xiezhi.audit.middleware.DeniedAuditMiddleware",  # every 403 leaves a DENIED audit row
+    "xiezhi.site.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "xiezhi.site.middleware.SecurityHeadersMiddleware",
 ]
@@ -291,6 +292,12 @@ SPECTACULAR_SETTINGS = {
 USCC_STRICT = os.environ.get("XIEZHI_USCC_STRICT", "0") == "1"
 
 # Deadline warnings (审限预警): days before the limit at which a case turns "near" (⚠ configurable)
+# The court this platform serves, as the public home shows it to litigants (and the hotline 12368,
+# the people's courts' litigation-service number). Set them for each deployment.
+COURT_NAME = os.environ.get("XIEZHI_COURT_NAME", "河南省通许县人民法院")
+COURT_ADDRESS = os.environ.get("XIEZHI_COURT_ADDRESS", "河南省开封市通许县")
+COURT_HOURS = os.environ.get("XIEZHI_COURT_HOURS", "周一至周五 8:30—12:00，14:30—17:30（法定节假日除外）")
+COURT_HOTLINE = os.environ.get("XIEZHI_COURT_HOTLINE", "12368")
 DEADLINE_WARN_DAYS = int(os.environ.get("XIEZHI_DEADLINE_WARN_DAYS", "15"))
 # A party domiciled in Hong Kong, Macao or Taiwan appeals within the 30 days of a party with no domicile in
 # the PRC (民事诉讼法 第二百八十六条), by the court's reading of 民诉解释 第五百四十九条 (参照涉外程序); 0: 15/10 days

@@ -23,3 +23,7 @@ urlpatterns = [
 
 # A request no page sends (xiezhi.site.http.BadInput: an id that is not a number …) gets its sentence.
 handler400 = "xiezhi.site.views.bad_input"
+# error pages in the layout of the person who sees them (staff keep their menu)
+handler403 = "xiezhi.site.views.permission_denied"
+handler404 = "xiezhi.site.views.page_not_found"
+handler500 = "xiezhi.site.views.server_error"

@@ -112,7 +112,7 @@ def test_period_page_results(client, params, end, nominal):
     "params, message",
     [
         ({"start": "2025-09-23", "n": "", "unit": "days"}, "请填写期间长度"),
-        ({"start": "", "n": "15", "unit": "days"}, "缺少参数 start"),
+        ({"start": "", "n": "15", "unit": "days"}, "缺少"),
         ({"start": "2025-02-30", "n": "15", "unit": "days"}, "不是有效日期"),
         ({"start": "2025-09-23", "n": "abc", "unit": "days"}, "应为正整数"),
         ({"start": "2026-12-20", "n": "30", "unit": "days"}, "2027"),
@@ -125,6 +125,21 @@ def test_period_page_errors(client, params, message):
         return
     html = page(client, "/tools/periods/", params, status=400)
     assert message in html
+
+
+@pytest.mark.parametrize("url, params", [
+    ("/tools/periods/", {"start": "", "n": "15", "unit": "days"}),
+    ("/tools/periods/", {"start": "2025-09-23", "n": "十五", "unit": "days"}),
+    ("/tools/fees/", {"calc": "application", "kind": "payment_order"}),
+    ("/tools/fees/", {"calc": "litigation", "kind": "property", "amount": "-1"}),
+])
+def test_page_errors_name_the_field_in_chinese_not_by_its_code(client, url, params):
+    """A person reads the calculator's page: 缺少起算日, not 缺少参数 start（起算日）(issue 9 §4)."""
+    import re
+
+    html = page(client, url, params, status=400)
+    message = re.search(r'<p class="notice error" role="alert">(.*?)</p>', html, re.S).group(1)
+    assert not re.search(r"[A-Za-z_]{3,}", message), message
 
 
 @pytest.mark.parametrize("url", ["/tools/fees/", "/tools/periods/"])

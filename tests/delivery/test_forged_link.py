@@ -25,7 +25,7 @@ def test_a_link_signed_with_the_old_public_key_is_refused(world, sms_gateway, cl
     rec = ServiceRecord.objects.get(pk=rec.pk)
     assert rec.read_at is None  # the forged open is not the party's read
     row = AuditEntry.objects.filter(action="denied", path=f"/delivery/d/{forged}/").get()
-    assert row.user is None and "sms link" in row.detail
+    assert row.user is None and "短信送达链接" in row.detail
     # the court's own link still opens the document
     real = ds.sms_link(rec)
     assert client.get(real[real.index("/delivery/"):]).status_code == 200

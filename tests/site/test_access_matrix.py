@@ -63,6 +63,7 @@ GET_MATRIX = {
     "cases:portal_detail": (lambda w: f"/portal/cases/{w['case'].pk}/", {"litigant"}, (200,)),
     "cases:workbench": (lambda w: "/staff/", ALL_STAFF, (200,)),
     "cases:list": (lambda w: "/staff/cases/", ALL_STAFF, (200,)),
+    "cases:export": (lambda w: "/staff/cases/export/", ALL_STAFF, (200,)),
     "cases:detail": (lambda w: f"/staff/cases/{w['case'].pk}/", CASE_READERS, (200,)),
     "cases:panel": (lambda w: f"/staff/cases/{w['case'].pk}/panels/trial/", CASE_READERS, (200, 204)),
     "filing:queue": (lambda w: "/staff/filings/", {"filing_judge", "president", "trial_management",

@@ -141,7 +141,7 @@ def test_probing_a_case_through_any_app_is_refused_and_audited(world, method, pa
     r = getattr(c, method)(path.format(pk=case.pk), {})
     assert r.status_code == 404
     assert AuditEntry.objects.filter(action=AuditEntry.Action.DENIED, user=world["actors"]["judge_other"],
-                                     detail=f"case {case.pk}").count() == 1
+                                     detail=f"案件 {case.pk}").count() == 1
     # a case that does not exist is a plain 404, nothing to audit
     r = getattr(c, method)(path.format(pk=case.pk + 10_000), {})
     assert r.status_code == 404

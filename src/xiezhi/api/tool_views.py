@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
@@ -16,6 +18,16 @@ from . import calc
 
 _LITIGATION_FIELDS = ("kind", "amount", "procedure", "property", "damages", "closed_by", "province")
 _APPLICATION_FIELDS = ("kind", "amount", "province")
+
+
+_PARAM = re.compile(r"参数 [A-Za-z_]+（([^）]+)）")
+_CODE = re.compile(r"（[A-Za-z_]+）")
+
+
+def for_people(message: str) -> str:
+    """An API message as a page shows it: the field by its Chinese name only, without the
+    parameter's code (缺少参数 kind（案件类型） → 缺少案件类型)."""
+    return _CODE.sub("", _PARAM.sub(r"\1", message))
 
 
 def _echo(params, fields) -> dict[str, str]:
@@ -48,7 +60,7 @@ def fees_page(request):
         try:
             context["result"] = compute(request.GET)
         except calc.ParamError as exc:
-            context["error"] = str(exc)
+            context["error"] = for_people(str(exc))
     status = 400 if context["error"] else 200
     return render(request, "tools/fees.html", context, status=status)
 
@@ -70,7 +82,7 @@ def periods_page(request):
             try:
                 context["result"] = calc.period_from_params({"start": q["start"], q["unit"]: q["n"]})
             except calc.ParamError as exc:
-                context["error"] = str(exc)
+                context["error"] = for_people(str(exc))
     status = 400 if context["error"] else 200
     return render(request, "tools/periods.html", context, status=status)
 

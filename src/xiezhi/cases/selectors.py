@@ -131,7 +131,11 @@ def search_cases(user, *, q: str = "", status: str = "", cause: str = "", date_f
         qs = qs.filter(Q(judge=user) | Q(Exists(_team_rows(user))))
     q = q.strip()
     if q:
-        qs = qs.filter(Q(number__contains=q) | Q(pk__in=_parties_named(q).values("case_id")))
+        same = normalise_brackets(q)
+        cond = Q(number__contains=same) | Q(pk__in=_parties_named(q).values("case_id"))
+        if same != q:  # a party named with half-width brackets is found as typed too
+            cond |= Q(pk__in=_parties_named(same).values("case_id"))
+        qs = qs.filter(cond)
     if status:
         qs = qs.filter(status=status)
     if cause:
@@ -142,7 +146,21 @@ def search_cases(user, *, q: str = "", status: str = "", cause: str = "", date_f
         qs = qs.filter(filed_on__lte=date_to)
     if deadline:
         qs = qs.filter(deadline_state=deadline)
+        if deadline in ("near", "overdue"):  # a closed case is not overdue any more (it shows 已结案)
+            qs = qs.exclude(status__in=("closed", "archived"))
     return qs
+
+
+# Case numbers are written with full-width round brackets (案号规定 第二条: "（2026）豫0222民初1号");
+# people type them half-width, or with the 〔〕 of document numbers, or square ones.
+_BRACKETS = str.maketrans({"(": "（", ")": "）", "〔": "（", "〕": "）", "[": "（", "]": "）",
+                           "［": "（", "］": "）", "【": "（", "】": "）", "﹙": "（", "﹚": "）"})
+
+
+def normalise_brackets(text: str) -> str:
+    """`text` with every kind of round or square bracket as the full-width （） of case numbers
+    and of the company names the parties register (某某（北京）有限公司)."""
+    return text.translate(_BRACKETS)
 
 
 def bigrams(text: str) -> list[str]:
@@ -186,5 +204,5 @@ def refuse_case(request, pk: int):
     """Answer 404 for a case the user may not see; audit the probe when the case exists."""
     case = Case.objects.filter(pk=pk).only("pk", "court_id").first()
     if case is not None:  # against the case, so its court's 审管办 sees who probed it
-        record(request, AuditEntry.Action.DENIED, case=case, detail=f"case {pk}")
+        record(request, AuditEntry.Action.DENIED, case=case, detail=f"案件 {pk}")
     raise Http404

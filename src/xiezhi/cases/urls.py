@@ -8,6 +8,7 @@ urlpatterns = [
     path("staff/", views.workbench, name="workbench"),
     path("staff/notifications/read/", views.notifications_read, name="notes_read"),
     path("staff/cases/", views.case_list, name="list"),
+    path("staff/cases/export/", views.case_export, name="export"),
     path("staff/cases/<int:pk>/", views.case_detail, name="detail"),
     path("staff/cases/<int:pk>/panels/<slug:key>/", views.case_panel, name="panel"),
     path("staff/cases/<int:pk>/deduction/", views.case_deduction, name="deduction"),

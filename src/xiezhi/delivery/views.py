@@ -34,7 +34,7 @@ def inbox(request):
 def inbox_download(request, pk):
     rec = selectors.inbox(request.user).filter(pk=pk).first()
     if rec is None:
-        raise deny(request, detail=f"inbox {pk}")
+        raise deny(request, detail=f"送达信箱 {pk}")
     record(request, AuditEntry.Action.DOWNLOAD, case=rec.document.case, detail=f"送达文书 {rec.document.title}")
     services.open_document(request.user, rec)
     return file_response(rec.document.file, rec.document.content_type, rec.document.filename)
@@ -45,7 +45,7 @@ def sms_download(request, token):
     """The link in a service SMS (the token is the capability; every opening is audited)."""
     rec = services.record_from_token(token)
     if rec is None or rec.status == "failed":
-        raise deny(request, case=rec.document.case if rec else None, detail=f"sms link {token[:40]}")
+        raise deny(request, case=rec.document.case if rec else None, detail=f"短信送达链接 {token[:40]}")
     record(request, AuditEntry.Action.DOWNLOAD, case=rec.document.case,
            detail=f"短信送达链接 {rec.document.title} → {rec.party.name}")
     services.open_document(request.user if request.user.is_authenticated else None, rec)
@@ -59,7 +59,7 @@ def serve(request, pk):
     """Serve a document: upload a file or pick one of the case's filing uploads."""
     case = case_for_request(request, pk)
     if not case_selectors.can_manage_case(request.user, case, *SERVERS):
-        raise deny(request, case=case, detail="serve")
+        raise deny(request, case=case, detail="送达")
     from xiezhi.filing.models import EvidenceFile
 
     from xiezhi.documents import selectors as doc_selectors

@@ -45,7 +45,7 @@ def generate(request, case_pk):
         except (ValidationError, ConversionError) as exc:
             messages.error(request, _("生成失败：%(err)s") % {"err": exc})
         else:
-            record(request, AuditEntry.Action.CHANGE, case=case, detail=f"generate document {doc.pk}")
+            record(request, AuditEntry.Action.CHANGE, case=case, detail=f"生成文书 {doc.pk}")
             messages.success(request, _("已生成%(title)s。") % {"title": doc.get_kind_display()})
     return redirect(reverse("cases:detail", args=[case.pk]) + "#documents")
 
@@ -56,11 +56,11 @@ def sign_off(request, pk):
     """签发: the presiding judge (then, where the court asks, the 庭长 or 院长) approves the final text."""
     doc = selectors.document_for(request.user, pk)
     if doc is None:
-        raise deny(request, detail=f"document {pk}")
+        raise deny(request, detail=f"文书 {pk}")
     return run_action(request, lambda: services.sign_off(request.user, doc), _("已签发。"),
                       reverse("cases:detail", args=[doc.case_id]) + "#documents",
                       on_success=lambda: record(request, AuditEntry.Action.CHANGE, case=doc.case,
-                                                detail=f"sign off document {doc.pk}"))
+                                                detail=f"签发文书 {doc.pk}"))
 
 
 @staff_required()
@@ -68,13 +68,13 @@ def sign_off(request, pk):
 def seal(request, pk):
     doc = selectors.document_for(request.user, pk)
     if doc is None:
-        raise deny(request, detail=f"document {pk}")
+        raise deny(request, detail=f"文书 {pk}")
     try:
         services.seal_document(request.user, doc, base_url=request.build_absolute_uri("/"))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        record(request, AuditEntry.Action.CHANGE, case=doc.case, detail=f"seal document {doc.pk}")
+        record(request, AuditEntry.Action.CHANGE, case=doc.case, detail=f"签章文书 {doc.pk}")
         messages.success(request, _("已加盖电子印章。"))
     return redirect(reverse("cases:detail", args=[doc.case_id]) + "#documents")
 
@@ -83,11 +83,11 @@ def seal(request, pk):
 def download(request, pk, fmt):
     doc = selectors.document_for(request.user, pk)
     if doc is None:
-        raise deny(request, detail=f"document {pk}")
+        raise deny(request, detail=f"文书 {pk}")
     field, ext = {"docx": (doc.docx, "docx"), "pdf": (doc.pdf, "pdf"), "sealed": (doc.sealed_pdf, "pdf")}.get(fmt, (None, ""))
     if not field:
         raise Http404
-    record(request, AuditEntry.Action.DOWNLOAD, case=doc.case, detail=f"document {doc.pk} {fmt}")
+    record(request, AuditEntry.Action.DOWNLOAD, case=doc.case, detail=f"下载文书 {doc.pk} {fmt}")
     name = f"{doc.case.number}{doc.get_kind_display()}-{doc.version}{'-签章' if fmt == 'sealed' else ''}.{ext}"
     return file_response(field, "", name)
 

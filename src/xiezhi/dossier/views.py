@@ -55,7 +55,7 @@ def reader(request, pk):
     if dossier is None:
         raise Http404
     if not selectors.can_read_dossier(request.user, case, dossier=dossier, case_visible=True):
-        record(request, AuditEntry.Action.DENIED, case=case, detail="dossier")
+        record(request, AuditEntry.Action.DENIED, case=case, detail="电子卷宗")
         return render(request, "dossier/locked.html", {"case": case, "dossier": dossier,
                                                        "requests": dossier.requests.filter(requester=request.user)},
                       status=403)
@@ -75,7 +75,7 @@ def reader(request, pk):
         hp, hit_pages = offset // HITS_PER_PAGE + 1, max(1, -(-hit_total // HITS_PER_PAGE))
     notes, bookmarks = selectors.notes_and_bookmarks(request.user, dossier, page, entries)
     record(request, AuditEntry.Action.READ, case=case,
-           detail=f"dossier p{pos}" + (f" archived {dossier.archive_number}" if dossier.frozen else ""))
+           detail=f"电子卷宗 第{pos}页" + (f" 已归档 {dossier.archive_number}" if dossier.frozen else ""))
     return render(request, "dossier/reader.html", {
         "case": case, "dossier": dossier, "entries": entries, "total": total, "pos": pos, "where": where,
         "page": page, "q": q, "hits": hits, "hit_total": hit_total, "hp": hp, "hit_pages": hit_pages,
@@ -93,12 +93,12 @@ def page_image(request, pk, size):
     page = get_object_or_404(Page.objects.select_related("entry__dossier__case"), pk=pk)
     case = page.entry.dossier.case
     if not selectors.can_read_dossier(request.user, case):
-        raise deny(request, case=case, detail=f"dossier page {pk}")
+        raise deny(request, case=case, detail=f"电子卷宗页 {pk}")
     name = page.thumb if size == "thumb" else page.image
     if not name:
         raise Http404
     if page.entry.dossier.frozen:
-        record(request, AuditEntry.Action.READ, case=case, detail=f"dossier page {pk}")
+        record(request, AuditEntry.Action.READ, case=case, detail=f"电子卷宗页面 {pk}")
     from django.core.files.storage import default_storage
 
     resp = FileResponse(default_storage.open(name, "rb"), content_type="image/png")
@@ -111,8 +111,8 @@ def entry_file(request, pk):
     entry = get_object_or_404(Entry.objects.select_related("dossier__case"), pk=pk)
     case = entry.dossier.case
     if not selectors.can_read_dossier(request.user, case):
-        raise deny(request, case=case, detail=f"dossier entry {pk}")
-    record(request, AuditEntry.Action.DOWNLOAD, case=case, detail=f"dossier entry {entry.pk}")
+        raise deny(request, case=case, detail=f"电子卷宗材料 {pk}")
+    record(request, AuditEntry.Action.DOWNLOAD, case=case, detail=f"电子卷宗材料 {entry.pk}")
     # litigant-supplied PDFs among them: the same sandbox as every other served file (review F27)
     return file_response(entry.file, entry.content_type, entry.title, as_attachment=False)
 
@@ -133,7 +133,7 @@ def upload(request, pk):
     except (ValidationError, PermissionDenied) as exc:
         _error(request, exc)
         return redirect("dossier:reader", pk=case.pk)
-    record(request, AuditEntry.Action.CHANGE, case=case, detail=f"dossier upload {entry.pk}")
+    record(request, AuditEntry.Action.CHANGE, case=case, detail=f"上传电子卷宗材料 {entry.pk}")
     messages.success(request, _("已归入卷宗，文字识别在后台进行。"))
     return redirect("dossier:reader", pk=case.pk)
 
@@ -159,7 +159,7 @@ def search(request):
     q = _query(request)
     hits = selectors.search_court(request.user, q) if q else []
     if q:
-        record(request, AuditEntry.Action.READ, detail=f"dossier search {q}"[:300])
+        record(request, AuditEntry.Action.READ, detail=f"卷宗全文检索 {q}"[:300])
     return render(request, "dossier/search.html", {"q": q, "hits": hits})
 
 
@@ -179,10 +179,10 @@ def archive(request, pk):
 def verify(request, pk):
     case = case_for_request(request, pk)
     if not can_manage_case(request.user, case, *services.ARCHIVE_ROLES):
-        raise deny(request, case=case, detail="dossier verify")
+        raise deny(request, case=case, detail="核验归档卷宗")
     dossier = get_object_or_404(Dossier, case=case, archived_at__isnull=False)
     problems = services.verify_archive(dossier)
-    record(request, AuditEntry.Action.READ, case=case, detail="dossier verify")
+    record(request, AuditEntry.Action.READ, case=case, detail="核验归档卷宗")
     return render(request, "dossier/verify.html", {"case": case, "dossier": dossier, "problems": problems})
 
 
@@ -210,7 +210,7 @@ def decide(request, pk):
     try:
         services.decide_access(request.user, req, approve=request.POST.get("approve") == "1",
                                days=int(request.POST.get("days") or 7))
-        record(request, AuditEntry.Action.CHANGE, case=req.dossier.case, detail=f"dossier request {req.pk}")
+        record(request, AuditEntry.Action.CHANGE, case=req.dossier.case, detail=f"审批卷宗查阅申请 {req.pk}")
     except (ValidationError, PermissionDenied, ValueError) as exc:
         _error(request, exc if not isinstance(exc, ValueError) else ValidationError(_("天数无效。")))
     return redirect("dossier:requests")

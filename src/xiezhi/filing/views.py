@@ -72,7 +72,7 @@ def filing_new(request):
 def _my_filing(request, pk) -> FilingApplication:
     filing = visible_filings(request.user).filter(pk=pk).select_related("court", "case", "cause").first()
     if filing is None:
-        raise deny(request, detail=f"filing {pk}")
+        raise deny(request, detail=f"立案申请 {pk}")
     return filing
 
 
@@ -267,7 +267,7 @@ def fee_pay(request, pk):
         filing_services.pay_fee(request.user, fa, idempotency_key=request.POST.get("idempotency_key", "")[:64])
         messages.success(request, _("缴费成功。"))
     except PermissionDenied:
-        raise deny(request, detail=f"fee {pk}")
+        raise deny(request, detail=f"诉讼费 {pk}")
     except ValidationError as exc:
         messages.error(request, "；".join(errors_of(exc)))
     return redirect("cases:portal_detail", pk=fa.case_id)
@@ -278,7 +278,7 @@ def portal_file(request, pk):
     """A filer opens a file they uploaded."""
     ev = get_object_or_404(EvidenceFile.objects.select_related("filing"), pk=pk, removed_at__isnull=True)
     if ev.filing.submitted_by_id != request.user.pk:
-        raise deny(request, filing=ev.filing, detail=f"evidence file {pk}")
+        raise deny(request, filing=ev.filing, detail=f"起诉材料 {pk}")
     return file_response(ev.file, ev.content_type, ev.original_name, as_attachment=False)
 
 
@@ -302,7 +302,7 @@ def filing_review(request, pk):
     filing = visible_filings(request.user).exclude(status=FilingStatus.DRAFT) \
         .select_related("court", "cause", "submitted_by", "case").filter(pk=pk).first()
     if filing is None:
-        raise deny(request, detail=f"filing {pk}")
+        raise deny(request, detail=f"立案申请 {pk}")
     record(request, AuditEntry.Action.READ, filing=filing)
     suggestion = None
     wage = small_claims_wage(filing.court.province_abbr, timezone.localdate())
@@ -325,7 +325,7 @@ def filing_review(request, pk):
 def filing_decide(request, pk):
     filing = visible_filings(request.user).filter(pk=pk).first()
     if filing is None:
-        raise deny(request, detail=f"filing {pk}")
+        raise deny(request, detail=f"立案申请 {pk}")
     action = request.POST.get("action")
     try:
         if action == "register":
@@ -401,6 +401,6 @@ def staff_file(request, pk):
     allowed = (filing.case_id and can_view_case(request.user, filing.case)) or \
         visible_filings(request.user).filter(pk=filing.pk).exists()
     if not allowed:
-        raise deny(request, case=filing.case, filing=filing, detail=f"evidence file {pk}")
+        raise deny(request, case=filing.case, filing=filing, detail=f"起诉材料 {pk}")
     record(request, AuditEntry.Action.DOWNLOAD, case=filing.case, filing=filing, detail=ev.title)
     return file_response(ev.file, ev.content_type, ev.original_name, as_attachment=False)

@@ -40,7 +40,7 @@ def _hearing(request, pk):
     try:
         return selectors.hearing_for_staff(request.user, pk)
     except ObjectDoesNotExist:
-        raise deny(request, detail=f"hearing {pk}")
+        raise deny(request, detail=f"庭审 {pk}")
 
 
 @staff_required(*services.SCHEDULERS)
@@ -214,7 +214,7 @@ def party_record(request, pk):
     try:
         h = selectors.hearing_for_party(request.user, pk)
     except ObjectDoesNotExist:
-        raise deny(request, detail=f"hearing record {pk}")
+        raise deny(request, detail=f"庭审笔录 {pk}")
     tr = Transcript.objects.filter(hearing=h, status=TranscriptStatus.FINAL).first()
     if request.method == "POST":
         try:

@@ -44,3 +44,37 @@ class CourtLanguageMiddleware:
                 response.render()
         response.headers.setdefault("Content-Language", lang)
         return response
+
+
+def back_link(request) -> str:
+    """The page the user came from, when it is one of ours (the Referer of the same host), for
+    the "back" link of an error page; never another site's address."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    referer = request.META.get("HTTP_REFERER", "")
+    if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()},
+                                                   require_https=request.is_secure()):
+        return referer
+    return ""
+
+
+class MethodNotAllowedPageMiddleware:
+    """An address that only takes a form's POST (require_POST) answers a GET — a bookmark, a
+    reload, an address typed or pasted — with a page in the user's layout that says what to do
+    and links back, instead of Django's blank 405. The status stays 405 and the Allow header is
+    kept; JSON APIs (DRF answers 405 with its own body) are left alone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.http import HttpResponseNotAllowed
+        from django.template.response import TemplateResponse
+
+        response = self.get_response(request)
+        if isinstance(response, HttpResponseNotAllowed) and request.method in ("GET", "HEAD"):
+            page = TemplateResponse(request, "405.html", {"back": back_link(request)}, status=405)
+            page.render()
+            page["Allow"] = response["Allow"]
+            return page
+        return response
