@@ -54,7 +54,7 @@ def test_staff_file_probe_by_a_judge_of_another_case_is_recorded(world):
     r = _get(world["other_judge"], f"/staff/files/{world['file'].pk}/")
     assert r.status_code == 404
     row = _denied(world["other_judge"]).get()
-    assert row.case == world["case"] and "evidence file" in row.detail
+    assert row.case == world["case"] and "起诉材料" in row.detail
 
 
 def test_document_and_e_file_probes_are_recorded(world, django_capture_on_commit_callbacks, monkeypatch):

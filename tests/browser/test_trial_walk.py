@@ -93,9 +93,19 @@ def test_a_civil_case_from_assignment_to_the_archive(live_server, browser, deskt
     # 3. 裁判文书: generate the judgment from the case and seal it
     docs = _panel(jp, "#documents")
     jp.select_option("#doc-kind", "judgment")
+    # the judge writes the judgment's own parts; a gap left 【待填写】 could be neither signed nor sealed
+    docs.locator("details.free-texts summary").click()
+    jp.fill("#doc-findings", "经审理查明，被告向原告借款十万元，到期未还。本院认为，合法的借贷关系受法律保护。")
+    jp.fill("#doc-decision", "被告于本判决生效之日起十日内偿还原告借款本金十万元。")
+    jp.fill("#doc-legal_basis", "《中华人民共和国民法典》第六百七十五条")
+    jp.fill("#doc-fee_bearer", "案件受理费由被告负担。")
     docs.locator("button", has_text="生成文书").click()
     judgment_row = jp.locator("#documents tbody tr", has_text="民事判决书")
     expect(judgment_row).to_be_visible(timeout=SLOW)
+    # 签发 by the judge before the seal (issue 9 §6.2): no seal button until then
+    expect(judgment_row.locator("button", has_text="加盖电子印章")).to_have_count(0)
+    judgment_row.locator("button", has_text="签发").click()
+    judgment_row = jp.locator("#documents tbody tr", has_text="民事判决书")
     judgment_row.locator("button", has_text="加盖电子印章").click()
     judgment_row = jp.locator("#documents tbody tr", has_text="民事判决书")
     expect(judgment_row).to_contain_text("已签章", timeout=SLOW)
