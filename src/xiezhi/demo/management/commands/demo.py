@@ -42,7 +42,7 @@ class Command(BaseCommand):
         for phone, name, _, licence, _ in PUBLIC:
             self.stdout.write(f"  {phone}  {name}  {'律师' if licence else '当事人'}")
         self.stdout.write(f"系统管理  http://{addr}/admin/   （admin / {DEMO_PASSWORD}）")
-        self.stdout.write(f"接口文档  http://{addr}/api/schema/")
+        self.stdout.write(f"接口文档  http://{addr}/api/docs/")
         if no_serve:
             return
 
