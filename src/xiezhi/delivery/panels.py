@@ -2,6 +2,7 @@
 from django.utils import timezone
 
 from xiezhi.cases import selectors as case_selectors
+from xiezhi.law.service import RETURN_REASONS
 
 from . import selectors, services
 from .services import SERVERS
@@ -23,4 +24,6 @@ def case_panel(request, case):
     can_serve = case_selectors.can_manage_case(user, case, *SERVERS)
     return {"template": "delivery/_case_panel.html", "matrix": matrix, "recipients": recipients,
             "confirmations": [(p, confirmations[p.pk]) for p in recipients], "can_serve": can_serve,
-            "today": timezone.localdate()}
+            "today": timezone.localdate(),
+            # 法院专递规定 第十一条: the reasons a returned letter may come back with
+            "return_reasons": [(code, label) for code, (label, _deemed) in RETURN_REASONS.items()]}

@@ -11,5 +11,7 @@ urlpatterns = [
     path("cases/<int:pk>/parties/<int:party_pk>/address/", views.confirm_address, name="confirm_address"),
     path("records/<int:pk>/record/", views.record_service, name="record_service"),
     path("records/<int:pk>/fail/", views.mark_failed, name="mark_failed"),
+    path("records/<int:pk>/posted/", views.record_posting, name="record_posting"),
+    path("records/<int:pk>/returned/", views.record_returned_post, name="record_returned_post"),
     path("documents/<int:pk>/", views.document_file, name="document_file"),
 ]

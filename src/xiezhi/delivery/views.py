@@ -16,6 +16,8 @@ from xiezhi.cases.selectors import case_for_request
 from xiezhi.site.access import anyone, public_required, staff_required
 from xiezhi.site.http import errors_of, file_response, parse_date, parse_id, run_action
 
+from xiezhi.law.service import RETURN_REASONS
+
 from . import selectors, services
 from .models import DocumentKind, ServedDocument, ServiceMethod, ServiceRecord
 
@@ -152,6 +154,42 @@ def record_service(request, pk):
             services.record_paper_service(request.user, rec, on=on, receipt=data,
                                           receipt_name=scan.name if scan else "", note=p.get("note", ""))
     return run_action(request, go, _("已记录送达情况。"), reverse("cases:detail", args=[rec.document.case_id]))
+
+
+@staff_required(*SERVERS)
+@require_POST
+def record_posting(request, pk):
+    """交邮: the posting date of a postal service (closes a case served by post, 审限规定 第十条; starts
+    the three months of postal service abroad, 民事诉讼法 第二百八十三条)."""
+    rec = _record(request, pk)
+
+    def go():
+        posted_on = parse_date(request.POST.get("posted_on"))
+        if posted_on is None:
+            raise ValidationError(_("请填写交邮日期。"))
+        services.record_posting(request.user, rec, posted_on=posted_on)
+    return run_action(request, go, _("已记录交邮日期。"), reverse("cases:detail", args=[rec.document.case_id]))
+
+
+@staff_required(*SERVERS)
+@require_POST
+def record_returned_post(request, pk):
+    """邮件退回: deemed served on the return date where the confirmed address was wrong or the
+    recipient refused (法院专递规定 第十一条); otherwise the service failed."""
+    rec = _record(request, pk)
+    scan = request.FILES.get("scan")
+    data = scan.read() if scan else None
+
+    def go():
+        returned_on = parse_date(request.POST.get("returned_on"))
+        if returned_on is None:
+            raise ValidationError(_("请填写退回日期。"))
+        reason = request.POST.get("reason", "")
+        if reason not in RETURN_REASONS:
+            raise ValidationError(_("请选择退回原因。"))
+        services.record_returned_post(request.user, rec, returned_on=returned_on, reason=reason,
+                                      scan=data, scan_name=scan.name if scan else "")
+    return run_action(request, go, _("已记录邮件退回。"), reverse("cases:detail", args=[rec.document.case_id]))
 
 
 @staff_required(*SERVERS)
