@@ -88,6 +88,8 @@ POST_MATRIX = {
     "cases:notes_read": (lambda w: "/staff/notifications/read/", ALL_STAFF),
     "cases:deduction": (lambda w: f"/staff/cases/{w['case'].pk}/deduction/", {"judge", "division_head", "president"}),
     "cases:extension": (lambda w: f"/staff/cases/{w['case'].pk}/extension/", {"president"}),
+    "cases:foreign_related": (lambda w: f"/staff/cases/{w['case'].pk}/foreign-related/",
+                              {"filing_judge", "judge", "division_head", "president"}),
     "filing:fee_change": (lambda w: f"/staff/fees/{w['fee'].pk}/change/", {"filing_judge", "judge", "president"}),
     "filing:decide": (lambda w: f"/staff/filings/{w['filing'].pk}/decide/", {"filing_judge"}),
 }

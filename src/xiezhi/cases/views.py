@@ -189,6 +189,8 @@ def case_detail(request, pk):
         "links": [(lk.get_kind_display(), lk.to_case if lk.from_case_id == case.pk else lk.from_case) for lk in links],
         "deduction_kinds": [(k, v[0]) for k, v in DEDUCTION_KINDS.items()],
         "can_extend": request.user.has_role("president"),
+        "can_mark_foreign": case.procedure_id is not None and case.procedure.case_kind == "civil" and selectors.can_manage_case(
+            request.user, case, "filing_judge", "judge", "division_head", "president"),
         "can_manage": selectors.can_manage_case(request.user, case, "judge", "division_head", "president"),
         "today": timezone.localdate(),
         "panel_keys": panel_keys(),
@@ -237,6 +239,18 @@ def case_extension(request, pk):
     return run_action(request, lambda: case_services.approve_extension(request.user, case, request.POST.get("reason", ""),
                                                                        months=months),
                       _("已批准延长审限。"), reverse("cases:detail", args=[case.pk]))
+
+
+@staff_required("filing_judge", "judge", "division_head", "president")
+@require_POST
+def case_foreign_related(request, pk):
+    """认定涉外或涉港澳台民事案件 (or withdraw the finding): no statutory time limit
+    (民事诉讼法 第二百八十七条; 审限规定 第二条); a node on the timeline."""
+    case = case_for_request(request, pk)
+    p = request.POST
+    return run_action(request, lambda: case_services.set_foreign_related(request.user, case, p.get("kind", ""),
+                                                                         p.get("reason", "")),
+                      _("已记录涉外认定。"), reverse("cases:detail", args=[case.pk]))
 
 
 @staff_required()
