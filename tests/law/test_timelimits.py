@@ -459,3 +459,18 @@ def test_extension_approver_must_match_the_step():
                                             {"months": 3, "approver": "president"}])
     check_extensions("civil_ordinary", [{"months": 6, "approver": "president"},
                                         {"months": 3, "approver": "higher_court"}])
+
+
+@pytest.mark.parametrize("parties,kind", [
+    ([("中国", "mainland"), ("中国", "mainland")], None),
+    ([("中国", "mainland"), ("美国", "mainland")], "foreign"),  # 民诉解释 第五百二十条第（一）项
+    ([("中国", "mainland"), ("中国", "abroad")], "foreign"),  # 第五百二十条第（二）项
+    ([("中国", "mainland"), ("中国", "hk_macao_taiwan")], "hmt"),  # 第五百四十九条
+    ([("", "mainland"), ("中华人民共和国", "mainland")], None),
+    ([("美国", "mainland"), ("中国", "hk_macao_taiwan")], "foreign"),
+])
+def test_foreign_related_kind_from_the_parties_art_520_549(parties, kind):
+    from xiezhi.law.timelimits import foreign_related_kind
+
+    found = foreign_related_kind(parties)
+    assert (found[0] if found else None) == kind

@@ -28,6 +28,7 @@ from xiezhi.law.casenumber import format_case_number
 from xiezhi.law.fees import FeeError, conversion_balance, fee_due_date, fee_for_procedure
 from xiezhi.law.identity import validate_resident_id, validate_uscc
 from xiezhi.law.periods import period_end
+from xiezhi.law.timelimits import foreign_related_kind
 from xiezhi.site.drafts import CONFLICT, SKIP, decide_write
 from xiezhi.site.uploads import clean_filename
 from xiezhi.storage import extension_for, store_once
@@ -447,17 +448,10 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
         facts=d.get("facts", "") or d.get("oral_record", ""), filed_on=today,
     )
     linked_users = _create_parties(case, filing)
-    # a civil case with a party of foreign nationality or domiciled abroad is foreign-related, one with a
-    # party domiciled in Hong Kong, Macao or Taiwan is treated alike: no statutory time limit
-    # (民事诉讼法 第二百八十七条; 民诉解释 第五百二十条第（一）（二）项、第五百四十九条; 审限规定 第二条);
+    # 涉外 / 涉港澳台 from the parties (law.timelimits.foreign_related_kind): no statutory time limit;
     # other grounds are recorded on the case page (cases.services.set_foreign_related)
-    foreign_related = None
-    if procedure.case_kind == "civil":
-        parties = case.parties.all()
-        if any(p.nationality not in ("", "中国", "中华人民共和国") or p.domicile == Domicile.ABROAD for p in parties):
-            foreign_related = ("foreign", "当事人为外国人或者住所在中华人民共和国领域外（民诉解释第五百二十条第（一）（二）项）")
-        elif any(p.domicile == Domicile.HMT for p in parties):
-            foreign_related = ("hmt", "当事人住所在香港、澳门或者台湾地区（民诉解释第五百四十九条）")
+    foreign_related = foreign_related_kind(case.parties.values_list("nationality", "domicile")) \
+        if procedure.case_kind == "civil" else None
     assessment = assess_fee(clerk, case, procedure, amount=fee_amount, reason=fee_reason)
     filing.status = FilingStatus.REGISTERED
     filing.case = case

@@ -37,6 +37,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from .periods import WorkCalendar, add_months, next_working_day
 
 __all__ = [
+    "foreign_related_kind",
     "APPROVER_ROLES",
     "CONVERSION_BASIS",
     "DEDUCTION_KINDS",
@@ -913,3 +914,21 @@ def deadline_state(status: TimeLimitStatus, warn_days: int) -> str:
     if status.days_left <= warn_days:
         return "near"
     return "ok"
+
+
+CHINESE_NATIONALITY = ("", "中国", "中华人民共和国")
+
+
+def foreign_related_kind(parties: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
+    """涉外或涉港澳台：从当事人的（国籍, 住所所在地区）判断，供立案时认定。
+
+    依据：民诉解释 第五百二十条第（一）项（当事人是外国人）、第（二）项（经常居所地在中华人民共和国
+    领域外）——涉外，返回 ``("foreign", 理由)``；第五百四十九条（涉港澳台参照涉外）——住所在港澳台的，
+    返回 ``("hmt", 理由)``；都不是的返回 None。住所地区取值：mainland / hk_macao_taiwan / abroad。
+    其他涉外情形（标的物在境外等）由法官在案件页面认定。"""
+    parties = list(parties)
+    if any(nat not in CHINESE_NATIONALITY or dom == "abroad" for nat, dom in parties):
+        return "foreign", "当事人为外国人或者住所在中华人民共和国领域外（民诉解释第五百二十条第（一）（二）项）"
+    if any(dom == "hk_macao_taiwan" for _nat, dom in parties):
+        return "hmt", "当事人住所在香港、澳门或者台湾地区（民诉解释第五百四十九条）"
+    return None
