@@ -76,3 +76,12 @@ def test_divisions_for_basic_court_is_idempotent():
     rooms = Courtroom.objects.filter(court=court)
     assert rooms.count() == 4
     assert list(rooms.filter(supports_online=True).values_list("name", flat=True)) == ["科技法庭"]
+
+
+def test_full_name_puts_the_province_in_front_as_the_seal_does():
+    """人民法院民事裁判文书制作规范 一、(一): 法院名称与院印的文字一致；基层、中级人民法院冠以省、自治区、直辖市名称."""
+    refdata.load_courts()
+    assert Court.objects.get(case_code="豫0222").full_name == "河南省通许县人民法院"
+    assert Court.objects.get(case_code="豫02").full_name == "河南省开封市中级人民法院"  # already carries it
+    assert Court.objects.get(case_code="豫").full_name == "河南省高级人民法院"
+    assert Court.objects.get(case_code="最高法").full_name == "最高人民法院"

@@ -167,6 +167,10 @@ class Party(models.Model):
     service_address = models.CharField(_("送达地址"), max_length=300, blank=True)
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
     legal_representative = models.CharField(_("法定代表人/负责人"), max_length=100, blank=True)
+    # 职务 of the 法定代表人/主要负责人 (该公司执行董事), and a natural person's 工作单位和职务或者职业:
+    # the party listing of every 2016 form prints them (民事裁判文书制作规范 三、(二))
+    representative_title = models.CharField(_("法定代表人/负责人职务"), max_length=100, blank=True)
+    occupation = models.CharField(_("工作单位和职务或者职业"), max_length=200, blank=True)
     represents = models.ForeignKey("self", verbose_name=_("代理/代表对象"), null=True, blank=True,
                                    db_index=False, on_delete=models.CASCADE, related_name="representatives")
     lawyer_licence = models.CharField(_("律师执业证号"), max_length=32, blank=True)

@@ -26,6 +26,9 @@ class Court(RefData):
     level_code = models.CharField(_("分级码"), max_length=10, blank=True)
     name = models.CharField(_("法院名称"), max_length=100)
     case_code = models.CharField(_("法院代字"), max_length=20, db_index=True)
+    # what the court's notices print at their foot (文书样式: 联系人、联系电话、本院地址); set in the admin
+    address = models.CharField(_("法院地址"), max_length=200, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("法院")
@@ -39,6 +42,27 @@ class Court(RefData):
     def province_abbr(self) -> str:
         """The high-court character (豫 for 豫0222) that keys per-province settings."""
         return self.case_code[:1] if self.case_code and self.case_code != "最高法" else ""
+
+    @property
+    def province_name(self) -> str:
+        """The province of the court (河南省), from the high court above it in the court tree."""
+        court = self
+        for _i in range(4):
+            if court.level == "high":
+                return court.name.removesuffix("高级人民法院")
+            if court.parent_id is None:
+                return ""
+            court = court.parent
+        return ""
+
+    @property
+    def full_name(self) -> str:
+        """The name a document and its seal carry: a basic or intermediate court's name with its
+        province in front (河南省通许县人民法院; 人民法院民事裁判文书制作规范 一、(一)), as it is on the seal."""
+        province = self.province_name
+        if self.level in ("supreme", "high") or not province or self.name.startswith(province):
+            return self.name
+        return province + self.name
 
     @property
     def level(self) -> str:

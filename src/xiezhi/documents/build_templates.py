@@ -210,7 +210,32 @@ def mediation():
     return doc
 
 
+def _simple_notice(title, body):
+    def build():
+        doc = _new(title)
+        _p(doc, "{{ recipient.name }}：", indent=False)
+        _p(doc, body)
+        _footer(doc)
+        return doc
+    return build
+
+
+def criminal_judgment():
+    return _judgment_like("刑事判决书", "依照{{ legal_basis }}的规定，判决如下：", "{{ decision }}")
+
+
+def admin_judgment():
+    return _judgment_like("行政判决书", "依照{{ legal_basis }}的规定，判决如下：", "{{ decision }}")
+
+
 BUILDERS = {
+    "fee_notice": _simple_notice("交纳诉讼费用通知书", "本院受理{{ case_title }}一案（{{ case_number }}），"
+                                 "请你于收到本通知书次日起七日内预交案件受理费{{ fee_figures }}元。"),
+    "rights_notice": _simple_notice("诉讼权利义务告知书", "当事人依法享有诉讼权利，承担诉讼义务。"),
+    "small_claims_notice": _simple_notice("小额诉讼程序告知书", "本案适用小额诉讼程序，实行一审终审。"),
+    "appearance_notice": _simple_notice("出庭通知书", "请你于{{ hearing_time }}到{{ hearing_place }}出庭。"),
+    "criminal_judgment": criminal_judgment,
+    "admin_judgment": admin_judgment,
     "acceptance_notice": acceptance_notice,
     "response_notice": response_notice,
     "evidence_notice": evidence_notice,

@@ -27,6 +27,14 @@ KINDS: dict[str, Kind] = {k.code: k for k in [
     Kind("judgment", _("民事判决书"), "judgment", final=True),
     Kind("ruling", _("民事裁定书"), "ruling", final=True),
     Kind("mediation", _("民事调解书"), "mediation", final=True),
+    # issue 10: the rest of the 2016 forms a basic court sends in a first-instance case
+    Kind("fee_notice", _("交纳诉讼费用通知书"), "notice", recipient_roles=("plaintiff", "applicant"),
+         filing_stage=True),
+    Kind("rights_notice", _("诉讼权利义务告知书"), "notice", filing_stage=True),
+    Kind("small_claims_notice", _("小额诉讼程序告知书"), "notice", filing_stage=True),
+    Kind("appearance_notice", _("出庭通知书"), "notice"),
+    Kind("criminal_judgment", _("刑事判决书"), "judgment", final=True),
+    Kind("admin_judgment", _("行政判决书"), "judgment", final=True),
 ]}
 
 FILING_STAGE_KINDS = frozenset(k.code for k in KINDS.values() if k.filing_stage)
