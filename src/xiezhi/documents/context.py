@@ -53,7 +53,11 @@ def _party_detail(p) -> str:
     return "，".join(bits)
 
 
-def build_context(case, recipient_name: str = "", extra: dict | None = None) -> dict:
+def build_context(case, recipient_name: str = "", extra: dict | None = None, sections: dict | None = None,
+                  variant: str = "") -> dict:
+    """The variables of a template. `sections` are the judge's sections of a judicial document
+    (documents.structure: code → paragraphs / items / citations / fee-burden text, from the editor);
+    `variant` a kind's variant (the ruling type). Notice-only variables come from context_notices."""
     today = localdate()
     parties, agents = [], []
     for p in case.parties.filter(left_case_at__isnull=True).select_related("represents").order_by("pk"):
@@ -110,6 +114,9 @@ def build_context(case, recipient_name: str = "", extra: dict | None = None) -> 
     }
     for key, default in FREE_TEXTS.items():
         ctx[key] = default.format(procedure=procedure or "法定程序")
+    from .context_notices import notice_context
+
+    ctx.update(notice_context(case, recipient_name, ctx))
     for key, value in (extra or {}).items():
         if key in ctx and isinstance(ctx[key], (list, dict)):
             continue  # case facts come from the case, not from a form

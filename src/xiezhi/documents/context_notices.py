@@ -1,0 +1,8 @@
+"""What the notices (受理、应诉、举证、交费通知书, 传票, 出庭通知书, 合议庭组成人员通知书, 告知书, 送达回证) say
+beyond the common context of documents.context: the addressee and how to address them, the court's
+address and telephone, periods by procedure."""
+
+
+def notice_context(case, recipient_name: str, ctx: dict) -> dict:
+    """Variables for the notices, merged over the common context (build_context)."""
+    return {}
