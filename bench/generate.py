@@ -362,6 +362,11 @@ class CopyTable:
                 extra_vals.append(value)
             elif f.null:
                 continue
+            elif f.blank and f.empty_strings_allowed and isinstance(f, (models.CharField, models.TextField)):
+                # an optional text field (a party's occupation, a representative's position) is
+                # empty in generated data, as Django itself stores it when the form leaves it blank
+                extra_cols.append(f.column)
+                extra_vals.append("")
             else:
                 raise ImproperlyConfigured(
                     f"bench.generate: {opts.label}.{f.name} is required and has no default; "

@@ -11,16 +11,17 @@ class TemplateUploadForm(forms.ModelForm):
         model = DocumentTemplate
         fields = ["kind", "file", "note", "active"]
 
-    def clean_file(self):
-        f = self.cleaned_data["file"]
+    def clean(self):
+        cleaned = super().clean()
+        f = cleaned.get("file")
         if f and not self.instance.pk:
             data = f.read()
             f.seek(0)
             try:
-                services._check_docx_template(data)
+                services._check_docx_template(data, cleaned.get("kind", ""))
             except ValidationError as exc:
-                raise forms.ValidationError(exc.messages) from exc
-        return f
+                self.add_error("file", exc.messages)
+        return cleaned
 
 
 @admin.register(DocumentTemplate)

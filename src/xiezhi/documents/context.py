@@ -54,7 +54,7 @@ def _party_detail(p) -> str:
 
 
 def build_context(case, recipient_name: str = "", extra: dict | None = None, sections: dict | None = None,
-                  variant: str = "") -> dict:
+                  variant: str = "", kind: str = "") -> dict:
     """The variables of a template. `sections` are the judge's sections of a judicial document
     (documents.structure: code → paragraphs / items / citations / fee-burden text, from the editor);
     `variant` a kind's variant (the ruling type). Notice-only variables come from context_notices."""
@@ -116,7 +116,7 @@ def build_context(case, recipient_name: str = "", extra: dict | None = None, sec
         ctx[key] = default.format(procedure=procedure or "法定程序")
     from .context_notices import notice_context
 
-    ctx.update(notice_context(case, recipient_name, ctx))
+    ctx.update(notice_context(case, recipient_name, ctx, kind=kind))
     for key, value in (extra or {}).items():
         if key in ctx and isinstance(ctx[key], (list, dict)):
             continue  # case facts come from the case, not from a form

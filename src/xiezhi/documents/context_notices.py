@@ -3,6 +3,11 @@ beyond the common context of documents.context: the addressee and how to address
 address and telephone, periods by procedure."""
 
 
-def notice_context(case, recipient_name: str, ctx: dict) -> dict:
+def notice_context(case, recipient_name: str, ctx: dict, kind: str = "") -> dict:
     """Variables for the notices, merged over the common context (build_context)."""
     return {}
+
+
+def check(case, kind: str, recipient_name: str) -> None:
+    """Refuse (ValidationError) a notice this case cannot have; called by services.generate."""
+    return None

@@ -87,7 +87,7 @@ class _ParseKeepingEnvironment(ImmutableSandboxedEnvironment):
         return self.parsed
 
 
-def _check_docx_template(data: bytes) -> None:
+def _check_docx_template(data: bytes, kind: str = "") -> None:
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError
 
@@ -107,6 +107,10 @@ def _check_docx_template(data: bytes) -> None:
     if refused:
         raise ValidationError(_("模板使用了文书不提供的占位符：%(names)s。可用的占位符见现行模板。")
                               % {"names": "、".join(refused)})
+    if kind:
+        from .template_check import check_structure
+
+        check_structure(kind, data)  # the form's required elements are still there (template_check)
 
 
 def _refused_names(ast) -> set[str]:
@@ -131,7 +135,7 @@ def upload_template(actor, kind: str, data: bytes, note: str = "") -> DocumentTe
         raise PermissionDenied
     if kind not in KINDS:
         raise ValidationError(_("未知的文书种类。"))
-    _check_docx_template(data)
+    _check_docx_template(data, kind)
     ensure_shipped_templates()
     # versions come from the upsert counter (a FOR UPDATE on an aggregate locks nothing); rows
     # written before the counter existed are skipped over (at_least)
@@ -191,7 +195,8 @@ def _refuse_gaps(doc: GeneratedDocument, action: str) -> None:
                                  "n": gaps or doc.gaps, "action": action})
 
 
-def generate(actor, case, kind: str, extra_context: dict | None = None, recipient: str = "") -> GeneratedDocument:
+def generate(actor, case, kind: str, extra_context: dict | None = None, recipient: str = "",
+             sections: dict | None = None, variant: str = "") -> GeneratedDocument:
     """Fill the current template of `kind` from the case and record the draft (.docx at once); the PDF
     is made in the background (make_pdf), so the clerk's page does not wait for LibreOffice."""
     if kind not in KINDS:
@@ -201,8 +206,12 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
         raise PermissionDenied
     if kind not in allowed:
         raise PermissionDenied(_("立案法官只能制作立案阶段的文书（受理案件通知书、应诉通知书、举证通知书）。"))
+    from .context_notices import check as check_notice
+
+    check_notice(case, kind, recipient)  # a notice the case cannot have (小额诉讼告知书 outside 小额诉讼, …)
     template = current_template(kind)
-    context = build_context(case, recipient_name=recipient, extra=extra_context)
+    context = build_context(case, recipient_name=recipient, extra=extra_context, sections=sections,
+                            variant=variant, kind=kind)
     docx = render_docx(template, context)
     with transaction.atomic():
         # the case row first, as append_event below and every other case service lock it: one lock order
