@@ -39,9 +39,9 @@ SANS_NAMES = ("黑体", "SimHei", "微软雅黑", "Microsoft YaHei", "等线", "
 
 def font_map() -> dict[str, str]:
     """Each font name a template may ask for → the installed face that stands in for it."""
-    title = getattr(settings, "PDF_TITLE_FONT", "") or SERIF_SC
-    body = getattr(settings, "PDF_BODY_FONT", "") or SERIF_SC
-    sans = getattr(settings, "PDF_SANS_FONT", "") or SANS_SC
+    title = settings.PDF_TITLE_FONT or SERIF_SC
+    body = settings.PDF_BODY_FONT or SERIF_SC
+    sans = settings.PDF_SANS_FONT or SANS_SC
     return {**dict.fromkeys(BODY_NAMES, body), **dict.fromkeys(TITLE_NAMES, title),
             **dict.fromkeys(SANS_NAMES, sans)}
 
