@@ -126,8 +126,10 @@ def _party(rng, role, company=False, *, avoid=()):
     """A natural or legal person; never one whose name is in `avoid` (nobody sues themselves)."""
     while True:
         if company:
-            p = dict(role=role, kind="legal", name=rng.choice(COMPANIES), id_type="统一社会信用代码",
-                     id_number="", legal_representative=_name(rng), address="河南省开封市通许县")
+            name = rng.choice(COMPANIES)
+            p = dict(role=role, kind=_org_kind(name), name=name, id_type="统一社会信用代码",
+                     id_number="", legal_representative=_name(rng), representative_title=_rep_title(name),
+                     address="河南省开封市通许县")
         else:
             birth = date(rng.randint(1955, 2000), rng.randint(1, 12), rng.randint(1, 28))
             p = dict(role=role, kind="natural", name=_name(rng), id_type="居民身份证", id_number=_id_number(rng, birth),
@@ -137,9 +139,25 @@ def _party(rng, role, company=False, *, avoid=()):
             return p
 
 
+def _org_kind(name: str) -> str:
+    """A branch (支行, 分公司, 中心支公司) is an unincorporated organisation with a 主要负责人, not a legal
+    person with a 法定代表人 (民事诉讼法 第五十一条第二款; 民诉解释 第五十二条第（五）至（七）项)."""
+    return "organisation" if name.endswith(("支行", "分行", "分公司", "支公司")) else "legal"
+
+
+def _rep_title(name: str) -> str:
+    """The 职务 of the representative, as the party listing prints it (该公司执行董事, 该支行行长)."""
+    for suffix, title in (("支行", "该支行行长"), ("分行", "该分行行长"), ("支公司", "该公司总经理"),
+                          ("分公司", "该分公司经理"), ("局", "该局局长"), ("公司", "该公司执行董事")):
+        if name.endswith(suffix):
+            return title
+    return ""
+
+
 def _agency(rng, role="defendant"):
     name = rng.choice(AGENCIES)
-    return dict(role=role, kind="legal", name=name, legal_representative=_name(rng), address="河南省开封市通许县")
+    return dict(role=role, kind="legal", name=name, legal_representative=_name(rng),
+                representative_title=_rep_title(name), address="河南省开封市通许县")
 
 
 def _cause(kind: str, on: date, names) -> Cause | None:
@@ -325,7 +343,7 @@ def seed_cases(c: Court, users: dict[str, User], n: int = 300, seed: int = 2026)
         defendant = _party(rng, "defendant", rng.random() < .2, avoid={plaintiff["name"]})
         if i % 55 == 1:  # a case of the demo litigant
             plaintiff.update(name=litigant.real_name, id_number=litigant.id_number, kind="natural", user=litigant,
-                             phone=litigant.phone)
+                             phone=litigant.phone, legal_representative="", representative_title="")
             if defendant["name"] == litigant.real_name:
                 defendant = _party(rng, "defendant", True)
         parties = [plaintiff, defendant]
