@@ -177,3 +177,12 @@ def test_without_a_date_the_seal_keeps_the_bottom_right(media):
     assert over_the_date is False and box[2] > float(page.mediabox.width) / 2 and box[1] >= 90
     sealed = seal.sign_pdf(pdf, _Court(), "ABCD-EFGH-JKLM", "https://court.example/v/")
     assert _seal_rect(PdfReader(io.BytesIO(sealed)).pages[-1]) == [float(round(v)) for v in box]
+
+
+def test_a_blank_last_page_without_content_is_sealed_at_the_bottom_right(media, pdf_bytes):
+    """A page with no content stream: no date to find, the verification block still drawn."""
+    sealed = seal.sign_pdf(pdf_bytes, _Court(), "ABCD-EFGH-JKLM", "https://court.example/v/")
+    page = PdfReader(io.BytesIO(sealed)).pages[-1]
+    rect = _seal_rect(page)
+    assert rect[0] > 595 / 2 and "/Contents" in page
+    assert seal.verify_pdf(sealed, _Court())["whole_file"] is True
