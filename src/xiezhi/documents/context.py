@@ -372,6 +372,14 @@ def _old_sections(kind: str, extra: dict | None, case) -> dict:
             "pays_money": "1" if orders_money(decision) else ""}
 
 
+def _zh(text) -> str:
+    """A lazily translated title in the document's language (a court document is not UI text)."""
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        return str(text)
+
+
 def judicial_context(case, kind: str, variant: str, sections: dict | None, extra: dict | None,
                      plaintiffs: list[str], fee) -> dict:
     """What the judge's documents (判决书、裁定书、调解书) print beyond the common context."""
@@ -409,7 +417,7 @@ def judicial_context(case, kind: str, variant: str, sections: dict | None, extra
         "procuratorate": procuratorate,
         "party_lines": party_lines(case, kind, procuratorate),
         "procedure_sentence": procedure_sentence(case, kind, variant, procuratorate),
-        "ruling_type": str(RULING_TYPES[variant].title) if variant else "",
+        "ruling_type": _zh(RULING_TYPES[variant].title) if variant else "",
         "effect": effect,
         "signers": signers(case),
         "sign_date_cn": date_cn(_sign_date(case, kind)),
