@@ -217,7 +217,7 @@ def _hearing_words(hearing) -> str:
     return f"{_CLOSED_WORDS.get(hearing.closed_reason, '依法')}不公开开庭"
 
 
-def _attendance(parties, helpers, criminal: bool) -> str:
+def _attendance(parties, helpers, agent_word: str = "委托诉讼代理人") -> str:
     """Who attended: 原告×××及其委托诉讼代理人×××、被告×××到庭参加诉讼. The platform records no roll-call,
     so everyone listed on the case is taken as present (the judge corrects it in the editor)."""
     bits = []
@@ -225,7 +225,6 @@ def _attendance(parties, helpers, criminal: bool) -> str:
         if p.role == "victim":
             continue
         agents = [h.name for h in helpers if h.represents_id == p.pk and h.role in ("agent", "defender")]
-        agent_word = "辩护人" if criminal else "委托诉讼代理人"
         bits.append(f"{p.get_role_display()}{p.name}" + (f"及其{agent_word}{'、'.join(agents)}" if agents else ""))
     return f"{'、'.join(bits)}到庭参加诉讼。" if bits else ""
 
@@ -251,7 +250,7 @@ def procedure_sentence(case, kind: str, variant: str = "", procuratorate: str = 
         org = f"由审判员{sole}独任审判" if sole else "组成合议庭"
         return (f"{procuratorate}指控被告人{accused}{charge}，于{filed}向本院提起公诉。本院依法适用{words}，{org}，"
                 f"{_hearing_words(hearing)}审理了本案。{procuratorate}指派检察员出庭支持公诉，"
-                f"{_attendance(parties, helpers, True)}现已审理终结。")
+                f"{_attendance(parties, helpers, '辩护人')}现已审理终结。")
     lead = f"{role_names(_PLAINTIFF_ROLES)}与{role_names(_DEFENDANT_ROLES)}"
     if any(p.role == "third_party" for p in parties):
         lead += f"、{role_names(('third_party',))}"
@@ -267,14 +266,14 @@ def procedure_sentence(case, kind: str, variant: str = "", procuratorate: str = 
     if kind == "admin_judgment":
         org = f"由审判员{sole}独任审理" if sole else "依法组成合议庭"
         return (f"{lead}，本院于{filed}立案后，{org}，{_hearing_words(hearing)}审理了本案。"
-                f"{_attendance(parties, helpers, False)}本案现已审理终结。")
+                f"{_attendance(parties, helpers, '委托代理人')}本案现已审理终结。")
     how = f"依法适用{words}" + (f"，由审判员{sole}独任审理" if sole and code in ("civil_ordinary", "civil_ordinary_single") else "")
     if kind == "mediation":
         if not held:  # 开庭前调解的，不写开庭情况 (2016 调解书样式)
             return f"{lead}，本院于{filed}立案后，{how}进行了审理。"
         return f"{lead}，本院于{filed}立案后，{how}，{_hearing_words(hearing)}进行了审理。"
     return (f"{lead}，本院于{filed}立案后，{how}，{_hearing_words(hearing)}进行了审理。"
-            f"{_attendance(parties, helpers, False)}本案现已审理终结。")
+            f"{_attendance(parties, helpers)}本案现已审理终结。")
 
 
 # ---- the judge's sections (documents.structure) ---------------------------------------------------
@@ -373,6 +372,14 @@ def _old_sections(kind: str, extra: dict | None, case) -> dict:
             "pays_money": "1" if orders_money(decision) else ""}
 
 
+def _zh(text) -> str:
+    """A lazily translated title in the document's language (a court document is not UI text)."""
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        return str(text)
+
+
 def judicial_context(case, kind: str, variant: str, sections: dict | None, extra: dict | None,
                      plaintiffs: list[str], fee) -> dict:
     """What the judge's documents (判决书、裁定书、调解书) print beyond the common context."""
@@ -410,7 +417,7 @@ def judicial_context(case, kind: str, variant: str, sections: dict | None, extra
         "procuratorate": procuratorate,
         "party_lines": party_lines(case, kind, procuratorate),
         "procedure_sentence": procedure_sentence(case, kind, variant, procuratorate),
-        "ruling_type": str(RULING_TYPES[variant].title) if variant else "",
+        "ruling_type": _zh(RULING_TYPES[variant].title) if variant else "",
         "effect": effect,
         "signers": signers(case),
         "sign_date_cn": date_cn(_sign_date(case, kind)),
