@@ -349,7 +349,7 @@ def from_docx(draft: DocumentDraft, data: bytes) -> dict:
         found.setdefault(s.code, [])
         if text:
             found[s.code].append(text)
-    missing = [str(s.title) for s in sections_for(draft.kind) if style_name(s.code) not in found]
+    missing = [str(s.title) for s in sections_for(draft.kind) if s.code not in found]
     if missing:
         raise ValidationError(_("上传的文件缺少以下部分：%(names)s（它们的段落样式已不在文件中）；请在下载的文件中修改后重新上传。")
                               % {"names": "、".join(missing)})
