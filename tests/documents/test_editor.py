@@ -238,6 +238,6 @@ def test_generating_from_a_complete_draft_records_no_unfinished_section(world, d
 def test_the_old_generate_form_no_longer_makes_a_judgment(world):
     r = _client(world["judge"]).post(reverse("documents:generate", args=[world["case"].pk]), {"kind": "judgment"},
                                      follow=True)
-    assert "撰写裁判文书" in r.content.decode()
+    assert "裁判文书请在“裁判文书撰写”中编写后生成" in r.content.decode()
     assert not GeneratedDocument.objects.filter(kind="judgment").exists()
     assert DocumentDraftRevision.objects.count() == 0

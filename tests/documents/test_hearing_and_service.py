@@ -81,7 +81,9 @@ def test_a_generated_notice_is_served_from_the_delivery_page(client, case_setup,
 def test_an_unsealed_judgment_is_refused_with_a_chinese_message(client, case_setup, fake_pdf):
     case, judge = case_setup["case"], case_setup["judge"]
     client.force_login(judge)
-    client.post(f"/documents/staff/cases/{case.pk}/generate/", {"kind": "judgment"})
+    from xiezhi.documents import drafts
+
+    drafts.generate_from_draft(judge, drafts.start_draft(judge, case, "judgment"))  # written in the editor
     doc = GeneratedDocument.objects.get(case=case, kind="judgment")
     panel = client.get(f"/staff/cases/{case.pk}/panels/documents/").content.decode()
     assert f"?document={doc.pk}" not in panel  # no 送达 link before the seal

@@ -219,46 +219,31 @@ def locked_parts(draft: DocumentDraft) -> dict:
                 return v
         return ""
 
-    parties = []
-    for p in ctx.get("parties") or []:
-        if isinstance(p, dict):
-            parties.append({"line": first_of(p, "line", "text") or "，".join(
-                x for x in (f"{p.get('role', '')}：{p.get('name', '')}", p.get("detail", ""),
-                            p.get("address", "")) if x),
-                "agents": [a if isinstance(a, str) else first_of(a, "line", "text") or
-                           f"{a.get('role', '')}：{a.get('name', '')}，{a.get('law_firm', '')}"
-                           for a in (p.get("agents") or [])]})
-    if not any(p["agents"] for p in parties):  # the older context lists agents apart
-        by_name = {}
-        for a in ctx.get("agents") or []:
-            if isinstance(a, dict):
-                by_name.setdefault(a.get("represents", ""), []).append(
-                    "委托诉讼代理人：" + "，".join(x for x in (a.get("name", ""), a.get("law_firm", "")) if x))
-        for p, raw in zip(parties, ctx.get("parties") or []):
-            p["agents"] = by_name.get(raw.get("name", ""), []) if isinstance(raw, dict) else []
+    lines = [x for x in (ctx.get("party_lines") or []) if isinstance(x, str)]
+    if not lines:  # a context without the form's party block: each party, then its agents
+        agents = [a for a in ctx.get("agents") or [] if isinstance(a, dict)]
+        for p in ctx.get("parties") or []:
+            if not isinstance(p, dict):
+                continue
+            lines.append("，".join(x for x in (f"{p.get('role', '')}：{p.get('name', '')}", p.get("detail", ""),
+                                               p.get("address", "")) if x) + "。")
+            lines += ["委托诉讼代理人：" + "，".join(x for x in (a.get("name", ""), a.get("law_firm", "")) if x) + "。"
+                      for a in agents if a.get("represents") == p.get("name")]
+    effect = ctx.get("effect")
+    effect = "".join(x for x in effect if isinstance(x, str)) if isinstance(effect, list) else first("effect", "closing")
     return {
         "court": first("court_full_name", "court_name") or draft.case.court.name,
         "title": title_of(draft.kind, draft.variant),
         "case_number": first("case_number") or draft.case.number,
-        "parties": parties,
+        "party_lines": lines,
         "procedure": first("procedure_sentence", "opening"),
-        "effect": first("effect_sentence", "effect", "closing"),
+        "effect": effect,
         "fee_figures": first("fee_figures"),
         "plaintiffs": [p.get("name", "") for p in ctx.get("parties") or []
                        if isinstance(p, dict) and p.get("role_code") in ("plaintiff", "applicant", "appellant")],
         "defendants": [p.get("name", "") for p in ctx.get("parties") or []
                        if isinstance(p, dict) and p.get("role_code") in ("defendant", "respondent", "appellee")],
     }
-
-
-def first_of(d, *keys) -> str:
-    if not isinstance(d, dict):
-        return ""
-    for k in keys:
-        v = d.get(k)
-        if isinstance(v, str) and v.strip():
-            return v
-    return ""
 
 
 def fee_suggestion(draft: DocumentDraft, outcome: str, claimed=None, granted=None) -> str:
@@ -364,7 +349,7 @@ def from_docx(draft: DocumentDraft, data: bytes) -> dict:
         found.setdefault(s.code, [])
         if text:
             found[s.code].append(text)
-    missing = [str(s.title) for s in sections_for(draft.kind) if style_name(s.code) not in found]
+    missing = [str(s.title) for s in sections_for(draft.kind) if s.code not in found]
     if missing:
         raise ValidationError(_("上传的文件缺少以下部分：%(names)s（它们的段落样式已不在文件中）；请在下载的文件中修改后重新上传。")
                               % {"names": "、".join(missing)})

@@ -31,7 +31,7 @@ def generate(request, case_pk):
         # 判决书、裁定书、调解书 are written in the editor (documents.drafts), not from a bare form
         if not drafts.may_edit(request.user, case, form.cleaned_data["kind"]):
             raise PermissionDenied
-        messages.error(request, _("裁判文书请在“撰写裁判文书”中编写后生成。"))
+        messages.error(request, _("裁判文书请在“裁判文书撰写”中编写后生成。"))
     else:
         try:
             extra = None
@@ -213,7 +213,7 @@ def draft_generate(request, pk):
     if doc.gap_sections or doc.gaps:
         messages.warning(request, _("已生成%(title)s第%(version)s稿，但还有未完成的部分：%(names)s，不能签发。")
                          % {"title": doc.get_kind_display(), "version": doc.version,
-                            "names": "、".join(doc.gap_sections) or _("【待填写】")})
+                            "names": "、".join(doc.gap_sections) or "【待填写】"})
     else:
         messages.success(request, _("已生成%(title)s第%(version)s稿，可以签发。")
                          % {"title": doc.get_kind_display(), "version": doc.version})
