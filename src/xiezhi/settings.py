@@ -122,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "xiezhi.site.context.site",
+                "xiezhi.courts.context.public_court",  # the court's address and telephone (地址与电话)
             ],
         },
     }

@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/dossier/", include("xiezhi.dossier.urls")),
     path("delivery/", include("xiezhi.delivery.urls")),
     path("", include("xiezhi.audit.urls")),
+    path("", include("xiezhi.courts.urls")),
 ]
 
 # A request no page sends (xiezhi.site.http.BadInput: an id that is not a number …) gets its sentence.

@@ -53,3 +53,92 @@ def test_cause_filters(admin_client_):
     response = admin_client_.get(url, {"kind__exact": "civil", "version": "2025", "level": "1"})
     assert response.status_code == 200
     assert response.context["cl"].result_count == 12
+
+
+# ---- 地址与电话: what the court's notices print at their foot and the public site shows (issue 10 §2)
+
+def test_the_admin_edits_a_courts_address_and_telephone_under_their_own_heading(admin_client_, court):
+    url = reverse("admin:courts_court_change", args=[court.pk])
+    page = admin_client_.get(url).content.decode()
+    assert "地址与电话" in page and 'name="address"' in page and 'name="phone"' in page
+    form = admin_client_.get(url).context["adminform"].form
+    data = {k: ("" if v is None else v) for k, v in form.initial.items()}
+    data.update({"parent": court.parent_id, "address": "河南省开封市通许县咸宁路 88 号", "phone": "0371-24961234",
+                 "valid_from": court.valid_from.isoformat() if court.valid_from else "", "active": "on"})
+    for prefix in ("divisions", "courtrooms"):
+        for k in ("TOTAL_FORMS", "INITIAL_FORMS"):
+            data[f"{prefix}-{k}"] = "0"
+    resp = admin_client_.post(url, data)
+    assert resp.status_code == 302, resp.content.decode()[:2000]
+    court.refresh_from_db()
+    assert (court.address, court.phone) == ("河南省开封市通许县咸宁路 88 号", "0371-24961234")
+
+
+@pytest.fixture
+def sysadmin(make_staff):
+    return make_staff(["sysadmin"], "management")
+
+
+def _client(user):
+    from django.test import Client
+
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def test_the_courts_system_administrator_keeps_the_address_and_telephone(sysadmin, court):
+    from xiezhi.audit.models import AuditEntry
+
+    c = _client(sysadmin)
+    page = c.get("/staff/court/contact/")
+    assert page.status_code == 200 and "地址与电话" in page.content.decode()
+    assert 'href="/staff/court/contact/"' in page.content.decode()  # in the side menu
+    r = c.post("/staff/court/contact/", {"address": "河南省开封市通许县咸宁路 88 号", "phone": "0371-24961234"})
+    assert r.status_code == 302
+    court.refresh_from_db()
+    assert (court.address, court.phone) == ("河南省开封市通许县咸宁路 88 号", "0371-24961234")
+    assert AuditEntry.objects.filter(user=sysadmin, action="change", detail__contains="0371-24961234").exists()
+
+
+def test_a_bad_telephone_is_refused_with_a_sentence_and_nothing_changes(sysadmin, court):
+    r = _client(sysadmin).post("/staff/court/contact/", {"address": "通许县", "phone": "call <script>"})
+    assert r.status_code == 400 and "联系电话只能包含数字" in r.content.decode()
+    court.refresh_from_db()
+    assert court.phone == "" and court.address == ""
+
+
+@pytest.mark.parametrize("roles", [["judge"], ["president"], ["clerk"]])
+def test_other_staff_cannot_change_the_courts_address(make_staff, court, roles):
+    user = make_staff(roles)
+    c = _client(user)
+    assert c.get("/staff/court/contact/").status_code == 403
+    assert c.post("/staff/court/contact/", {"address": "x", "phone": "1"}).status_code == 403
+    court.refresh_from_db()
+    assert court.address == "" and 'href="/staff/court/contact/"' not in c.get("/staff/").content.decode()
+
+
+def test_the_service_refuses_another_courts_administrator(make_staff, court):
+    from django.core.exceptions import PermissionDenied
+
+    from xiezhi.courts import services
+
+    other = make_staff(["sysadmin"], "management", court_=Court.objects.get(case_code="豫0203"))
+    with pytest.raises(PermissionDenied):
+        services.update_contact(other, court, address="x", phone="0371-1")
+
+
+def test_the_public_home_page_and_footer_show_the_courts_address_and_telephone(client, sysadmin, court, settings):
+    settings.COURT_NAME, settings.COURT_CASE_CODE = "河南省通许县人民法院", ""
+    _client(sysadmin).post("/staff/court/contact/", {"address": "通许县咸宁路 88 号", "phone": "0371-24961234"})
+    html = client.get("/").content.decode()
+    footer = html.split('<footer class="footer">', 1)[1]
+    for text in ("河南省通许县人民法院", "通许县咸宁路 88 号", "0371-24961234", 'href="tel:0371-24961234"'):
+        assert text in footer, text
+    home = html.split('class="panel court-info"', 1)[1].split("</section>", 1)[0]
+    assert "通许县咸宁路 88 号" in home and "0371-24961234" in home
+    # the footer of every public page, not only the home page
+    assert "0371-24961234" in client.get("/login/").content.decode()
+    # a deployment naming its court by 法院代字
+    settings.COURT_CASE_CODE, settings.COURT_NAME = "豫0222", "某某法院"
+    assert "通许县咸宁路 88 号" in client.get("/").content.decode()

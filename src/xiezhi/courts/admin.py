@@ -52,7 +52,10 @@ class CourtAdmin(admin.ModelAdmin):
     list_select_related = ("parent",)
     ordering = ("code",)
     inlines = [DivisionInline, CourtroomInline]
-    fieldsets = ((None, {"fields": ("code", "name", "case_code", "level_code", "parent")}), REFDATA_FIELDSET)
+    fieldsets = ((None, {"fields": ("code", "name", "case_code", "level_code", "parent")}),
+                 (_("地址与电话"), {"fields": ("address", "phone"),
+                                 "description": _("印在通知书落款“本院地址”“联系电话”处，并显示在诉讼服务网首页。")}),
+                 REFDATA_FIELDSET)
 
 
 @admin.register(Division)

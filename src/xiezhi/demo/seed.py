@@ -14,6 +14,7 @@ The demo tells one consistent story (tests/demo/test_demo_story.py checks it):
 from __future__ import annotations
 
 import io
+import logging
 import random
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -125,8 +126,10 @@ def _party(rng, role, company=False, *, avoid=()):
     """A natural or legal person; never one whose name is in `avoid` (nobody sues themselves)."""
     while True:
         if company:
-            p = dict(role=role, kind="legal", name=rng.choice(COMPANIES), id_type="统一社会信用代码",
-                     id_number="", legal_representative=_name(rng), address="河南省开封市通许县")
+            name = rng.choice(COMPANIES)
+            p = dict(role=role, kind=_org_kind(name), name=name, id_type="统一社会信用代码",
+                     id_number="", legal_representative=_name(rng), representative_title=_rep_title(name),
+                     address="河南省开封市通许县")
         else:
             birth = date(rng.randint(1955, 2000), rng.randint(1, 12), rng.randint(1, 28))
             p = dict(role=role, kind="natural", name=_name(rng), id_type="居民身份证", id_number=_id_number(rng, birth),
@@ -136,9 +139,25 @@ def _party(rng, role, company=False, *, avoid=()):
             return p
 
 
+def _org_kind(name: str) -> str:
+    """A branch (支行, 分公司, 中心支公司) is an unincorporated organisation with a 主要负责人, not a legal
+    person with a 法定代表人 (民事诉讼法 第五十一条第二款; 民诉解释 第五十二条第（五）至（七）项)."""
+    return "organisation" if name.endswith(("支行", "分行", "分公司", "支公司")) else "legal"
+
+
+def _rep_title(name: str) -> str:
+    """The 职务 of the representative, as the party listing prints it (该公司执行董事, 该支行行长)."""
+    for suffix, title in (("支行", "该支行行长"), ("分行", "该分行行长"), ("支公司", "该公司总经理"),
+                          ("分公司", "该分公司经理"), ("局", "该局局长"), ("公司", "该公司执行董事")):
+        if name.endswith(suffix):
+            return title
+    return ""
+
+
 def _agency(rng, role="defendant"):
     name = rng.choice(AGENCIES)
-    return dict(role=role, kind="legal", name=name, legal_representative=_name(rng), address="河南省开封市通许县")
+    return dict(role=role, kind="legal", name=name, legal_representative=_name(rng),
+                representative_title=_rep_title(name), address="河南省开封市通许县")
 
 
 def _cause(kind: str, on: date, names) -> Cause | None:
@@ -324,7 +343,7 @@ def seed_cases(c: Court, users: dict[str, User], n: int = 300, seed: int = 2026)
         defendant = _party(rng, "defendant", rng.random() < .2, avoid={plaintiff["name"]})
         if i % 55 == 1:  # a case of the demo litigant
             plaintiff.update(name=litigant.real_name, id_number=litigant.id_number, kind="natural", user=litigant,
-                             phone=litigant.phone)
+                             phone=litigant.phone, legal_representative="", representative_title="")
             if defendant["name"] == litigant.real_name:
                 defendant = _party(rng, "defendant", True)
         parties = [plaintiff, defendant]
@@ -705,6 +724,217 @@ def seed_dossiers(c: Court, users: dict[str, User], limit: int = 4) -> int:
     return made
 
 
+# ---- a case for every form: 普通 (panel with an assessor; sole judge), 简易, 小额, 刑初, 行初 ----------
+
+COURT_ADDRESS = "河南省开封市通许县咸宁路中段88号"
+COURT_PHONE = "0371-24961234"
+# key -> the case's title (how tests and the README find them)
+SHOWCASE = {
+    "ordinary_panel": "黄强诉通许县惠民农资有限公司买卖合同纠纷",
+    "ordinary_sole": "崔明诉河南中原农商银行股份有限公司通许支行储蓄存款合同纠纷",
+    "summary": "宋秀英诉高建国民间借贷纠纷",
+    "small_claims": "通许县绿城物业服务有限公司诉邱丽娜物业服务合同纠纷",
+    "criminal": "通许县人民检察院指控杜志强犯盗窃罪",
+    "administrative": "通许县宏达商贸有限公司诉通许县市场监督管理局罚款",
+}
+
+
+def _person(name, id_number, gender, address, occupation, role, phone=""):
+    return {"role": role, "kind": "natural", "name": name, "id_number": id_number, "gender": gender,
+            "ethnicity": "汉族", "address": address, "occupation": occupation, "phone": phone}
+
+
+def _organisation(name, kind, rep, title, address, role, uscc="", phone=""):
+    return {"role": role, "kind": kind, "name": name, "id_number": uscc, "legal_representative": rep,
+            "representative_title": title, "address": address, "phone": phone}
+
+
+def _id(birth: date, seq: int) -> str:
+    from xiezhi.law.identity import resident_id_check_char
+
+    body = f"410222{birth:%Y%m%d}{seq:03d}"
+    return body + resident_id_check_char(body)
+
+
+def _showcase_slot(calendar, day: date, n: int) -> tuple[datetime, datetime]:
+    """An hour at 11:00 on the n-th workday from `day` (the seeded hearings hold 9:00–11:00 and
+    14:30–16:30, so the clerk and the lawyer are free)."""
+    while True:
+        day += timedelta(days=1)
+        if not calendar.is_rest_day(day):
+            if n == 0:
+                start = datetime.combine(day, time(11, 0), _tz())
+                return start, start + timedelta(minutes=55)
+            n -= 1
+
+
+def _file_and_register(c, users, key, data, procedure_code, cause_name, kind="civil", type_code="民初"):
+    """窗口立案 and 登记立案 through the filing services; the case is titled as SHOWCASE names it."""
+    clerk = users["lian"]
+    cause = _cause(kind, timezone.localdate(), [cause_name])
+    data = {**data, "cause_id": cause.pk if cause else None}
+    filing = filing_services.counter_filing(clerk, c, data, type_code=type_code)
+    case = filing_services.register(clerk, filing, procedure_code=procedure_code, cause=cause)
+    Case.objects.filter(pk=case.pk).update(title=SHOWCASE[key])
+    case.title = SHOWCASE[key]
+    return case
+
+
+def seed_showcase(c: Court, users: dict[str, User]) -> dict[str, Case]:
+    """One case for each kind of form the platform generates, on real data (issue 10): the court's
+    address and telephone; 普通程序 with a panel of two judges and a people's assessor against a
+    company (法定代表人 and 职务); 普通程序 before a sole judge against a bank branch (主要负责人);
+    简易程序; 小额诉讼 with a hearing not open to the public; 刑初 and 行初. Civil and administrative
+    cases come through the counter filing and registration services, so their parties carry what
+    the form takes; the criminal case (a prosecution, not a complaint) is imported."""
+    from xiezhi.courts.calendar import get_work_calendar
+    from xiezhi.courts.models import Courtroom
+    from xiezhi.hearings import services as hearing_services
+    from xiezhi.trial import services as trial_services
+
+    if not (c.address and c.phone):
+        Court.objects.filter(pk=c.pk).update(address=c.address or COURT_ADDRESS, phone=c.phone or COURT_PHONE)
+        c.refresh_from_db(fields=["address", "phone"])
+    found = showcase(c)
+    if found:
+        return found
+    lian, judge, clerk, assistant = users["lian"], users["judge"], users["clerk"], users["assistant"]
+    lawyer = users["13800000001"]
+    rooms = {r.name: r for r in Courtroom.objects.filter(court=c)}
+    calendar = get_work_calendar(strict=False)
+    today = timezone.localdate() + timedelta(days=2)  # summons three days ahead (民事诉讼法 第一百三十九条)
+    claims = "1. 判令被告支付货款286000元及逾期付款利息；2. 本案诉讼费用由被告负担。"
+    made: dict[str, Case] = {}
+    with transaction.atomic():
+        # 1. 普通程序, 合议庭: 审判长 张正义, 审判员 李明法, 人民陪审员 (drawn); against a company
+        case = _file_and_register(c, users, "ordinary_panel", {
+            "parties": [
+                _person("黄强", "410222196407213749", "男", "河南省通许县李镇黄庄村", "务农", "plaintiff", "13937801234"),
+                _organisation("通许县惠民农资有限公司", "legal", "董桂", "该公司执行董事", "河南省开封市通许县城关镇建设路16号",
+                              "defendant")],
+            "claims": claims, "facts": "2025年3月至6月，原告向被告供应化肥四批，被告结欠货款286000元，经催要未付。",
+            "amount": "286000"}, "civil_ordinary", "买卖合同纠纷")
+        from xiezhi.cases.models import Party
+
+        Party.objects.create(case=case, role="agent", kind="natural", name=lawyer.real_name, phone=lawyer.phone,
+                             lawyer_licence=lawyer.lawyer_licence, law_firm=lawyer.law_firm, user=lawyer,
+                             represents=case.parties.get(name="黄强"))
+        case_services.assign_judge(lian, case, judge, reason="随机分案")
+        trial_services.form_panel(judge, case, presiding=judge, judges=[users["judge2"]], assessors=1,
+                                  seed="showcase-panel")
+        made["ordinary_panel"] = case
+        # 2. 普通程序, 独任审理 (民事诉讼法 第四十条第二款); against a bank branch: 主要负责人
+        case = _file_and_register(c, users, "ordinary_sole", {
+            "parties": [
+                _person("崔明", _id(date(1978, 11, 5), 17), "男", "河南省通许县关镇崔庄村",
+                        "通许县关镇中心小学教师", "plaintiff", "13837805678"),
+                _organisation("河南中原农商银行股份有限公司通许支行", "organisation", "汤红霞", "该支行行长",
+                              "河南省通许县咸平路126号", "defendant")],
+            "claims": "1. 判令被告兑付存款本金80000元及利息；2. 本案诉讼费用由被告负担。",
+            "facts": "原告于2024年在被告处存入定期存款80000元，到期后被告以系统故障为由拒绝兑付。",
+            "amount": "80000"}, "civil_ordinary_single", "储蓄存款合同纠纷")
+        case_services.assign_judge(lian, case, judge, reason="随机分案")
+        trial_services.form_panel(judge, case, single_reason="基本事实清楚、权利义务关系明确")
+        made["ordinary_sole"] = case
+        # 3. 简易程序, natural persons
+        case = _file_and_register(c, users, "summary", {
+            "parties": [
+                _person("宋秀英", _id(date(1969, 4, 12), 28), "女", "河南省通许县城关镇北街", "个体工商户",
+                        "plaintiff", "13703781122"),
+                _person("高建国", _id(date(1982, 9, 30), 35), "男", "河南省通许县竖岗镇高庄村", "务工", "defendant")],
+            "claims": "1. 判令被告偿还借款50000元及利息；2. 本案诉讼费用由被告负担。",
+            "facts": "2025年1月被告向原告借款50000元，约定半年归还，到期未还。", "amount": "50000"},
+            "civil_summary", "民间借贷纠纷")
+        case_services.assign_judge(lian, case, judge, reason="随机分案")
+        trial_services.form_panel(judge, case)
+        made["summary"] = case
+        # 4. 小额诉讼, heard in private (a party's privacy: 民事诉讼法 第一百三十七条)
+        case = _file_and_register(c, users, "small_claims", {
+            "parties": [
+                _organisation("通许县绿城物业服务有限公司", "legal", "邵志刚", "该公司经理", "河南省通许县咸宁路58号",
+                              "plaintiff", _uscc("91410222MA44ABCD0"), "13903785566"),
+                _person("邱丽娜", _id(date(1990, 2, 14), 46), "女", "河南省通许县城关镇绿城小区3号楼2单元501室",
+                        "通许县人民医院护士", "defendant")],
+            "claims": "1. 判令被告支付2024年度至2025年度物业费4860元；2. 本案诉讼费用由被告负担。",
+            "facts": "被告系绿城小区业主，原告依约提供物业服务，被告拖欠物业费两年。", "amount": "4860",
+            }, "civil_small_claims", "物业服务合同纠纷")
+        case_services.assign_judge(lian, case, judge, reason="随机分案")
+        trial_services.form_panel(judge, case)
+        made["small_claims"] = case
+        # 5. 行初: a company against the market regulator's fine; panel of a judge and two assessors
+        case = _file_and_register(c, users, "administrative", {
+            "parties": [
+                _organisation("通许县宏达商贸有限公司", "legal", "郭宏达", "该公司总经理", "河南省通许县城关镇中山路8号",
+                              "plaintiff", _uscc("91410222MA45EFGH1"), "13503789900"),
+                _organisation("通许县市场监督管理局", "legal", "范立新", "该局局长", "河南省通许县咸平路88号",
+                              "defendant")],
+            "claims": "请求撤销被告作出的通市监罚〔2025〕36号行政处罚决定。",
+            "facts": "被告认定原告销售过期食品并处罚款50000元，认定事实不清，适用法律错误。", "amount": ""},
+            "admin_ordinary", "罚款", kind="administrative", type_code="行初")
+        case_services.assign_judge(lian, case, users["xingzheng"], reason="随机分案")
+        trial_services.form_panel(users["xingzheng"], case, assessors=2, seed="showcase-admin")
+        made["administrative"] = case
+        # 6. 刑初: a public prosecution (imported: it does not come through the complaint form)
+        made["criminal"] = _showcase_criminal(c, users)
+        trial_services.form_panel(users["xingshi"], made["criminal"], assessors=2, seed="showcase-criminal")
+        for key, case in made.items():
+            case.team.add(clerk, assistant)
+    # hearings: the panel case in public in 第一审判庭, the small claim in private online
+    plan = [("ordinary_panel", "第一审判庭", True, "", False), ("ordinary_sole", "第二审判庭", True, "", False),
+            ("summary", "第三审判庭", True, "", False), ("small_claims", "小额速裁庭", False, "privacy", True),
+            ("administrative", "第四审判庭", True, "", False), ("criminal", "第一审判庭", True, "", False)]
+    for n, (key, room, public, reason, online) in enumerate(plan):
+        case = made[key]
+        case.refresh_from_db()  # the judge was assigned after registration
+        start, end = _showcase_slot(calendar, today, n)
+        try:
+            hearing_services.schedule_hearing(
+                case.judge, case, rooms.get(room) or next(iter(rooms.values())), start, end, clerk=clerk,
+                public=public, closed_reason=reason,
+                closed_note="" if public else "被告申请，涉及其家庭住址及收入等个人隐私", online=online)
+        except Exception as exc:  # noqa: BLE001 - a demo hearing that does not fit is simply not made
+            logging.getLogger(__name__).warning("showcase hearing for %s not made: %s", key, exc)
+            continue
+    return made
+
+
+def _uscc(first17: str) -> str:
+    """A unified social credit code with its check character (GB 32100-2015)."""
+    from xiezhi.law.identity import uscc_check_char
+
+    return first17 + uscc_check_char(first17)
+
+
+def _showcase_criminal(c: Court, users) -> Case:
+    from django.db.models import Max
+
+    procs = _procs()
+    filed = timezone.localdate() - timedelta(days=6)
+    counters = {}
+    last = Case.objects.filter(court=c, year=filed.year, case_type__type_code="刑初").aggregate(m=Max("serial"))["m"]
+    counters[(filed.year, "刑初")] = last or 0
+    accused = _person("杜志强", _id(date(1995, 6, 18), 51), "男", "河南省通许县孙营乡杜庄村", "无业", "accused")
+    accused.update(id_type="居民身份证")
+    victim = _person("姚桂兰", _id(date(1958, 3, 3), 62), "女", "河南省通许县玉皇庙镇", "务农", "victim")
+    defender = {"role": "defender", "kind": "natural", "name": "宋律师", "law_firm": "河南通正律师事务所",
+                "lawyer_licence": "14101201610654321"}
+    s = _Story(c, users, counters, type_code="刑初", filed=filed, proc=procs["criminal_ordinary"],
+               cause=_cause("criminal", filed, ["盗窃罪"]), parties=[accused, victim, defender],
+               judge=users["xingshi"], assign_on=filed + timedelta(days=1), title=SHOWCASE["criminal"],
+               claims="通许县人民检察院以通检刑诉〔2026〕58号起诉书指控被告人杜志强犯盗窃罪，请求依法判处。",
+               facts="2026年9月，被告人杜志强三次进入被害人姚桂兰家中，窃取现金及金饰，价值共计人民币12600元。")
+    case = s.save(timezone.now() - timedelta(minutes=1))
+    case.parties.filter(role="defender").update(represents=case.parties.get(role="accused"))
+    return case
+
+
+def showcase(c: Court) -> dict[str, Case]:
+    """The showcase cases by key, when the demo has them."""
+    by_title = {case.title: case for case in Case.objects.filter(court=c, title__in=SHOWCASE.values())}
+    found = {key: by_title[title] for key, title in SHOWCASE.items() if title in by_title}
+    return found if len(found) == len(SHOWCASE) else {}
+
+
 def seed_all(n_cases: int = 300) -> dict:
     from xiezhi.celery import wait_for_in_process_jobs
     from xiezhi.courts.refdata import load_all
@@ -717,7 +947,8 @@ def seed_all(n_cases: int = 300) -> dict:
     work = seed_work(c, users)
     hearings = seed_trial(c, users)
     served = seed_service(c, users)
+    shown = seed_showcase(c, users)
     pages = seed_dossiers(c, users)
     wait_for_in_process_jobs()  # OCR of the scanned pages (threads without a worker)
     return {"court": c, "users": users, "cases": made, "hearings": hearings, "served": served, "pages": pages,
-            "work": work}
+            "work": work, "showcase": shown}

@@ -2,7 +2,6 @@
 layout of the person who sees it (staff keep their menu; the public keep the portal's)."""
 import logging
 
-from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
@@ -19,9 +18,9 @@ def home(request):
     """The public home page; court staff go straight to their workbench."""
     if getattr(request.user, "is_court_staff", False):
         return redirect("cases:workbench")
-    return render(request, "site/home.html", {"court": {
-        "name": settings.COURT_NAME, "address": settings.COURT_ADDRESS, "hours": settings.COURT_HOURS,
-        "hotline": settings.COURT_HOTLINE}})
+    # the court's name, address and telephone: `public_court` (courts.context, from the court's own
+    # settings 地址与电话, else COURT_NAME / COURT_ADDRESS)
+    return render(request, "site/home.html")
 
 
 def bad_input(request, exception=None):
