@@ -134,7 +134,9 @@ HEARING_VARIABLES = frozenset({"hearing_time", "hearing_place", "hearing_purpose
 
 
 def template_variables() -> frozenset[str]:
-    return CASE_VARIABLES | frozenset(FREE_TEXTS) | HEARING_VARIABLES
+    from .context_notices import NOTICE_VARIABLES  # the notices' own (court address, contact, …)
+
+    return CASE_VARIABLES | frozenset(FREE_TEXTS) | HEARING_VARIABLES | NOTICE_VARIABLES
 
 
 def hearing_texts(hc: dict) -> dict:
