@@ -238,7 +238,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "acceptance_notice": _BLOCK + ("受理案件通知书", "{{ recipient.name }}", "{{ fee_figures }}", "七日"),
     "response_notice": _BLOCK + ("应诉通知书", "{{ recipient.name }}", "十五日", "第一百二十八条"),
     "evidence_notice": _BLOCK + ("举证通知书", "{{ recipient.name }}", "{{ evidence_period }}"),
-    "summons": _BLOCK + ("传", "{{ recipient.name }}", "{{ hearing_time }}", "{{ hearing_place }}"),
+    "summons": _BLOCK + ("传票", "{{ recipient.name }}", "{{ hearing_time }}", "{{ hearing_place }}"),
     "panel_notice": _BLOCK + ("合议庭组成人员通知书", "{{ recipient.name }}", "panel", "第一百三十一条"),
     "service_receipt": ("{{ court_name }}", "{{ case_number }}", "送达回证", "{{ recipient.name }}",
                         "{{ served_documents }}", "代收人", "备注"),
