@@ -160,11 +160,14 @@ def when(doc, condition, lines, **kwargs):
     p(doc, "{%p endif %}", indent=False)
 
 
-def table(doc, rows, widths=(Cm(4.2), Cm(11.4)), size=BODY_SIZE - 2):
+def table(doc, rows, widths=(Cm(5.0), Cm(10.6)), size=BODY_SIZE - 2):
     """A ruled table (Table Grid) of label | value rows, as the 传票 and 送达回证 forms are laid out.
     A value may hold several lines separated by "\n" (one paragraph each)."""
     t = doc.add_table(rows=len(rows), cols=2)
     t.style = "Table Grid"
+    t.autofit = False
+    for column, width in zip(t.columns, widths):  # the grid, which LibreOffice and WPS lay out by
+        column.width = width
     for (label, value), row in zip(rows, t.rows):
         for cell, text, width in zip(row.cells, (label, value), widths):
             cell.width = width
