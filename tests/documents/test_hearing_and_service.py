@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 def _text(doc: GeneratedDocument) -> str:
     with doc.docx.open("rb") as f:
         d = Document(io.BytesIO(f.read()))
-    return "\n".join(p.text for p in d.paragraphs)
+    # the summons is a ruled table (传票 form): its cells are part of the text
+    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in d.paragraphs] + cells)
 
 
 def test_a_summons_from_the_hearing_names_its_time_and_courtroom(client, case_setup, fake_pdf):

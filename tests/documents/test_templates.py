@@ -71,7 +71,8 @@ def test_uploaded_template_becomes_the_new_version(case_setup, make_staff):
 
     admin = make_staff(["sysadmin"])
     services.ensure_shipped_templates()
-    doc = Document()
+    # the court edits the shipped form: its structure stays (template_check), a paragraph is added
+    doc = Document(str(services.SHIPPED / "acceptance_notice.docx"))
     doc.add_paragraph("新版受理通知书 {{ case_number }} {{ recipient.name }}")
     buf = io.BytesIO()
     doc.save(buf)
