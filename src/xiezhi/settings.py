@@ -304,6 +304,9 @@ COURT_NAME = os.environ.get("XIEZHI_COURT_NAME", "河南省通许县人民法院
 COURT_ADDRESS = os.environ.get("XIEZHI_COURT_ADDRESS", "河南省开封市通许县")
 COURT_HOURS = os.environ.get("XIEZHI_COURT_HOURS", "周一至周五 8:30—12:00，14:30—17:30（法定节假日除外）")
 COURT_HOTLINE = os.environ.get("XIEZHI_COURT_HOTLINE", "12368")
+# the court the public site presents (法院代字); empty: the court whose full name is COURT_NAME.
+# Its address and telephone come from the court's own settings (地址与电话), COURT_ADDRESS until set.
+COURT_CASE_CODE = os.environ.get("XIEZHI_COURT_CASE_CODE", "")
 DEADLINE_WARN_DAYS = int(os.environ.get("XIEZHI_DEADLINE_WARN_DAYS", "15"))
 # A party domiciled in Hong Kong, Macao or Taiwan appeals within the 30 days of a party with no domicile in
 # the PRC (民事诉讼法 第二百八十六条), by the court's reading of 民诉解释 第五百四十九条 (参照涉外程序); 0: 15/10 days
@@ -337,6 +340,11 @@ SIGNOFF_SECOND_KINDS = {
 # Documents: LibreOffice conversion time limit (seconds) and the CJK font drawn in the seal
 SOFFICE_TIMEOUT = int(os.environ.get("XIEZHI_SOFFICE_TIMEOUT", "120"))
 SEAL_FONT = os.environ.get("XIEZHI_SEAL_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
+# The faces that stand in for 方正小标宋简体 (court name, title) and 仿宋_GB2312 (body) in a PDF when the
+# server does not have them (documents.convert, docs/deploy.md "Fonts"); an installed font of the name wins.
+PDF_TITLE_FONT = os.environ.get("XIEZHI_PDF_TITLE_FONT", "Noto Serif CJK SC")
+PDF_BODY_FONT = os.environ.get("XIEZHI_PDF_BODY_FONT", "Noto Serif CJK SC")
+PDF_SANS_FONT = os.environ.get("XIEZHI_PDF_SANS_FONT", "Noto Sans CJK SC")
 
 # Hearings: online room base URL (default: https:// first allowed host), audio upload limit, speech-to-text
 HEARING_ONLINE_BASE = os.environ.get("XIEZHI_HEARING_ONLINE_BASE", "")

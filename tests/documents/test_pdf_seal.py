@@ -1,16 +1,21 @@
 """Real LibreOffice conversion and the court's electronic seal, checked with poppler's standard
 tools (pdftotext, pdffonts, pdfsig) and the public verification page. One conversion per test:
 LibreOffice takes a few seconds."""
+import io
 import re
 import shutil
 import subprocess
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm
+from pypdf import PdfReader
 from django.urls import reverse
 
 from xiezhi.cases.signals import paper_added
-from xiezhi.documents import seal, services
+from xiezhi.documents import convert, seal, services
 
 pytestmark = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdfsig")),
                                 reason="needs libreoffice-writer-nogui and poppler-utils (scripts/deps/documents.txt)")
@@ -51,7 +56,7 @@ def test_generate_convert_seal_verify(case_setup, client, tmp_path, django_captu
                                              text=True,
                                              timeout=60).stdout)
     assert case.number in text
-    assert "民事判决书" in text and "张三丰" in text and "壹仟陆佰伍拾元整" in text
+    assert "民事判决书" in text and "张三丰" in text and "减半收取计1650元" in text
     fonts = _run("pdffonts", p)
     cjk = [line for line in fonts.splitlines() if "CJK" in line]
     assert cjk and all(" yes " in line for line in cjk), fonts
@@ -72,6 +77,9 @@ def test_generate_convert_seal_verify(case_setup, client, tmp_path, django_captu
     # the visible seal carries the verification code (QR + text are an image; the code is in the PDF too)
     assert seal.verify_pdf(sealed, case.court) == {"signed": True, "intact": True, "valid": True,
                                                    "trusted": True, "whole_file": True}
+    # the seal lies over the judgment's date, as the court's red seal does on paper
+    page = PdfReader(io.BytesIO(sealed)).pages[-1]
+    assert _contains(_seal_rect(page), seal.date_position(page))
 
     # public verification page, no login: by code
     page = client.get(reverse("documents:verify_code", args=[doc.verification_code]))
@@ -106,3 +114,66 @@ def test_generate_convert_seal_verify(case_setup, client, tmp_path, django_captu
 
     with pytest.raises(ValidationError):
         services.seal_document(judge, doc)
+
+
+def _seal_rect(page):
+    """The rectangle of the seal's signature widget on the page."""
+    for annot in page.get("/Annots") or []:
+        a = annot.get_object()
+        if a.get("/FT") == "/Sig" or a.get("/T") == "CourtSeal":
+            return [float(v) for v in a["/Rect"]]
+    raise AssertionError("no seal on the page")
+
+
+def _contains(rect, pos):
+    assert pos is not None, "no date in Chinese numerals found on the page"
+    x0, y0, x1, y1 = rect
+    return x0 <= pos[0] <= x1 and y0 <= pos[1] <= y1
+
+
+def _a4(lines, signature_block):
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for text in lines:
+        doc.add_paragraph(text)
+    for text in signature_block:
+        doc.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+class _Court:
+    name, full_name, code, pk = "通许县人民法院", "河南省通许县人民法院", "seal-test", 1
+
+
+def test_the_seal_is_centred_over_the_date_and_the_code_goes_to_the_foot(media):
+    """Issue 10 §3: the electronic seal is placed over the date (骑年盖月), overlapping the court's
+    name and date block as the red seal does on paper; the QR code and verification code are
+    printed at the foot of the last page, not inside the seal."""
+    body = ["本院认为，被告应当依约偿还借款。" * 4] * 24
+    pdf = convert.docx_to_pdf(_a4(body, ["审　判　员　李审判", "河南省通许县人民法院", "二〇二六年十二月三日",
+                                          "（院印）", "本件与原本核对无异", "书　记　员　王书记"]))
+    sealed = seal.sign_pdf(pdf, _Court(), "ABCD-EFGH-JKLM", "https://court.example/documents/verify/ABCD-EFGH-JKLM/")
+    page = PdfReader(io.BytesIO(sealed)).pages[-1]
+    date = seal.date_position(page)
+    rect = _seal_rect(page)
+    assert _contains(rect, date)
+    # a seal of 4.2 cm, centred on the date
+    assert abs((rect[2] - rect[0]) - seal.SEAL_PT) <= 1 and abs((rect[3] - rect[1]) - seal.SEAL_PT) <= 1
+    assert abs((rect[0] + rect[2]) / 2 - date[0]) <= 2 and abs((rect[1] + rect[3]) / 2 - date[1]) <= 2
+    # the verification block is drawn at the foot of the page (below the bottom margin), under the text
+    qx, qy = seal.qr_block_position(page)
+    assert qy + seal.QR_BLOCK[1] < 90 < rect[1]
+    assert seal.verify_pdf(sealed, _Court())["whole_file"] is True
+
+
+def test_without_a_date_the_seal_keeps_the_bottom_right(media):
+    pdf = convert.docx_to_pdf(_a4(["本件无落款日期。"], ["河南省通许县人民法院"]))
+    page = PdfReader(io.BytesIO(pdf)).pages[-1]
+    assert seal.date_position(page) is None
+    box, over_the_date = seal.seal_box(page)
+    assert over_the_date is False and box[2] > float(page.mediabox.width) / 2 and box[1] >= 90
+    sealed = seal.sign_pdf(pdf, _Court(), "ABCD-EFGH-JKLM", "https://court.example/v/")
+    assert _seal_rect(PdfReader(io.BytesIO(sealed)).pages[-1]) == [float(round(v)) for v in box]

@@ -22,24 +22,40 @@ def soffice() -> str:
     return exe
 
 
-# The templates name the fonts a court's Word or WPS has (宋体, 黑体, 仿宋 …). On the server those
-# names mean nothing to fontconfig, which would fall back to a Latin font and leave the glyphs to
-# LibreOffice's guess; each is mapped here to the Simplified Chinese face of Debian's fonts-noto-cjk,
-# so a PDF is always set in Noto Serif / Sans CJK SC (the SC face of the collection; the templates'
-# language zh-CN keeps the Simplified Chinese glyph forms).
+# The templates name the fonts a court's Word or WPS has: 方正小标宋简体 for the court name and the
+# title, 仿宋_GB2312 for the case number and the body (人民法院民事裁判文书制作规范 八、), and the older
+# 宋体 / 黑体. On a server without them fontconfig would fall back to a Latin font and leave the
+# glyphs to LibreOffice's guess, so each name is given a free face of Debian's fonts-noto-cjk as its
+# substitute (settings PDF_TITLE_FONT, PDF_BODY_FONT, PDF_SANS_FONT; docs/deploy.md "Fonts").
+# The substitute is *accepted* after the name, not preferred over it: a court that licenses and
+# installs 方正小标宋简体 or 仿宋_GB2312 gets its own fonts, and the Noto face only fills the gap.
+# The templates' language zh-CN keeps the Simplified Chinese glyph forms of the collection.
 SERIF_SC, SANS_SC = "Noto Serif CJK SC", "Noto Sans CJK SC"
-FONT_MAP = {**dict.fromkeys(("宋体", "SimSun", "新宋体", "NSimSun", "仿宋", "仿宋_GB2312", "FangSong",
-                             "楷体", "楷体_GB2312", "KaiTi", "方正小标宋简体", "小标宋", "Times New Roman"), SERIF_SC),
-            **dict.fromkeys(("黑体", "SimHei", "微软雅黑", "Microsoft YaHei", "等线", "DengXian", "Calibri"),
-                            SANS_SC)}
+TITLE_NAMES = ("方正小标宋简体", "方正小标宋_GBK", "小标宋", "小标宋体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong")
+BODY_NAMES = ("仿宋", "仿宋_GB2312", "FangSong", "FangSong_GB2312", "华文仿宋", "STFangsong", "宋体", "SimSun",
+              "新宋体", "NSimSun", "楷体", "楷体_GB2312", "KaiTi", "Times New Roman")
+SANS_NAMES = ("黑体", "SimHei", "微软雅黑", "Microsoft YaHei", "等线", "DengXian", "Calibri")
+
+
+def font_map() -> dict[str, str]:
+    """Each font name a template may ask for → the installed face that stands in for it."""
+    title = settings.PDF_TITLE_FONT or SERIF_SC
+    body = settings.PDF_BODY_FONT or SERIF_SC
+    sans = settings.PDF_SANS_FONT or SANS_SC
+    return {**dict.fromkeys(BODY_NAMES, body), **dict.fromkeys(TITLE_NAMES, title),
+            **dict.fromkeys(SANS_NAMES, sans)}
+
+
+FONT_MAP = {**dict.fromkeys(BODY_NAMES + TITLE_NAMES, SERIF_SC), **dict.fromkeys(SANS_NAMES, SANS_SC)}  # the defaults
 
 
 def fonts_conf() -> str:
-    """A fontconfig file: the system's configuration plus FONT_MAP as strong aliases."""
+    """A fontconfig file: the system's configuration plus font_map() as strong aliases, each
+    substitute accepted after the name it stands for (an installed font of that name wins)."""
     from xml.sax.saxutils import escape
 
-    aliases = "".join(f'<alias binding="strong"><family>{escape(name)}</family><prefer><family>{face}</family>'
-                      f"</prefer></alias>" for name, face in FONT_MAP.items())
+    aliases = "".join(f'<alias binding="strong"><family>{escape(name)}</family><accept><family>{escape(face)}'
+                      f"</family></accept></alias>" for name, face in font_map().items())
     return ('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd"><fontconfig>'
             '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>' + aliases + "</fontconfig>")
 

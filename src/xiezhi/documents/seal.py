@@ -12,6 +12,7 @@ import hashlib
 import io
 import math
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -120,23 +121,106 @@ def seal_image(court_name: str, size: int = 600):
     return img
 
 
-def stamp_image(court_name: str, code: str, url: str):
-    """The visible appearance: the seal, and next to it the QR code and the verification code."""
+def qr_block_image(code: str, url: str):
+    """The verification block printed at the foot of the page: the QR code and, beside it, the code."""
     import segno
     from PIL import Image, ImageDraw
 
-    seal = seal_image(court_name, 600)
     qr_buf = io.BytesIO()
     segno.make(url, error="m").save(qr_buf, kind="png", scale=10, border=2)
     qr_buf.seek(0)
-    qr = Image.open(qr_buf).convert("RGBA").resize((360, 360), Image.NEAREST)
-    img = Image.new("RGBA", (1100, 600), (255, 255, 255, 0))
-    img.alpha_composite(seal, (0, 0))
-    img.alpha_composite(qr, (680, 40))
+    qr = Image.open(qr_buf).convert("RGBA").resize((240, 240), Image.NEAREST)
+    img = Image.new("RGBA", (QR_BLOCK[0] * 4, QR_BLOCK[1] * 4), (255, 255, 255, 0))
+    img.alpha_composite(qr, (0, 0))
     draw = ImageDraw.Draw(img)
-    draw.text((860, 440), "扫码或输入验证码核验", font=_font(40), fill=(0, 0, 0, 255), anchor="mm")
-    draw.text((860, 500), code, font=_font(48), fill=(0, 0, 0, 255), anchor="mm")
+    draw.text((260, 80), "扫码或输入验证码核验", font=_font(34), fill=(0, 0, 0, 255), anchor="lm")
+    draw.text((260, 160), code, font=_font(40), fill=(0, 0, 0, 255), anchor="lm")
     return img
+
+
+def stamp_image(court_name: str, code: str, url: str):
+    """The seal with the QR code and the verification code beside it (the appearance before the
+    seal went over the date; kept for callers that want one picture)."""
+    from PIL import Image
+
+    img = Image.new("RGBA", (1100, 600), (255, 255, 255, 0))
+    img.alpha_composite(seal_image(court_name, 600), (0, 0))
+    img.alpha_composite(qr_block_image(code, url).resize((440, 240)), (640, 180))
+    return img
+
+
+# A court's seal is 4.2 cm across (国务院关于国家行政机关和企业事业单位社会团体印章管理的规定 第四条:
+# 县级 bodies 4.2 cm); 1 cm = 28.35 pt.
+SEAL_PT = 119
+QR_BLOCK = (180, 60)  # width, height in pt of the verification block at the foot of the page
+CN_DATE = re.compile(r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
+
+
+def _fragments(page) -> list[tuple[float, float, float, str]]:
+    """(x, y, font size, text) of each piece of text on the page, in page coordinates."""
+    out = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if not text or not text.strip():
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]) or 1
+        out.append((x, y, (font_size or 12) * scale, text))
+
+    page.extract_text(visitor_text=visit)
+    return out
+
+
+def date_position(page) -> tuple[float, float, float] | None:
+    """Where the document's date in Chinese numerals (二〇二六年十二月三日) sits on a pypdf page:
+    (x of its centre, y of its centre, font size), the lowest such date on the page (the date of
+    the document, under the signers), or None when the page has none."""
+    lines: dict[int, list] = {}
+    for x, y, size, text in _fragments(page):
+        for t in text.split("\n"):
+            if t.strip():
+                lines.setdefault(round(y / 3), []).append((x, y, size, t))
+                break  # the visitor hands one line per call; a trailing newline adds nothing
+    found = None
+    for key in sorted(lines, reverse=True):  # top of the page first
+        parts = sorted(lines[key])
+        joined = "".join(t for *_, t in parts)
+        for m in CN_DATE.finditer(joined):
+            # the character offset of the match inside its fragment; CJK characters are 1 em wide
+            pos, start_x, size, y = 0, parts[0][0], parts[0][2], parts[0][1]
+            for fx, fy, fsize, t in parts:
+                if pos + len(t) > m.start():
+                    start_x, size, y = fx + (m.start() - pos) * fsize, fsize, fy
+                    break
+                pos += len(t)
+            width = len(m.group()) * size
+            found = (start_x + width / 2, y + size * 0.38, size)
+    return found
+
+
+def seal_box(page) -> tuple[tuple[float, float, float, float], bool]:
+    """The seal's rectangle on the page: centred over the date as a red seal is on paper
+    (骑年盖月, over the court's name and the date), or, when the page has no date, the bottom right
+    above the foot. Returns (box, over_the_date)."""
+    w, h = float(page.mediabox.width), float(page.mediabox.height)
+    pos = date_position(page)
+    if pos is None:
+        return (w - 60 - SEAL_PT, 110, w - 60, 110 + SEAL_PT), False
+    cx, cy, _size = pos
+    r = SEAL_PT / 2
+    cx = min(max(cx, r + 10), w - r - 10)
+    cy = min(max(cy, r + QR_BLOCK[1] + 20), h - r - 10)
+    return (cx - r, cy - r, cx + r, cy + r), True
+
+
+def qr_block_position(page) -> tuple[float, float]:
+    """Lower-left corner of the verification block: at the foot of the page, on the side the page
+    number is not on (bottom left, or bottom right when the foot's text is on the left)."""
+    w = float(page.mediabox.width)
+    foot = [x for x, y, _s, _t in _fragments(page) if y < 90]
+    left_taken = any(x < w / 2 - 40 for x in foot)
+    return ((w - 40 - QR_BLOCK[0]) if left_taken else 40.0), 18.0
 
 
 class UnsealablePdf(ValidationError):
@@ -144,13 +228,16 @@ class UnsealablePdf(ValidationError):
 
 
 def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
-    from pyhanko.pdf_utils import images
+    """Sign the PDF with the court's seal. The visible seal is placed over the date of the
+    document on its last page; the QR code and verification code go to the foot of that page."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+    from pyhanko.pdf_utils import images, layout
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign import fields, signers
-    from pyhanko.stamp import StaticStampStyle
-
-    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.stamp import StaticContentStamp, StaticStampStyle
 
     try:
         reader = PdfFileReader(io.BytesIO(pdf))
@@ -159,21 +246,30 @@ def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
     except (PdfError, KeyError, TypeError, ValueError) as exc:
         # a PDF pyHanko cannot read (security review F4: a 500 PdfStrictReadError): say so
         raise UnsealablePdf(_("PDF 无法签章：文件结构无法解析，请重新生成 PDF 后再签章。")) from exc
-    img = stamp_image(court.name, code, url)
-    style = StaticStampStyle(background=images.PdfImage(img), border_width=0, background_opacity=1)
-    # bottom right of the last page, over the court's name and date (A4: 595 x 842 pt)
-    box = (300, 90, 570, 237)
-    meta = signers.PdfSignatureMetadata(field_name="CourtSeal", reason=f"{court.name}电子印章", location=court.name,
-                                        md_algorithm="sha256")
-    signer = signers.PdfSigner(meta, signer=signer_for(court), stamp_style=style,
-                               new_field_spec=fields.SigFieldSpec("CourtSeal", on_page=last, box=box))
-    out = io.BytesIO()
     try:
+        page = PdfReader(io.BytesIO(pdf)).pages[last]
+        box, _over = seal_box(page)
+        qr_at = qr_block_position(page)
+    except (PyPdfError, KeyError, IndexError, TypeError, ValueError):
+        box, qr_at = (300, 110, 419, 229), (40.0, 18.0)  # a page pypdf cannot read: the old place
+    name = getattr(court, "full_name", "") or court.name
+    try:
+        qr_style = StaticStampStyle(background=images.PdfImage(qr_block_image(code, url)), border_width=0,
+                                    background_opacity=1)
+        StaticContentStamp(w, qr_style, layout.BoxConstraints(width=QR_BLOCK[0], height=QR_BLOCK[1])).apply(
+            last, int(qr_at[0]), int(qr_at[1]))
+        style = StaticStampStyle(background=images.PdfImage(seal_image(name, 600)), border_width=0,
+                                 background_opacity=1)
+        meta = signers.PdfSignatureMetadata(field_name="CourtSeal", reason=f"{name}电子印章", location=name,
+                                            md_algorithm="sha256")
+        signer = signers.PdfSigner(meta, signer=signer_for(court), stamp_style=style,
+                                   new_field_spec=fields.SigFieldSpec("CourtSeal", on_page=last,
+                                                                      box=tuple(int(round(v)) for v in box)))
+        out = io.BytesIO()
         signer.sign_pdf(w, output=out)
     except PdfError as exc:
         raise UnsealablePdf(_("PDF 无法签章：文件结构无法解析，请重新生成 PDF 后再签章。")) from exc
     return out.getvalue()
-
 
 
 def verify_pdf(pdf: bytes, court) -> dict:

@@ -47,8 +47,12 @@ from .uploads import check_upload
 
 FEE_PAYMENT_DAYS = 7  # 诉讼费用交纳办法 第二十二条
 EDITABLE = (FilingStatus.DRAFT, FilingStatus.NEEDS_CORRECTION)
+# occupation: a natural person's 工作单位和职务或者职业; representative_title: the 职务 of an organisation's
+# 法定代表人 (法人) or 主要负责人 (非法人组织) — both printed in every form's party listing (民事诉讼法
+# 第一百二十二条第（一）项; 民事裁判文书制作规范 三、(二))
 PARTY_FIELDS = ("role", "kind", "name", "id_number", "gender", "ethnicity", "nationality", "address",
-                "domicile", "service_address", "phone", "legal_representative", "is_minor")
+                "domicile", "service_address", "phone", "legal_representative", "representative_title",
+                "occupation", "is_minor")
 PHONE_RE = re.compile(r"^1\d{10}$")
 
 
@@ -300,6 +304,10 @@ def complaint_field_problems(filing: FilingApplication) -> list[tuple[str, str]]
                 problems.append((f"parties-{i}-phone", _("请填写原告 %(who)s 的有效手机号码（流程公开规定 第五条）。") % {"who": who}))
         if p.get("role") in ("defendant", "respondent") and not (p.get("address") or idn or p.get("phone")):
             problems.append((f"parties-{i}-address", _("请填写被告 %(who)s 的住所、证件号码或联系方式之一，以便确定被告。") % {"who": who}))
+        if len(p.get("representative_title") or "") > 100:
+            problems.append((f"parties-{i}-representative_title", _("%(who)s 的法定代表人或主要负责人职务不能超过100个字。") % {"who": who}))
+        if len(p.get("occupation") or "") > 200:
+            problems.append((f"parties-{i}-occupation", _("%(who)s 的工作单位和职务或者职业不能超过200个字。") % {"who": who}))
     if not d.get("claims", "").strip():
         problems.append(("claims", _("请填写诉讼请求。")))
     if not d.get("facts", "").strip() and not d.get("oral_record", "").strip():
@@ -510,6 +518,10 @@ def _create_parties(case: Case, filing: FilingApplication) -> set:
             address=p.get("address", ""), service_address=p.get("service_address", ""), phone=p.get("phone", ""),
             domicile=p.get("domicile") if p.get("domicile") in Domicile.values else Domicile.MAINLAND,
             legal_representative=p.get("legal_representative", ""),
+            # the 职务 of an organisation's representative; a natural person's occupation (a value left
+            # in the form's hidden field after the kind was changed is not carried over)
+            representative_title="" if p["kind"] == "natural" else (p.get("representative_title") or "")[:100],
+            occupation=(p.get("occupation") or "")[:200] if p["kind"] == "natural" else "",
         ))
     plaintiffs = [p for p in created if p.role in ("plaintiff", "applicant")]
     if submitter.is_public_user and plaintiffs and not submitter.is_lawyer:

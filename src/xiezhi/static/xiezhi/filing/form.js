@@ -31,6 +31,7 @@
     list.appendChild(card);
     renumber();
     bindRemove(card);
+    if (window.XiezhiPartyKind) window.XiezhiPartyKind(card);
     return card;
   }
   document.querySelectorAll("[data-add-party]").forEach(function (btn) {
@@ -66,6 +67,7 @@
         if (!(k in p)) return;
         if (el.type === "checkbox") el.checked = !!p[k]; else el.value = p[k] == null ? "" : p[k];
       });
+      if (window.XiezhiPartyKind) window.XiezhiPartyKind(card);
     });
     renumber();
     ["claims", "facts", "amount", "cause_id"].forEach(function (n) {
