@@ -138,3 +138,19 @@ def test_without_libreoffice_the_draft_keeps_its_docx_and_says_why_there_is_no_p
     assert "PDF 生成失败" in panel and "未安装 LibreOffice" in panel
     assert client.get(f"/documents/staff/{doc.pk}/download/docx/").status_code == 200
     assert client.get(f"/documents/staff/{doc.pk}/download/pdf/").status_code == 404
+
+
+def test_the_notices_the_2016_forms_added_are_served_as_notices(case_setup, fake_pdf,
+                                                                django_capture_on_commit_callbacks):
+    """交纳诉讼费用通知书 and 诉讼权利义务告知书 go out with the filing-stage papers (交费办法 第二十二条;
+    民事诉讼法 第一百二十六条: 告知当事人有关的诉讼权利义务): the delivery page serves them as 其他通知书."""
+    from xiezhi.documents import services
+
+    case, judge = case_setup["case"], case_setup["judge"]
+    for kind in ("fee_notice", "rights_notice"):
+        with django_capture_on_commit_callbacks(execute=True):  # the PDF is made after the commit
+            doc = services.generate(judge, case, kind, recipient="张三丰")
+        doc.refresh_from_db()
+        paper = services.paper_to_serve(doc)
+        assert paper["kind"] == "notice" and paper["file_bytes"].startswith(b"%PDF")
+        assert paper["title"].endswith("（张三丰）")

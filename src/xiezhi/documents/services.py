@@ -436,7 +436,10 @@ def check_upload(doc: GeneratedDocument | None, data: bytes) -> dict:
 #: documents kind → xiezhi.delivery DocumentKind (送达 keeps its own, coarser list)
 DELIVERY_KINDS = {"acceptance_notice": "acceptance", "response_notice": "response",
                   "evidence_notice": "evidence_notice", "summons": "summons", "panel_notice": "panel_notice",
-                  "judgment": "judgment", "ruling": "ruling", "mediation": "mediation"}
+                  "judgment": "judgment", "ruling": "ruling", "mediation": "mediation",
+                  # the notices the 2016 forms added (issue 10) are served as 其他通知书
+                  "fee_notice": "notice", "rights_notice": "notice", "small_claims_notice": "notice",
+                  "appearance_notice": "notice", "criminal_judgment": "judgment", "admin_judgment": "judgment"}
 
 
 def served_source(doc: GeneratedDocument) -> str:
