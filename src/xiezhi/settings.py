@@ -226,6 +226,12 @@ DEMO_IDENTITY_ADAPTER = "xiezhi.accounts.adapters.LocalChecksumIdentityAdapter"
 # `make serve` rehearses production on one machine with the demo adapters: it alone sets this
 DEMO_ADAPTERS_IN_PRODUCTION = os.environ.get("XIEZHI_DEMO_ADAPTERS_IN_PRODUCTION", "0") == "1"
 
+# How to pay the court fee, printed in the 受理案件通知书 and 交纳诉讼费用通知书 (诉讼费用交纳办法 第二十二条):
+# a court states its own bank account or online payment channel here
+FEE_PAYMENT_TEXT = os.environ.get(
+    "XIEZHI_FEE_PAYMENT_TEXT",
+    "可以通过本院网上诉讼服务平台在线交纳，或者持本通知书到本院诉讼服务中心交纳；交纳后请保留交费凭证。")
+
 # Production refuses unsafe defaults: every problem in one message, before anything starts
 if PRODUCTION:
     _unsafe = []

@@ -1,7 +1,7 @@
 """A civil case walked through a real Chromium, the way the court's people do it:
 
 filing clerk assigns at random → the judge schedules the hearing (conflict-checked), generates the
-summons from it and holds it → the judge generates the judgment and seals it → the clerk records the
+summons from it and holds it → the judge writes the judgment in the editor, generates, signs it off and seals it → the clerk records the
 plaintiff's 送达地址确认书 and serves the sealed judgment through the portal and directly on the
 defendant → the litigant reads it on a phone → the judge closes the case, each party's appeal window
 running from their own service date (民事诉讼法 第一百七十一条) → the clerk archives the e-file, which
@@ -90,16 +90,14 @@ def test_a_civil_case_from_assignment_to_the_archive(live_server, browser, deskt
     jp.locator("#hearing-list button", has_text="已开庭").click()
     expect(_panel(jp, "#hearing-list")).to_contain_text("已开庭")
 
-    # 3. 裁判文书: generate the judgment from the case and seal it
-    docs = _panel(jp, "#documents")
-    jp.select_option("#doc-kind", "judgment")
-    # the judge writes the judgment's own parts; a gap left 【待填写】 could be neither signed nor sealed
-    docs.locator("details.free-texts summary").click()
-    jp.fill("#doc-findings", "经审理查明，被告向原告借款十万元，到期未还。本院认为，合法的借贷关系受法律保护。")
-    jp.fill("#doc-decision", "被告于本判决生效之日起十日内偿还原告借款本金十万元。")
-    jp.fill("#doc-legal_basis", "《中华人民共和国民法典》第六百七十五条")
-    jp.fill("#doc-fee_bearer", "案件受理费由被告负担。")
-    docs.locator("button", has_text="生成文书").click()
+    # 3. 裁判文书: the judge writes the judgment in the editor (issue 10), generates it, signs it off, seals it;
+    # a gap left 【待填写】 could be neither signed nor sealed
+    from tests.browser.test_judgment_editor import open_editor, write_judgment
+
+    open_editor(jp)
+    write_judgment(jp)
+    jp.click("#generate-draft")
+    expect(jp).to_have_url(re.compile(rf"/staff/cases/{case.pk}/"), timeout=SLOW)
     judgment_row = jp.locator("#documents tbody tr", has_text="民事判决书")
     expect(judgment_row).to_be_visible(timeout=SLOW)
     # 签发 by the judge before the seal (issue 9 §6.2): no seal button until then

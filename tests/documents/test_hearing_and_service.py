@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 def _text(doc: GeneratedDocument) -> str:
     with doc.docx.open("rb") as f:
         d = Document(io.BytesIO(f.read()))
-    return "\n".join(p.text for p in d.paragraphs)
+    # the summons is a ruled table (传票 form): its cells are part of the text
+    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in d.paragraphs] + cells)
 
 
 def test_a_summons_from_the_hearing_names_its_time_and_courtroom(client, case_setup, fake_pdf):
@@ -81,7 +83,9 @@ def test_a_generated_notice_is_served_from_the_delivery_page(client, case_setup,
 def test_an_unsealed_judgment_is_refused_with_a_chinese_message(client, case_setup, fake_pdf):
     case, judge = case_setup["case"], case_setup["judge"]
     client.force_login(judge)
-    client.post(f"/documents/staff/cases/{case.pk}/generate/", {"kind": "judgment"})
+    from xiezhi.documents import drafts
+
+    drafts.generate_from_draft(judge, drafts.start_draft(judge, case, "judgment"))  # written in the editor
     doc = GeneratedDocument.objects.get(case=case, kind="judgment")
     panel = client.get(f"/staff/cases/{case.pk}/panels/documents/").content.decode()
     assert f"?document={doc.pk}" not in panel  # no 送达 link before the seal
@@ -134,3 +138,19 @@ def test_without_libreoffice_the_draft_keeps_its_docx_and_says_why_there_is_no_p
     assert "PDF 生成失败" in panel and "未安装 LibreOffice" in panel
     assert client.get(f"/documents/staff/{doc.pk}/download/docx/").status_code == 200
     assert client.get(f"/documents/staff/{doc.pk}/download/pdf/").status_code == 404
+
+
+def test_the_notices_the_2016_forms_added_are_served_as_notices(case_setup, fake_pdf,
+                                                                django_capture_on_commit_callbacks):
+    """交纳诉讼费用通知书 and 诉讼权利义务告知书 go out with the filing-stage papers (交费办法 第二十二条;
+    民事诉讼法 第一百二十六条: 告知当事人有关的诉讼权利义务): the delivery page serves them as 其他通知书."""
+    from xiezhi.documents import services
+
+    case, judge = case_setup["case"], case_setup["judge"]
+    for kind in ("fee_notice", "rights_notice"):
+        with django_capture_on_commit_callbacks(execute=True):  # the PDF is made after the commit
+            doc = services.generate(judge, case, kind, recipient="张三丰")
+        doc.refresh_from_db()
+        paper = services.paper_to_serve(doc)
+        assert paper["kind"] == "notice" and paper["file_bytes"].startswith(b"%PDF")
+        assert paper["title"].endswith("（张三丰）")

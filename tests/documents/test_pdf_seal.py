@@ -56,7 +56,7 @@ def test_generate_convert_seal_verify(case_setup, client, tmp_path, django_captu
                                              text=True,
                                              timeout=60).stdout)
     assert case.number in text
-    assert "民事判决书" in text and "张三丰" in text and "壹仟陆佰伍拾元整" in text
+    assert "民事判决书" in text and "张三丰" in text and "减半收取计1650元" in text
     fonts = _run("pdffonts", p)
     cjk = [line for line in fonts.splitlines() if "CJK" in line]
     assert cjk and all(" yes " in line for line in cjk), fonts

@@ -183,10 +183,19 @@ def test_a_draft_with_gaps_is_not_signed_off_sealed_or_served(world):
     assert "不能送达" in r.content.decode()
 
 
-def test_free_texts_from_the_panel_fill_the_gaps(world):
-    r = _client(world["judge"]).post(reverse("documents:generate", args=[world["case"].pk]),
-                                     {"kind": "judgment", **FULL})
+def test_a_judgment_written_in_the_editor_has_no_gaps(world, django_capture_on_commit_callbacks):
+    """The judge's documents are written in the editor (documents.drafts); generated from a complete
+    draft they have no 【待填写】 and can be signed off."""
+    from xiezhi.documents import drafts
+
+    d = drafts.start_draft(world["judge"], world["case"], "judgment")
+    drafts.save_draft(world["judge"], d, {
+        "claims": ["判令被告偿还借款150000元。"], "claim_facts": ["被告到期未还。"], "defence": ["被告未作答辩。"],
+        "evidence_facts": [FULL["findings"]], "reasoning": ["合法的借贷关系受法律保护。"],
+        "legal_basis": [FULL["legal_basis"]], "decision": [FULL["decision"]], "fee_burden": "被告负担"}, None)
+    with django_capture_on_commit_callbacks(execute=True):
+        r = _client(world["judge"]).post(reverse("documents:draft_generate", args=[d.pk]))
     assert r.status_code == 302
     doc = GeneratedDocument.objects.get(kind="judgment")
-    assert doc.gaps == 0
+    assert doc.gaps == 0 and doc.gap_sections == []
     services.sign_off(world["judge"], doc)

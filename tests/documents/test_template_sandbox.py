@@ -62,7 +62,8 @@ def test_an_upload_using_only_the_offered_placeholders_is_accepted(case_setup, m
     tmo = make_staff(["trial_management"])
     t = services.upload_template(tmo, "summons", _docx("{{ court_name }}", "传票 {{ case_number }}",
                                                        "{% for p in parties %}{{ p.name }}{% endfor %}",
-                                                       "{{ hearing_time }} {{ hearing_place }}"))
+                                                       "{{ recipient.name }} {{ hearing_time }} {{ hearing_place }}",
+                                                       "{{ date_cn }}"))
     assert t.version == 2
 
 

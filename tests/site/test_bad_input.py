@@ -44,6 +44,7 @@ def world(court, make_staff, make_public, pdf_bytes, settings, tmp_path):
     litigant = make_public()
     case = fs.register(lian, fs.counter_filing(lian, court, complaint()), procedure_code="civil_ordinary")
     assign_judge(lian, case, judge)
+    case.refresh_from_db()  # the summons below names its 审判员
     case.team.add(clerk)
     room = Courtroom.objects.create(court=court, name="坏输入测试法庭", location="二楼")
     start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=5)

@@ -1,51 +1,134 @@
-"""The judicial documents the judge writes (判决书、裁定书、调解书; 《民事诉讼文书样式》2016): built as .docx templates.
-The judge's sections (documents.structure) come from the editor."""
-from .layout import footer, loop, new, p, parties
+"""The judicial documents the judge writes (判决书、裁定书、调解书; 《民事诉讼文书样式》2016, 《民事裁判文书
+制作规范》法〔2016〕221号; 刑事、行政 by their own 样式): built as .docx templates.
+
+The order is the form's: title block, the parties (each with its agents under it), the procedure sentence
+(审理经过), the judge's sections (documents.structure, filled by documents.context.judicial_context),
+the legal basis and 主文 (one paragraph per item), the 迟延履行 warning, the fee sentence, the effect or
+appeal sentence, then the signers of the trial organisation, the date in Chinese numerals, （院印）,
+本件与原本核对无异 and the 书记员. The form's fixed wording stays in the template, so a court can adjust
+it in Word within the structure; what depends on the case comes from the context."""
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from .layout import loop, new, p
+
+RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _judgment_like(title, decision_heading, decision_placeholder, signers=True):
-    doc = new(title)
-    parties(doc)
-    p(doc, "{{ opening }}")
-    p(doc, "{{ plaintiffs_names }}向本院提出诉讼请求：{{ claims }}事实和理由：{{ facts }}")
-    p(doc, "本案审理经过：", indent=False)
-    loop(doc, "{%p for e in history %}", ["{{ e.date_cn }}，{{ e.label }}{% if e.summary %}（{{ e.summary }}）{% endif %}。"])
-    p(doc, "{{ findings }}")
-    p(doc, decision_heading)
-    p(doc, decision_placeholder)
-    p(doc, "案件受理费{{ fee_figures }}元（{{ fee_capitals_rmb }}），由{{ fee_bearer }}负担。")
-    p(doc, "{{ closing }}")
-    footer(doc, signers=signers)
-    return doc
+def _lines(doc, var):
+    """One paragraph per element of a list variable."""
+    loop(doc, f"{{%p for t in {var} %}}", ["{{ t }}"])
+
+
+def _parties(doc):
+    loop(doc, "{%p for l in party_lines %}", ["{{ l }}"])
+
+
+def _sections(doc, *codes):
+    for code in codes:
+        _lines(doc, f"sec.{code}")
+
+
+def _decision(doc, verb):
+    p(doc, "依照{{ citations }}规定，" + verb + "如下：")
+    _lines(doc, "decision_items")
+
+
+def _late_performance(doc):
+    """民事诉讼法 第二百六十四条: printed when a 主文 item orders the payment of money."""
+    p(doc, "{%p if pays_money %}", indent=False)
+    p(doc, "如果未按本判决指定的期间履行给付金钱义务，应当依照《中华人民共和国民事诉讼法》第二百六十四条规定，"
+           "加倍支付迟延履行期间的债务利息。")
+    p(doc, "{%p endif %}", indent=False)
+
+
+def _fee(doc):
+    """案件受理费×元（简易程序、调解、撤诉：减半收取计×元），由……负担 (交费办法 第十五条、第十六条)."""
+    p(doc, "{%p if fee_burden %}", indent=False)
+    p(doc, "案件受理费{{ fee_full }}元，{% if fee_halved %}减半收取计{{ fee_charged }}元，{% endif %}由{{ fee_burden }}负担。")
+    p(doc, "{%p endif %}", indent=False)
+
+
+def _signature(doc):
+    """The trial organisation formed signs (审判长、审判员、人民陪审员, or 审判员 alone), then the date in
+    Chinese numerals with （院印） over it, 本件与原本核对无异 and the 书记员 (2016 样式 落款)."""
+    p(doc, "")
+    p(doc, "{%p for m in signers %}", indent=False)
+    p(doc, "{{ m.role }}　　{{ m.name }}", RIGHT)
+    p(doc, "{%p endfor %}", indent=False)
+    p(doc, "")
+    p(doc, "{{ sign_date_cn }}", RIGHT)
+    p(doc, "（院印）", RIGHT)
+    p(doc, "本件与原本核对无异")
+    p(doc, "书记员　　{{ clerk }}", RIGHT)
 
 
 def judgment():
-    return _judgment_like("民事判决书", "依照{{ legal_basis }}的规定，判决如下：", "{{ decision }}")
+    """民事判决书（第一审普通程序用／简易程序用／小额诉讼程序用）: the procedure, the 迟延履行 warning, the
+    fee halving and the effect sentence follow the case's procedure."""
+    doc = new("民事判决书")
+    _parties(doc)
+    p(doc, "{{ procedure_sentence }}")
+    _sections(doc, "claims", "claim_facts", "defence", "evidence_facts", "reasoning")
+    _decision(doc, "判决")
+    _late_performance(doc)
+    _fee(doc)
+    _lines(doc, "effect")
+    _signature(doc)
+    return doc
 
 
 def ruling():
-    return _judgment_like("民事裁定书", "依照{{ legal_basis }}的规定，裁定如下：", "{{ decision }}")
+    """民事裁定书 by its kind (不予受理、驳回起诉、管辖权异议、准许撤诉、保全、中止诉讼、移送管辖)."""
+    doc = new("民事裁定书")
+    _parties(doc)
+    p(doc, "{{ procedure_sentence }}")
+    _sections(doc, "claims", "reasoning")
+    _decision(doc, "裁定")
+    _fee(doc)
+    _lines(doc, "effect")
+    _signature(doc)
+    return doc
 
 
 def mediation():
+    """民事调解书: claims, the facts (民事诉讼法 第一百条), the agreement one item a paragraph, the fee,
+    the court's confirmation and the effect on signature."""
     doc = new("民事调解书")
-    parties(doc)
-    p(doc, "案由：{{ cause }}。", indent=False)
-    p(doc, "{{ plaintiffs_names }}向本院提出诉讼请求：{{ claims }}")
+    _parties(doc)
+    p(doc, "{{ procedure_sentence }}")
+    _sections(doc, "claims", "claim_facts", "evidence_facts")
     p(doc, "本案审理过程中，经本院主持调解，当事人自愿达成如下协议：")
-    p(doc, "{{ decision }}")
-    p(doc, "案件受理费{{ fee_figures }}元（{{ fee_capitals_rmb }}），减半收取，由{{ fee_bearer }}负担。")
-    p(doc, "上述协议，不违反法律规定，本院予以确认。本调解书经各方当事人签收后，即具有法律效力。")
-    footer(doc, signers=True)
+    _lines(doc, "decision_items")
+    _fee(doc)
+    p(doc, "上述协议，不违反法律规定，本院予以确认。")
+    _lines(doc, "effect")
+    _signature(doc)
     return doc
 
 
 def criminal_judgment():
-    return _judgment_like("刑事判决书", "依照{{ legal_basis }}的规定，判决如下：", "{{ decision }}")
+    """刑事判决书（一审公诉案件适用普通程序用）: 公诉机关, 被告人 and 辩护人; no fee; 10 days to appeal."""
+    doc = new("刑事判决书")
+    _parties(doc)
+    p(doc, "{{ procedure_sentence }}")
+    _sections(doc, "claims", "defence", "evidence_facts", "reasoning")
+    _decision(doc, "判决")
+    _lines(doc, "effect")
+    _signature(doc)
+    return doc
 
 
 def admin_judgment():
-    return _judgment_like("行政判决书", "依照{{ legal_basis }}的规定，判决如下：", "{{ decision }}")
+    """行政判决书（一审）: 原告诉称, 被告辩称, facts, reasoning, basis, 主文, fee, 15 days to appeal."""
+    doc = new("行政判决书")
+    _parties(doc)
+    p(doc, "{{ procedure_sentence }}")
+    _sections(doc, "claims", "defence", "evidence_facts", "reasoning")
+    _decision(doc, "判决")
+    _fee(doc)
+    _lines(doc, "effect")
+    _signature(doc)
+    return doc
 
 
 BUILDERS = {

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .kinds import CHOICES
+from .structure import RULING_TYPES, is_structured
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -10,16 +11,12 @@ class GenerateForm(forms.Form):
     kind = forms.ChoiceField(label=_("文书种类"), choices=CHOICES)
     recipient = forms.CharField(label=_("受文人"), required=False, max_length=200)
     hearing = forms.IntegerField(label=_("庭审"), required=False, min_value=1)
-    # the free texts a judge writes (context.FREE_TEXTS); left empty they stay 【待填写】 and the
-    # draft cannot be signed off, sealed or served
-    findings = forms.CharField(label=_("认定的事实和理由"), required=False, max_length=20000)
-    decision = forms.CharField(label=_("裁判主文"), required=False, max_length=5000)
-    legal_basis = forms.CharField(label=_("法律依据"), required=False, max_length=5000)
-    fee_bearer = forms.CharField(label=_("诉讼费用负担"), required=False, max_length=1000)
+    # the hearing fields of a summons without a scheduled hearing; left empty they stay 【待填写】 and the
+    # notice cannot be served. The judge's documents are written in the editor (documents.drafts).
     hearing_time = forms.CharField(label=_("开庭时间"), required=False, max_length=200)
     hearing_place = forms.CharField(label=_("开庭地点"), required=False, max_length=200)
 
-    FREE_TEXT_FIELDS = ("findings", "decision", "legal_basis", "fee_bearer", "hearing_time", "hearing_place")
+    FREE_TEXT_FIELDS = ("hearing_time", "hearing_place")
 
     def free_texts(self) -> dict:
         return {k: self.cleaned_data[k].strip() for k in self.FREE_TEXT_FIELDS if self.cleaned_data.get(k, "").strip()}
@@ -40,4 +37,22 @@ class UploadForm(forms.Form):
         f.seek(0)
         if head != b"%PDF-":
             raise forms.ValidationError(_("请上传 PDF 文件。"))
+        return f
+
+
+class DraftStartForm(forms.Form):
+    """撰写: the kind of judicial document (and the ruling type for a ruling) the judge starts writing."""
+
+    kind = forms.ChoiceField(label=_("文书种类"), choices=[c for c in CHOICES if is_structured(c[0])])
+    variant = forms.ChoiceField(label=_("裁定类型"), required=False,
+                                choices=[("", "—")] + [(k, v.title) for k, v in RULING_TYPES.items()])
+
+
+class DraftUploadForm(forms.Form):
+    file = forms.FileField(label=_("Word 文件（.docx）"))
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if f.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("文件不能超过 20 MB。"))
         return f

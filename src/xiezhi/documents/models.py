@@ -55,6 +55,12 @@ class GeneratedDocument(models.Model):
     created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
     # how many 【待填写】 gaps the generated text still has: such a draft is not signed off, sealed or served
     gaps = models.PositiveSmallIntegerField(_("待填写处"), default=0)
+    # the judge's draft (DocumentDraft) this text was generated from, at which revision, and the titles of
+    # its sections still unfinished then (documents.gaps): named in the refusal to sign off, seal or serve
+    draft = models.ForeignKey("DocumentDraft", verbose_name=_("文书草稿"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="documents")
+    draft_revision = models.PositiveIntegerField(_("草稿修订号"), null=True, blank=True)
+    gap_sections = models.JSONField(_("未完成的部分"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("生成文书")
@@ -69,6 +75,62 @@ class GeneratedDocument(models.Model):
     def pdf_pending(self) -> bool:
         """The PDF is made in the background after the .docx (LibreOffice takes seconds)."""
         return not self.pdf and not self.pdf_error
+
+
+class DocumentDraft(models.Model):
+    """裁判文书草稿: what the judge writes of a judgment, ruling or mediation document on the platform
+    (documents.drafts). `sections` maps a section code of structure.sections_for(kind) to its value (a list of
+    paragraphs, of 主文 items, of formatted citations, or the fee-burden text). `revision` counts the saves;
+    `editor`/`editor_seq` name the browser tab that saved last (xiezhi.site.drafts.decide_write)."""
+
+    case = models.ForeignKey("cases.Case", verbose_name=_("案件"), on_delete=models.PROTECT, related_name="document_drafts")
+    kind = models.CharField(_("文书种类"), max_length=40, choices=CHOICES)
+    variant = models.CharField(_("文书类型"), max_length=40, blank=True)  # the ruling type (structure.RULING_TYPES)
+    sections = models.JSONField(_("内容"), default=dict, blank=True)
+    revision = models.PositiveIntegerField(_("修订号"), default=0)
+    editor = models.CharField(max_length=40, blank=True)
+    editor_seq = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("创建人"), on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("修改人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("文书草稿")
+        verbose_name_plural = _("文书草稿")
+        ordering = ["case", "-updated_at"]
+        constraints = [models.UniqueConstraint(fields=["case", "kind", "variant"], name="uniq_draft_kind_variant")]
+
+    def __str__(self):
+        return f"{self.case.number} {self.get_kind_display()} 草稿"
+
+
+class DocumentDraftRevision(models.Model):
+    """One saved state of a draft (who, when, the sections): the judge's changes are visible. Successive
+    autosaves by the same user within a few minutes update the last row instead of adding one."""
+
+    class Source(models.TextChoices):
+        EDITOR = "editor", _("在线编辑")
+        WORD = "word", _("上传 Word")
+
+    draft = models.ForeignKey(DocumentDraft, verbose_name=_("文书草稿"), on_delete=models.CASCADE,
+                              related_name="revisions")
+    number = models.PositiveIntegerField(_("版本"))
+    revision = models.PositiveIntegerField(_("修订号"))  # the draft's revision this state was saved at
+    sections = models.JSONField(_("内容"), default=dict)
+    source = models.CharField(_("来源"), max_length=10, choices=Source.choices, default=Source.EDITOR)
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("保存人"), on_delete=models.PROTECT,
+                                 related_name="+")
+    started_at = models.DateTimeField(_("开始时间"))
+    saved_at = models.DateTimeField(_("保存时间"))
+
+    class Meta:
+        verbose_name = _("草稿版本")
+        verbose_name_plural = _("草稿版本")
+        ordering = ["draft", "number"]
+        constraints = [models.UniqueConstraint(fields=["draft", "number"], name="uniq_draft_revision_number")]
 
 
 class SignOff(models.Model):

@@ -4,6 +4,7 @@ from xiezhi.cases.selectors import SERVICE_ROLES, can_manage_case
 from . import selectors, services
 from .forms import GenerateForm
 from .kinds import KINDS
+from .structure import RULING_TYPES, is_structured
 
 
 def case_panel(request, case):
@@ -15,11 +16,17 @@ def case_panel(request, case):
     if final:
         for d in final:  # 签发 state: who still has to sign, and whether this user may now
             d.missing_signoffs = services.signoffs_missing(d)
-            d.can_sign_off = bool(d.missing_signoffs) and not d.gaps and d.missing_signoffs[0].may(user)
+            d.unfinished = d.gap_sections or (["【待填写】"] if d.gaps else [])
+            d.can_sign_off = bool(d.missing_signoffs) and not d.unfinished and d.missing_signoffs[0].may(user)
     allowed = services.kinds_for(user, case)
+    writable = {k: v for k, v in KINDS.items() if k in allowed and is_structured(k)}
     return {"template": "documents/_case_panel.html", "documents": docs,
             "can_generate": bool(allowed),
             "can_seal": can_manage_case(user, case, *services.SEAL_ROLES),
-            "form": GenerateForm(), "kinds": {k: v for k, v in KINDS.items() if k in allowed},
+            "form": GenerateForm(),
+            # notices are generated from the case; the judge's documents are written in the editor (documents.drafts)
+            "kinds": {k: v for k, v in KINDS.items() if k in allowed and not is_structured(k)},
+            "writable_kinds": writable, "ruling_types": RULING_TYPES,
+            "drafts": list(selectors.drafts_for_case(user, case)) if writable else [],
             "servable_kinds": set(services.DELIVERY_KINDS), "final_kinds": {k for k, v in KINDS.items() if v.final},
             "can_serve": can_manage_case(user, case, *SERVICE_ROLES)}

@@ -244,7 +244,7 @@ def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
     document on its last page; the QR code and verification code go to the foot of that page."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
-    from pyhanko.pdf_utils import images, layout
+    from pyhanko.pdf_utils import generic, images, layout
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -255,6 +255,12 @@ def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
         reader = PdfFileReader(io.BytesIO(pdf))
         last = int(reader.root["/Pages"]["/Count"]) - 1
         w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        page_ref, _res = w.find_page_for_modification(last)
+        page_obj = page_ref.get_object()
+        if "/Contents" not in page_obj:
+            # a page with nothing drawn on it has no content stream, and the stamps are added to one
+            page_obj["/Contents"] = w.add_object(generic.StreamObject(stream_data=b""))
+            w.update_container(page_obj)
     except (PdfError, KeyError, TypeError, ValueError) as exc:
         # a PDF pyHanko cannot read (security review F4: a 500 PdfStrictReadError): say so
         raise UnsealablePdf(_("PDF 无法签章：文件结构无法解析，请重新生成 PDF 后再签章。")) from exc

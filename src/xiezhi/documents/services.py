@@ -24,8 +24,8 @@ from xiezhi.cases.signals import paper_added
 from xiezhi.celery import run_after_commit
 from xiezhi.storage import store_once
 
-from . import convert, seal
-from .context import TODO, build_context, template_variables
+from . import convert, gaps, seal
+from .context import build_context, template_variables
 from .kinds import FILING_STAGE_KINDS, KINDS
 from .models import DocumentTemplate, GeneratedDocument, SignOff
 
@@ -175,30 +175,27 @@ def kinds_for(actor, case) -> list[str]:
 
 
 def docx_gaps(docx: bytes) -> int:
-    """How many 【待填写】 markers the text of a .docx still holds (body, headers and footers)."""
-    import zipfile
-
-    marker = TODO.encode()
-    try:
-        with zipfile.ZipFile(io.BytesIO(docx)) as z:
-            return sum(z.read(n).count(marker) for n in z.namelist() if n.startswith("word/") and n.endswith(".xml"))
-    except zipfile.BadZipFile:
-        return 0
+    """How many 【待填写…】 markers the text of a .docx still holds (body, headers and footers)."""
+    return gaps.count_markers(docx)
 
 
 def _refuse_gaps(doc: GeneratedDocument, action: str) -> None:
+    """Nothing unfinished leaves the court (documents.gaps): the refusal names the unfinished sections."""
     with doc.docx.open("rb") as f:
-        gaps = docx_gaps(f.read())
-    if gaps or doc.gaps:
-        raise ValidationError(_("%(title)s第%(version)s稿还有 %(n)s 处“【待填写】”，不能%(action)s；请补全内容后重新生成。")
-                              % {"title": KINDS[doc.kind].title, "version": doc.version,
-                                 "n": gaps or doc.gaps, "action": action})
+        data = f.read()
+    names = gaps.merge(doc.gap_sections, gaps.docx_gap_titles(data))
+    message = gaps.refusal(str(KINDS[doc.kind].title), doc.version, names, gaps.count_markers(data) or doc.gaps,
+                           action)
+    if message:
+        raise ValidationError(message)
 
 
 def generate(actor, case, kind: str, extra_context: dict | None = None, recipient: str = "",
-             sections: dict | None = None, variant: str = "") -> GeneratedDocument:
+             sections: dict | None = None, variant: str = "", draft=None) -> GeneratedDocument:
     """Fill the current template of `kind` from the case and record the draft (.docx at once); the PDF
-    is made in the background (make_pdf), so the clerk's page does not wait for LibreOffice."""
+    is made in the background (make_pdf), so the clerk's page does not wait for LibreOffice. From the
+    editor (documents.drafts.generate_from_draft) `draft` is the DocumentDraft the sections come from:
+    the document records it, its revision and the sections still unfinished (documents.gaps)."""
     if kind not in KINDS:
         raise ValidationError(_("未知的文书种类。"))
     allowed = kinds_for(actor, case)
@@ -221,12 +218,17 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
         doc = GeneratedDocument(case=case, kind=kind, version=version, template=template, created_by=actor,
                                 # a judgment is addressed to no one party: it is served on all of them
                                 recipient="" if KINDS[kind].final else context["recipient"]["name"],
-                                gaps=min(docx_gaps(docx), 32767))
+                                gaps=min(docx_gaps(docx), 32767),
+                                gap_sections=gaps.merge(gaps.section_gaps(kind, sections) if sections is not None
+                                                        else [], gaps.docx_gap_titles(docx)))
+        if draft is not None:
+            doc.draft, doc.draft_revision = draft, draft.revision
         doc.docx_sha256 = _store(doc.docx, "x.docx", docx)
         doc.save()
         append_event(case, "document_generated", actor, {
             "document": doc.pk, "kind": kind, "title": str(KINDS[kind].title), "version": doc.version,
-            "template_version": template.version, "docx_sha256": doc.docx_sha256})
+            "template_version": template.version, "docx_sha256": doc.docx_sha256,
+            **({"draft": draft.pk, "draft_revision": draft.revision} if draft is not None else {})})
         # Without a worker (the embedded demo) the PDF is made inline right after the commit, so the
         # page that follows already offers it for sealing; LibreOffice takes seconds, not minutes.
         run_after_commit(MAKE_PDF_TASK, doc.pk)
@@ -434,7 +436,10 @@ def check_upload(doc: GeneratedDocument | None, data: bytes) -> dict:
 #: documents kind → xiezhi.delivery DocumentKind (送达 keeps its own, coarser list)
 DELIVERY_KINDS = {"acceptance_notice": "acceptance", "response_notice": "response",
                   "evidence_notice": "evidence_notice", "summons": "summons", "panel_notice": "panel_notice",
-                  "judgment": "judgment", "ruling": "ruling", "mediation": "mediation"}
+                  "judgment": "judgment", "ruling": "ruling", "mediation": "mediation",
+                  # the notices the 2016 forms added (issue 10) are served as 其他通知书
+                  "fee_notice": "notice", "rights_notice": "notice", "small_claims_notice": "notice",
+                  "appearance_notice": "notice", "criminal_judgment": "judgment", "admin_judgment": "judgment"}
 
 
 def served_source(doc: GeneratedDocument) -> str:
