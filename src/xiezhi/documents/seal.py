@@ -227,18 +227,6 @@ class UnsealablePdf(ValidationError):
     """The PDF cannot be signed as it is; the document stays unsealed."""
 
 
-def _ensure_contents(w, page_index: int) -> None:
-    """A page without a content stream (a blank last page) gets an empty one, so the verification
-    block can be drawn on it."""
-    from pyhanko.pdf_utils import generic
-
-    page_ref, _res = w.find_page_for_modification(page_index)
-    page = page_ref.get_object()
-    if "/Contents" not in page:
-        page["/Contents"] = w.add_object(generic.StreamObject(stream_data=b""))
-        w.update_container(page)
-
-
 def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
     """Sign the PDF with the court's seal. The visible seal is placed over the date of the
     document on its last page; the QR code and verification code go to the foot of that page."""
@@ -274,7 +262,6 @@ def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
     try:
         qr_style = StaticStampStyle(background=images.PdfImage(qr_block_image(code, url)), border_width=0,
                                     background_opacity=1)
-        _ensure_contents(w, last)
         StaticContentStamp(w, qr_style, layout.BoxConstraints(width=QR_BLOCK[0], height=QR_BLOCK[1])).apply(
             last, int(qr_at[0]), int(qr_at[1]))
         style = StaticStampStyle(background=images.PdfImage(seal_image(name, 600)), border_width=0,
