@@ -87,3 +87,43 @@ def test_every_showcase_case_has_its_clerk_and_a_hearing(demo):
 def test_a_second_run_keeps_the_showcase(demo, court):
     again = seed_showcase(court, demo["users"])
     assert {k: c.pk for k, c in again.items()} == {k: c.pk for k, c in demo["cases"].items()}
+
+
+FORMS = {
+    "ordinary_panel": ["acceptance_notice", "response_notice", "evidence_notice", "fee_notice", "rights_notice",
+                       "summons", "panel_notice", "appearance_notice", "service_receipt", "judgment", "ruling",
+                       "mediation"],
+    "ordinary_sole": ["summons", "judgment", "ruling"],
+    "summary": ["summons", "judgment", "mediation"],
+    "small_claims": ["small_claims_notice", "evidence_notice", "summons", "judgment"],
+    "administrative": ["panel_notice", "summons", "admin_judgment"],
+    "criminal": ["panel_notice", "summons", "appearance_notice", "criminal_judgment"],
+}
+# what the law refuses on these cases (the check names why)
+REFUSED = {("ordinary_sole", "panel_notice"), ("summary", "panel_notice"), ("small_claims", "panel_notice"),
+           ("summary", "small_claims_notice")}
+
+
+@pytest.fixture
+def no_libreoffice(monkeypatch, settings, tmp_path, pdf_bytes):
+    from xiezhi.documents import convert
+
+    settings.MEDIA_ROOT, settings.CELERY_TASK_ALWAYS_EAGER = tmp_path / "media", True
+    monkeypatch.setattr(convert, "docx_to_pdf", lambda data, timeout=0: pdf_bytes)
+
+
+def test_every_form_is_generated_on_its_demo_case(demo, no_libreoffice):
+    from django.core.exceptions import ValidationError
+
+    from xiezhi.documents import services
+
+    for key, kinds in FORMS.items():
+        case = demo["cases"][key]
+        case.refresh_from_db()
+        for kind in kinds:
+            doc = services.generate(case.judge, case, kind)
+            assert doc.kind == kind and doc.docx, (key, kind)
+    for key, kind in REFUSED:
+        case = demo["cases"][key]
+        with pytest.raises(ValidationError):
+            services.generate(case.judge, case, kind)
