@@ -186,3 +186,15 @@ def test_a_blank_last_page_without_content_is_sealed_at_the_bottom_right(media, 
     rect = _seal_rect(page)
     assert rect[0] > 595 / 2 and "/Contents" in page
     assert seal.verify_pdf(sealed, _Court())["whole_file"] is True
+
+
+def test_when_the_date_is_not_on_the_last_page_the_seal_goes_where_the_date_is(media):
+    """A 传票 carries its date and （院印） on its first page; the contact lines run on to a second."""
+    body = ["注意事项：被传唤人必须准时到达应到处所。"] * 22
+    tail = ["河南省通许县人民法院", "二〇二六年十二月三日", "（院印）"] + ["联系人：赵书记"] * 12
+    pdf = convert.docx_to_pdf(_a4(body, tail))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 2 and seal.date_position(reader.pages[1]) is None
+    sealed = PdfReader(io.BytesIO(seal.sign_pdf(pdf, _Court(), "ABCD-EFGH-JKLM", "https://court.example/v/")))
+    assert not [a for a in sealed.pages[1].get("/Annots") or [] if a.get_object().get("/T") == "CourtSeal"]
+    assert _contains(_seal_rect(sealed.pages[0]), seal.date_position(sealed.pages[0]))

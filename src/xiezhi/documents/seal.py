@@ -214,6 +214,15 @@ def seal_box(page) -> tuple[tuple[float, float, float, float], bool]:
     return (cx - r, cy - r, cx + r, cy + r), True
 
 
+def dated_page(pages) -> int | None:
+    """Index of the page that carries the document's date: the last page with a date in Chinese
+    numerals (a 传票's date and (院印) sit on its first page, the contact lines run on to a second)."""
+    for i in range(len(pages) - 1, -1, -1):
+        if date_position(pages[i]) is not None:
+            return i
+    return None
+
+
 def qr_block_position(page) -> tuple[float, float]:
     """Lower-left corner of the verification block: at the foot of the page, on the side the page
     number is not on (bottom left, or bottom right when the foot's text is on the left)."""
@@ -229,7 +238,8 @@ class UnsealablePdf(ValidationError):
 
 def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
     """Sign the PDF with the court's seal. The visible seal is placed over the date of the
-    document on its last page; the QR code and verification code go to the foot of that page."""
+    document (on the last page that has one, else the last page); the QR code and verification
+    code go to the foot of that page."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
     from pyhanko.pdf_utils import generic, images, layout
@@ -253,11 +263,14 @@ def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
         # a PDF pyHanko cannot read (security review F4: a 500 PdfStrictReadError): say so
         raise UnsealablePdf(_("PDF 无法签章：文件结构无法解析，请重新生成 PDF 后再签章。")) from exc
     try:
-        page = PdfReader(io.BytesIO(pdf)).pages[last]
-        box, _over = seal_box(page)
-        qr_at = qr_block_position(page)
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        on = dated_page(pages)
+        on = last if on is None else on
+        box, _over = seal_box(pages[on])
+        qr_at = qr_block_position(pages[on])
     except (PyPdfError, KeyError, IndexError, TypeError, ValueError):
-        box, qr_at = (300, 110, 419, 229), (40.0, 18.0)  # a page pypdf cannot read: the old place
+        on, box, qr_at = last, (300, 110, 419, 229), (40.0, 18.0)  # a page pypdf cannot read: the old place
+    last = on  # the seal and the verification block go on the page that carries the date
     name = getattr(court, "full_name", "") or court.name
     try:
         qr_style = StaticStampStyle(background=images.PdfImage(qr_block_image(code, url)), border_width=0,
