@@ -39,6 +39,10 @@ def test_the_counter_form_saves_occupation_and_the_representatives_position_onto
     assert c.post("/staff/filings/new/", _post()).status_code == 302
     f = FilingApplication.objects.get(submitted_by=clerk)
     assert f.data["parties"][0]["occupation"] == "通许县惠民农资有限公司职员"
+    # the filing judge reviewing the complaint sees them
+    review = c.get(f"/staff/filings/{f.pk}/").content.decode()
+    assert "通许县惠民农资有限公司职员" in review and "法定代表人 董桂 该公司执行董事" in review
+    assert "主要负责人 汤红霞 该支行行长" in review
     case = fs.register(clerk, f, procedure_code="civil_ordinary")
     person = case.parties.get(name="黄强")
     company = case.parties.get(name="通许县惠民农资有限公司")
