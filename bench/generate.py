@@ -947,7 +947,9 @@ class _CaseFactory:
             rep, _ = self.person()
             addr = f"{plan.address_prefix}{STREETS[int(r() * len(STREETS))]}{1 + int(r() * 399)}号"
             phone = self.phone() if r() < 0.6 else f"0371-{60_000_000 + int(r() * 9_999_999)}"
-            cols = plan.companies[name] = (f"legal\t{name}\t统一社会信用代码\t{code}\tf\t\t\t中国\t{addr}\t{addr}\t"
+            # a branch (支行, 分公司) is an unincorporated organisation with a 主要负责人 (民事诉讼法 第五十一条第二款)
+            kind = "organisation" if name.endswith(("支行", "分行", "分公司", "支公司")) else "legal"
+            cols = plan.companies[name] = (f"{kind}\t{name}\t统一社会信用代码\t{code}\tf\t\t\t中国\t{addr}\t{addr}\t"
                                            f"{phone}\t{rep}\t{N}\t\t")
         return name, f"{role}\t{cols}"
 
