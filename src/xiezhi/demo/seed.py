@@ -9,7 +9,10 @@ The demo tells one consistent story (tests/demo/test_demo_story.py checks it):
 - today's work goes through the apps' services, so its nodes and notifications are real: the
   filing queue, a registration, assignments and a manual-assignment request, an extension
   request, hearings, service on the portal, e-files with scanned pages (OCR as in production);
-- 民初 beside 刑初, 行初, 民特 and 执 cases, each with its own judge or enforcement officer.
+- 民初 beside 刑初, 行初, 民特 and 执 cases, each with its own judge or enforcement officer;
+- a case for every form the platform generates (seed_showcase, SHOWCASE: 普通程序 before a panel with
+  a people's assessor, 普通程序 before a sole judge against a bank branch, 简易, 小额 heard in private,
+  刑初, 行初), and the court's address and telephone (tests/demo/test_demo_forms.py).
 """
 from __future__ import annotations
 
