@@ -65,6 +65,20 @@ def test_the_judges_documents_use_build_final_required(monkeypatch):
     assert template_check.missing("judgment", _edited("judgment", "判决如下", "决定如下")) == ["“判决如下”"]
 
 
+@pytest.mark.parametrize("kind", list(build_final.BUILDERS))
+def test_every_shipped_judicial_document_has_its_structure(kind):
+    assert template_check.missing(kind, _shipped(kind)) == []
+
+
+@pytest.mark.parametrize("kind", list(build_final.BUILDERS))
+def test_a_judicial_document_without_its_seal_lines_is_refused(kind):
+    """（院印） and 本件与原本核对无异 are part of every 裁判文书's 落款 (2016 样式); a court's version that drops
+    the second, or the signers of the trial organisation, is refused naming them."""
+    lacking = template_check.missing(kind, _edited(kind, "本件与原本核对无异"))
+    assert lacking == ["“本件与原本核对无异”"]
+    assert "署名（signers）" in template_check.missing(kind, _edited(kind, "{%p for m in signers %}", ""))
+
+
 @pytest.mark.django_db
 def test_upload_of_an_edited_shipped_template_is_accepted(make_staff):
     """A court adjusts the wording within the structure: accepted as the next version."""

@@ -138,3 +138,19 @@ BUILDERS = {
     "criminal_judgment": criminal_judgment,
     "admin_judgment": admin_judgment,
 }
+
+#: what an uploaded template of each kind must keep (template_check.check_structure): the title block,
+#: the parties, the procedure sentence, the judge's sections, 主文, the effect sentence and the 落款
+#: (signers, date, （院印）, 本件与原本核对无异, 书记员) — the court may reword around them, not drop them.
+_TAIL = ("effect", "signers", "{{ sign_date_cn }}", "（院印）", "本件与原本核对无异", "{{ clerk }}")
+_HEAD = ("{{ court_name }}", "{{ case_number }}", "party_lines", "{{ procedure_sentence }}")
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "judgment": _HEAD + ("民事判决书", "sec.claims", "sec.evidence_facts", "sec.reasoning", "{{ citations }}",
+                         "decision_items", "pays_money", "fee_burden") + _TAIL,
+    "ruling": _HEAD + ("民事裁定书", "sec.reasoning", "{{ citations }}", "decision_items") + _TAIL,
+    "mediation": _HEAD + ("民事调解书", "sec.claims", "sec.evidence_facts", "decision_items") + _TAIL,
+    "criminal_judgment": _HEAD + ("刑事判决书", "sec.claims", "sec.evidence_facts", "sec.reasoning", "{{ citations }}",
+                                  "decision_items") + _TAIL,
+    "admin_judgment": _HEAD + ("行政判决书", "sec.claims", "sec.evidence_facts", "sec.reasoning", "{{ citations }}",
+                               "decision_items", "fee_burden") + _TAIL,
+}

@@ -3,7 +3,7 @@
 placeholders and the form's wording every document of that kind needs must still be there.
 
 What each kind needs is declared next to its builder: build_notices.REQUIRED for the notices and,
-where helper "final" declares one, build_final.REQUIRED for the judge's documents. An entry is
+build_final.REQUIRED for the judge's documents. An entry is
 - a placeholder "{{ name }}" / "{{ a.b }}": present in any spelling ({{name}}, {{ name|e }});
 - a bare name ("panel"): used by some Jinja tag ({%p for m in panel %});
 - anything else: a phrase of the form, found in the text with blanks ignored ("传　　票" holds "传票").
@@ -26,6 +26,10 @@ LABELS = {
     "fee_figures": "案件受理费金额", "evidence_period": "举证期限", "hearing_time": "应到时间（开庭时间）",
     "hearing_place": "应到处所（开庭地点）", "panel": "合议庭成员", "served_documents": "送达文书名称和文号",
     "cause": "案由", "clerk": "书记员", "judge": "审判员",
+    # the judge's documents (build_final.REQUIRED)
+    "party_lines": "当事人", "procedure_sentence": "审理经过", "sec.claims": "诉讼请求", "sec.evidence_facts": "事实认定",
+    "sec.reasoning": "本院认为", "citations": "法律依据", "decision_items": "主文", "pays_money": "迟延履行条款",
+    "fee_burden": "诉讼费用负担", "effect": "上诉或生效告知", "signers": "署名", "sign_date_cn": "落款日期",
 }
 
 
