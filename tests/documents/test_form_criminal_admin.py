@@ -159,3 +159,19 @@ def test_admin_signers_date_seal_clerk(admin):
     d = generate(admin, "admin_judgment", ADMIN_SECTIONS)
     assert paragraphs(d)[-7:] == ["审判长　　刘法官", "审判员　　吴法官", "审判员　　郑法官", date_cn(localdate()),
                                   "（院印）", "本件与原本核对无异", "书记员　　周书记"]
+
+
+def test_a_judgment_is_made_under_the_procedure_law_of_its_case(criminal, admin):
+    """A 刑事判决书 is for a criminal case (刑事诉讼法), a 行政判决书 for an administrative one (行政诉讼法), a
+    民事判决书 for a civil one: the case page offers only those, and a forged request is refused in Chinese."""
+    from django.core.exceptions import ValidationError
+
+    from xiezhi.documents import services
+
+    offered = services.kinds_for(criminal["judge"], criminal["case"])
+    assert "criminal_judgment" in offered and not {"judgment", "ruling", "mediation", "admin_judgment"} & set(offered)
+    assert "admin_judgment" in services.kinds_for(admin["judge"], admin["case"])
+    with pytest.raises(ValidationError, match="本案适用刑事普通程序，不能制作民事判决书"):
+        services.generate(criminal["judge"], criminal["case"], "judgment")
+    with pytest.raises(ValidationError, match="不能制作刑事判决书"):
+        services.generate(admin["judge"], admin["case"], "criminal_judgment")

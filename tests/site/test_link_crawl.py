@@ -39,6 +39,7 @@ NOT_PAGES = {
     "accounts:logout": "a form (POST), and the crawl must not sign out",
     "delivery:sms_download": "opened from the link in a text message, never from a page",
     "documents:verify_code": "opened from the QR code printed on a paper document",
+    "documents:citations": "JSON the judgment editor's citation picker fetches as the judge types",
     "hearings:my_hearings": "the same view as hearings:portal, kept at an old staff-side address",
     "hearings:party_record": "the same view as hearings:portal_record, kept at an old staff-side address",
 }

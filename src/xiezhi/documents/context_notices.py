@@ -235,7 +235,7 @@ def notice_context(case, recipient_name: str, ctx: dict, kind: str = "") -> dict
         "recipient": _recipient(person),
         "evidence_period": period.text,
         "evidence_basis": period.basis,
-        "fee_payment": getattr(settings, "FEE_PAYMENT_TEXT", ""),
+        "fee_payment": settings.FEE_PAYMENT_TEXT,
     }
     if not kind:
         return out  # a bare render (no kind): keep the common case title and panel

@@ -13,6 +13,7 @@ class Kind:
     recipient_roles: tuple = ()  # whom it is addressed to by default
     final: bool = False      # 裁判文书: sealed only as the final text, after 签发 (services.sign_off)
     filing_stage: bool = False  # a notice of the filing stage, which the 立案法官 may issue (民事诉讼法 第一百二十八条)
+    case_kind: str = ""      # a 裁判文书 of one procedure law only (Procedure.case_kind): civil, criminal, administrative
 
 
 KINDS: dict[str, Kind] = {k.code: k for k in [
@@ -24,17 +25,17 @@ KINDS: dict[str, Kind] = {k.code: k for k in [
     Kind("summons", _("传票"), "summons"),
     Kind("panel_notice", _("合议庭组成人员通知书"), "notice"),
     Kind("service_receipt", _("送达回证"), "receipt", served=False),
-    Kind("judgment", _("民事判决书"), "judgment", final=True),
-    Kind("ruling", _("民事裁定书"), "ruling", final=True),
-    Kind("mediation", _("民事调解书"), "mediation", final=True),
+    Kind("judgment", _("民事判决书"), "judgment", final=True, case_kind="civil"),
+    Kind("ruling", _("民事裁定书"), "ruling", final=True, case_kind="civil"),
+    Kind("mediation", _("民事调解书"), "mediation", final=True, case_kind="civil"),
     # issue 10: the rest of the 2016 forms a basic court sends in a first-instance case
     Kind("fee_notice", _("交纳诉讼费用通知书"), "notice", recipient_roles=("plaintiff", "applicant"),
          filing_stage=True),
     Kind("rights_notice", _("诉讼权利义务告知书"), "notice", filing_stage=True),
     Kind("small_claims_notice", _("小额诉讼程序告知书"), "notice", filing_stage=True),
     Kind("appearance_notice", _("出庭通知书"), "notice"),
-    Kind("criminal_judgment", _("刑事判决书"), "judgment", final=True),
-    Kind("admin_judgment", _("行政判决书"), "judgment", final=True),
+    Kind("criminal_judgment", _("刑事判决书"), "judgment", final=True, case_kind="criminal"),
+    Kind("admin_judgment", _("行政判决书"), "judgment", final=True, case_kind="administrative"),
 ]}
 
 FILING_STAGE_KINDS = frozenset(k.code for k in KINDS.values() if k.filing_stage)

@@ -163,12 +163,19 @@ def render_docx(template: DocumentTemplate, context: dict) -> bytes:
     return out.getvalue()
 
 
+def fits_case(kind: str, case) -> bool:
+    """A 民事判决书 is for a civil case, a 刑事判决书 for a criminal one, a 行政判决书 for an administrative one
+    (Procedure.case_kind); notices and kinds without a procedure law of their own fit every case."""
+    wanted = KINDS[kind].case_kind
+    return not wanted or not case.procedure_id or case.procedure.case_kind == wanted
+
+
 def kinds_for(actor, case) -> list[str]:
     """The kinds `actor` may draft on `case`: every kind for the trial team and the division's and
     court's leaders; for the 立案法官 only the notices of the filing stage (受理、应诉、举证通知书) —
     the judgment of a case in trial is not theirs to draft (security review F21)."""
     if can_manage_case(actor, case, *TRIAL_DRAFT_ROLES):
-        return list(KINDS)
+        return [k for k in KINDS if fits_case(k, case)]
     if can_manage_case(actor, case, "filing_judge"):
         return [k for k in KINDS if k in FILING_STAGE_KINDS]
     return []
@@ -201,6 +208,9 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
     allowed = kinds_for(actor, case)
     if not allowed:
         raise PermissionDenied
+    if not fits_case(kind, case):
+        raise ValidationError(_("本案适用%(procedure)s，不能制作%(title)s。")
+                              % {"procedure": case.procedure.name, "title": KINDS[kind].title})
     if kind not in allowed:
         raise PermissionDenied(_("立案法官只能制作立案阶段的文书（受理案件通知书、应诉通知书、举证通知书）。"))
     from .context_notices import check as check_notice
