@@ -2,8 +2,6 @@
 document for a demo case"): 普通程序 before a panel with a people's assessor against a company
 (法定代表人 with 职务), 普通程序 before a sole judge against a bank branch (主要负责人), 简易, 小额 with a
 hearing not open to the public, 刑初 and 行初; and the court's address and telephone."""
-import time
-
 import pytest
 
 from xiezhi.demo.seed import SHOWCASE, seed_cases, seed_people, seed_showcase, seed_trial, showcase
@@ -17,9 +15,8 @@ def demo(court):
     users = seed_people(court)
     seed_cases(court, users, n=30)
     seed_trial(court, users)
-    started = time.monotonic()
     made = seed_showcase(court, users)
-    return {"users": users, "cases": made, "seconds": time.monotonic() - started}
+    return {"users": users, "cases": made}
 
 
 def _panel(case):
@@ -31,7 +28,6 @@ def test_the_demo_has_a_case_for_every_form(demo, court):
     assert set(cases) == set(SHOWCASE) and showcase(court) == cases
     court.refresh_from_db()
     assert court.address and court.phone  # 本院地址, 联系电话 on every notice
-    assert demo["seconds"] < 20  # the showcase keeps `make demo` fast
 
 
 def test_ordinary_procedure_before_a_panel_with_a_peoples_assessor_against_a_company(demo):

@@ -20,8 +20,14 @@ DEFENDANT_SIDE = {"defendant", "respondent", "judgment_debtor", "appellee", "acc
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
+    from xiezhi.courts import calendar, province, refcache
     from xiezhi.demo.seed import seed_all
 
+    # a module fixture runs before the per-test cache reset (tests/conftest.py): an earlier
+    # transactional test in this worker may have reloaded the reference data under new ids
+    calendar._cache = None
+    refcache.clear()
+    province._fee_cache.clear()
     # the demo's settings: no worker (background steps run in this process), a fast test hasher
     with django_db_blocker.unblock(), override_settings(
             CELERY_TASK_ALWAYS_EAGER=False, CELERY_BROKER_URL="memory://",

@@ -40,6 +40,7 @@ NOT_PAGES = {
     "delivery:sms_download": "opened from the link in a text message, never from a page",
     "documents:verify_code": "opened from the QR code printed on a paper document",
     "documents:citations": "JSON the judgment editor's citation picker fetches as the judge types",
+    "documents:draft_fee": "JSON the judgment editor fetches for its suggested fee burden",
     "hearings:my_hearings": "the same view as hearings:portal, kept at an old staff-side address",
     "hearings:party_record": "the same view as hearings:portal_record, kept at an old staff-side address",
 }

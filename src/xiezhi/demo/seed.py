@@ -603,7 +603,27 @@ def seed_trial(c: Court, users: dict[str, User]) -> int:
             made += 1
         except Exception:  # a demo hearing that does not fit is simply not made
             continue
+    civil = set(Case.objects.filter(pk__in=[x.pk for x in open_cases], procedure__case_kind="civil")
+                .values_list("pk", flat=True))
+    _seed_judgment_draft(judge, [x for x in open_cases if x.pk in civil][:1])
     return made
+
+
+def _seed_judgment_draft(judge: User, cases: list[Case]) -> None:
+    """The demo judge has a judgment half written (issue 10): the claims and the facts the parties
+    stated are in, the reasoning and the operative part are not, so the case page says what is
+    missing and the editor opens on real work."""
+    from xiezhi.documents import drafts
+
+    for case in cases:
+        draft = drafts.start_draft(judge, case, "judgment")
+        if draft.revision:
+            continue
+        claims = [line for line in (case.claims or "").splitlines() if line.strip()] or ["判令被告偿还借款及利息。"]
+        sections = {**draft.sections, "claims": claims,
+                    "claim_facts": [case.facts or "原告与被告之间存在借贷关系，借款到期后被告未予偿还。"],
+                    "defence": ["被告辩称，借款属实，但因经营困难暂无力偿还，请求分期履行。"]}
+        drafts.save_draft(judge, draft, sections, draft.revision)
 
 
 def seed_service(c: Court, users: dict[str, User]) -> int:

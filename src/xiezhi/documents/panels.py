@@ -1,7 +1,7 @@
 """The documents section of the staff case page (registered in apps.py, order 40)."""
 from xiezhi.cases.selectors import SERVICE_ROLES, can_manage_case
 
-from . import selectors, services
+from . import drafts, selectors, services
 from .forms import GenerateForm
 from .kinds import KINDS
 from .structure import RULING_TYPES, is_structured
@@ -19,7 +19,7 @@ def case_panel(request, case):
             d.unfinished = d.gap_sections or (["【待填写】"] if d.gaps else [])
             d.can_sign_off = bool(d.missing_signoffs) and not d.unfinished and d.missing_signoffs[0].may(user)
     allowed = services.kinds_for(user, case)
-    writable = {k: v for k, v in KINDS.items() if k in allowed and is_structured(k)}
+    writable = {k: v for k, v in KINDS.items() if k in allowed and is_structured(k) and drafts.may_edit(user, case, k)}
     return {"template": "documents/_case_panel.html", "documents": docs,
             "can_generate": bool(allowed),
             "can_seal": can_manage_case(user, case, *services.SEAL_ROLES),
