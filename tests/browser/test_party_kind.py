@@ -34,8 +34,14 @@ def test_the_party_card_follows_the_kind_of_party(live_server, desktop, court, m
     page.select_option("#p1-kind", "legal")
     expect(page.locator("label[for=p1-legal_representative]")).to_have_text("法定代表人")
     page.select_option("#p1-kind", "organisation")
+    # the message may still be the one of the save before the last change: wait for the last change itself
+    for _ in range(50):
+        f = FilingApplication.objects.get(submitted_by=user)
+        saved = (f.data.get("parties") or [{}, {}])[1]
+        if saved.get("kind") == "organisation" and saved.get("representative_title"):
+            break
+        page.wait_for_timeout(200)
     expect(page.locator("#savestate")).to_contain_text("草稿已自动保存", timeout=10000)
-    f = FilingApplication.objects.get(submitted_by=user)
     assert f.data["parties"][0]["occupation"] == "个体工商户"
     assert (f.data["parties"][1]["kind"], f.data["parties"][1]["representative_title"]) == ("organisation", "该支行行长")
     # reloaded, the card shows the branch's fields again
