@@ -10,4 +10,5 @@ urlpatterns = [
     path("fees/", tool_views.fees_page, name="fees"),
     path("periods/", tool_views.periods_page, name="periods"),
     path("time-limits/", tool_views.time_limits_page, name="time_limits"),
+    path("enforcement/", tool_views.enforcement_page, name="enforcement"),
 ]

@@ -8,13 +8,23 @@ from __future__ import annotations
 import re
 
 from django.shortcuts import render
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET
 
 from xiezhi.law.casenumber import PROVINCE_CODES
 from xiezhi.site.access import anyone
 
 from . import calc
+
+#: 失信规定 第一条的六种情形（页面上的勾选项）
+CIRCUMSTANCE_LABELS = {
+    1: gettext_lazy("有履行能力而拒不履行生效法律文书确定义务"),
+    2: gettext_lazy("以伪造证据、暴力、威胁等方法妨碍、抗拒执行"),
+    3: gettext_lazy("以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行"),
+    4: gettext_lazy("违反财产报告制度"),
+    5: gettext_lazy("违反限制消费令"),
+    6: gettext_lazy("无正当理由拒不履行执行和解协议"),
+}
 
 _LITIGATION_FIELDS = ("kind", "amount", "procedure", "property", "damages", "closed_by", "province")
 _APPLICATION_FIELDS = ("kind", "amount", "province")
@@ -127,3 +137,39 @@ def time_limits_page(request):
                 context["error"] = str(exc)
     status = 400 if context["error"] else 200
     return render(request, "tools/time_limits.html", context, status=status)
+
+
+_ENF_FIELDS = ("effective_on", "due_on", "installments", "circumstances", "aggravating", "minor",
+               "performed_or_secured", "valuation", "asset", "round", "previous_opening_price", "failed_on")
+
+
+@anyone
+@require_GET
+def enforcement_page(request):
+    """执行计算器：申请执行期间（民事诉讼法 第二百五十条）、失信名单期限（失信规定 第一条至第四条）、
+    网络司法拍卖方案（网拍规定 第十条、第十二条、第十七条、第二十六条）。与三个公开接口共用 :mod:`xiezhi.api.enforcement`。"""
+    from . import enforcement
+
+    which = request.GET.get("calc")
+    which = which if which in ("window", "dishonest", "auction") else None
+    q = _echo(request.GET, _ENF_FIELDS)
+    chosen = [c for c in request.GET.getlist("circumstances") if c in ("1", "2", "3", "4", "5", "6")]
+    context = {"which": which, "q": q, "chosen": chosen, "result": None, "error": None,
+               "circumstance_items": [(str(n), text) for n, text in CIRCUMSTANCE_LABELS.items()]}
+    try:
+        if which == "window":
+            context["result"] = enforcement.window_from_params(
+                {k: q[k] for k in ("effective_on", "due_on", "installments") if q[k].strip()})
+        elif which == "dishonest":
+            context["result"] = enforcement.dishonest_from_body({
+                "circumstances": [int(c) for c in chosen], "aggravating": q["aggravating"] == "1",
+                "minor": q["minor"] == "1", "performed_or_secured": q["performed_or_secured"] == "1"})
+        elif which == "auction":
+            context["result"] = enforcement.auction_from_body({
+                "valuation": q["valuation"].strip(), "asset": q["asset"], "round": q["round"],
+                "previous_opening_price": q["previous_opening_price"].strip() or None,
+                "failed_on": q["failed_on"].strip() or None})
+    except calc.ParamError as exc:
+        context["error"] = str(exc)
+    status = 400 if context["error"] else 200
+    return render(request, "tools/enforcement.html", context, status=status)

@@ -19,5 +19,10 @@ urlpatterns = [
     path("v1/timelimits/compute", views.TimeLimitComputeView.as_view(), name="timelimits-compute"),
     path("v1/casenumbers/parse", views.CaseNumberParseView.as_view(), name="casenumbers-parse"),
     path("v1/identity/check", views.IdentityCheckView.as_view(), name="identity-check"),
+    # issue 11 item 12: the enforcement law
+    path("v1/periods/enforcement-application", views.EnforcementApplicationPeriodView.as_view(),
+         name="periods-enforcement-application"),
+    path("v1/enforcement/dishonest-term", views.DishonestTermView.as_view(), name="enforcement-dishonest-term"),
+    path("v1/enforcement/auction-plan", views.AuctionPlanView.as_view(), name="enforcement-auction-plan"),
     path("docs/", anyone(SpectacularSwaggerSplitView.as_view(url_name="api:schema")), name="docs"),
 ]

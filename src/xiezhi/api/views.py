@@ -438,3 +438,151 @@ class IdentityCheckView(_ChineseErrorsView):
     )
     def get(self, request):
         return Response(limits.identity(request.query_params))
+
+
+# ---------------------------------------------------------------------------
+# 执行（issue 11 第 12 项）：计算在 xiezhi.api.enforcement，与执行案件页面共用 xiezhi.law.enforcement
+# ---------------------------------------------------------------------------
+
+from . import enforcement  # noqa: E402
+
+
+class EnforcementWindowResponseSerializer(serializers.Serializer):
+    window_end = serializers.DateField(help_text="申请执行期间届满日（已按法定休假日顺延）")
+    start = serializers.DateField(help_text="起算日（当日不计入）")
+    provisional = serializers.BooleanField(help_text="届满日所在年份的放假通知尚未录入，按法定节日暂定")
+    basis = serializers.ListField(child=serializers.CharField(), help_text="依据条文")
+
+
+class EnforcementApplicationPeriodView(PublicCalculatorView):
+    @extend_schema(
+        operation_id="periods_enforcement_application",
+        summary="申请执行期间",
+        description=(
+            "申请执行的期间为二年（民事诉讼法 第二百五十条）：从法律文书规定履行期间的最后一日起计算；分期履行的，"
+            "从最后一期履行期限届满之日起计算；未规定履行期间的，从法律文书生效之日起计算。起算日不计入，"
+            "最后一日为法定休假日的顺延至其后第一个工作日（第八十五条）。due_on 与 installments 只能填写一项。"
+            "申请执行时效的中止、中断（执行程序解释 第十九条至第二十一条；民诉解释 第四百六十六条）记在执行案件上，不在此计算。"
+        ),
+        parameters=[
+            OpenApiParameter("effective_on", OpenApiTypes.DATE, OpenApiParameter.QUERY, required=True,
+                             description="法律文书生效日期（YYYY-MM-DD）"),
+            OpenApiParameter("due_on", OpenApiTypes.DATE, OpenApiParameter.QUERY, required=False,
+                             description="法律文书规定的履行期间的最后一日"),
+            OpenApiParameter("installments", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False,
+                             description="分期履行的各期履行期限，逗号分隔，如 2024-06-30,2024-12-31"),
+        ],
+        responses={
+            200: OpenApiResponse(EnforcementWindowResponseSerializer, examples=[OpenApiExample(
+                "履行期间最后一日为 2023-10-01",
+                value={"window_end": "2025-10-09", "start": "2023-10-01", "provisional": False,
+                       "basis": ["民事诉讼法 第二百五十条第一款（申请执行的期间为二年）", "民事诉讼法 第二百五十条第二款……",
+                                 "民事诉讼法 第八十五条第二款……"]},
+                response_only=True)]),
+            400: OpenApiResponse(ErrorSerializer, description="参数错误", examples=[OpenApiExample(
+                "缺少生效日期", value={"error": "请填写法律文书生效日期"}, response_only=True)]),
+            429: _ERROR_429,
+        },
+    )
+    def get(self, request):
+        return Response(enforcement.window_payload(enforcement.window_from_params(request.query_params)))
+
+
+class DishonestTermRequestSerializer(serializers.Serializer):
+    circumstances = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=6),
+                                          help_text="失信规定第一条的情形编号 1–6")
+    aggravating = serializers.BooleanField(required=False, default=False,
+                                           help_text="以暴力、威胁方法妨碍、抗拒执行情节严重")
+    minor = serializers.BooleanField(required=False, default=False, help_text="被执行人为未成年人")
+    performed_or_secured = serializers.BooleanField(required=False, default=False,
+                                                    help_text="已履行，或已提供充分有效担保、查封的财产足以清偿")
+
+
+class DishonestTermResponseSerializer(serializers.Serializer):
+    listable = serializers.BooleanField(help_text="能否纳入失信被执行人名单")
+    term = serializers.ChoiceField(choices=["until_deleted", "fixed"], allow_null=True,
+                                   help_text="until_deleted：无固定期限，至删除事由出现；fixed：有期限")
+    years_min = serializers.IntegerField(allow_null=True, help_text="期限下限（年）")
+    years_max = serializers.IntegerField(allow_null=True, help_text="期限上限（年；可以延长一至三年时为 5）")
+    basis = serializers.ListField(child=serializers.CharField(), help_text="依据条文")
+
+
+class _PublicJSONView(_ChineseErrorsView):
+    parser_classes = [JSONParser]
+    authentication_classes = []  # public and stateless: no session, so no CSRF token is needed
+
+
+class DishonestTermView(_PublicJSONView):
+    @extend_schema(
+        operation_id="enforcement_dishonest_term",
+        summary="失信被执行人名单：能否纳入与期限",
+        description=(
+            "失信规定（法释〔2017〕7号）第一条：未履行义务并具有六种情形之一的纳入名单；第二条：第二项至第六项情形期限二年，"
+            "暴力、威胁妨碍执行情节严重或具有多项失信行为的，可以延长一至三年；第一项情形无固定期限，至删除事由出现"
+            "（第十条第一款）；第三条：有充分担保等情形不得纳入；第四条：未成年人不得纳入。"
+        ),
+        request=DishonestTermRequestSerializer,
+        responses={
+            200: OpenApiResponse(DishonestTermResponseSerializer, examples=[OpenApiExample(
+                "违反限制消费令", value={"listable": True, "term": "fixed", "years_min": 2, "years_max": 2,
+                                   "basis": ["失信规定 第一条第（五）项（违反限制消费令）", "失信规定 第二条第一款……"]},
+                response_only=True)]),
+            400: OpenApiResponse(ErrorSerializer, description="参数错误", examples=[OpenApiExample(
+                "编号有误", value={"error": "失信情形应为 1 至 6 的编号（失信规定第一条第一项至第六项）"},
+                response_only=True)]),
+            429: _ERROR_429,
+        },
+        examples=[OpenApiExample("违反限制消费令", request_only=True,
+                                 value={"circumstances": [5], "aggravating": False, "minor": False,
+                                        "performed_or_secured": False})],
+    )
+    def post(self, request):
+        return Response(enforcement.dishonest_payload(enforcement.dishonest_from_body(request.data)))
+
+
+class AuctionPlanRequestSerializer(serializers.Serializer):
+    valuation = serializers.DecimalField(max_digits=15, decimal_places=2, help_text="评估价或市场价（元）")
+    asset = serializers.ChoiceField(choices=["movable", "real_estate", "property_right"],
+                                    help_text="财产类别：动产、不动产、其他财产权")
+    round = serializers.CharField(help_text="拍卖轮次：1 第一次拍卖，2 再次拍卖，\"sale\" 变卖")
+    previous_opening_price = serializers.DecimalField(max_digits=15, decimal_places=2, required=False, allow_null=True,
+                                                      help_text="前次起拍价（再次拍卖必填）")
+    failed_on = serializers.DateField(required=False, allow_null=True, help_text="前次流拍日期（再次拍卖必填）")
+
+
+class AuctionPlanResponseSerializer(serializers.Serializer):
+    opening_price_min = serializers.CharField(allow_null=True, help_text="最低起拍价（元）；变卖为 null")
+    deposit_min = serializers.CharField(allow_null=True, help_text="保证金下限（最低起拍价的 5%）")
+    deposit_max = serializers.CharField(allow_null=True, help_text="保证金上限（最低起拍价的 20%）")
+    notice_days = serializers.IntegerField(allow_null=True, help_text="拍卖公告至少提前的天数")
+    must_be_held_by = serializers.DateField(allow_null=True, help_text="再次拍卖：须在此日前拍卖（流拍后三十日内）")
+    notice_by = serializers.DateField(allow_null=True, help_text="再次拍卖：至迟在此日发布公告")
+    basis = serializers.ListField(child=serializers.CharField(), help_text="依据条文")
+
+
+class AuctionPlanView(_PublicJSONView):
+    @extend_schema(
+        operation_id="enforcement_auction_plan",
+        summary="网络司法拍卖方案",
+        description=(
+            "网拍规定 第十条：起拍价不得低于评估价或者市场价的百分之七十；第十二条：公告期动产十五日、不动产和其他财产权三十日；"
+            "第十七条：保证金为起拍价的百分之五至百分之二十；第二十六条：流拍后三十日内再次拍卖，公告期七日、十五日，"
+            "起拍价降价幅度不得超过前次起拍价的百分之二十；再次拍卖流拍的，可以在同一平台变卖。"
+        ),
+        request=AuctionPlanRequestSerializer,
+        responses={
+            200: OpenApiResponse(AuctionPlanResponseSerializer, examples=[OpenApiExample(
+                "不动产第一次拍卖", value={"opening_price_min": "700000.00", "deposit_min": "35000.00",
+                                    "deposit_max": "140000.00", "notice_days": 30, "must_be_held_by": None,
+                                    "notice_by": None, "basis": ["网拍规定 第十条……"]},
+                response_only=True)]),
+            400: OpenApiResponse(ErrorSerializer, description="参数错误", examples=[OpenApiExample(
+                "缺少评估价", value={"error": "请填写评估价（或市场价）"}, response_only=True)]),
+            429: _ERROR_429,
+        },
+        examples=[OpenApiExample("不动产再次拍卖", request_only=True,
+                                 value={"valuation": "1000000.00", "asset": "real_estate", "round": 2,
+                                        "previous_opening_price": "700000.00", "failed_on": "2025-03-03"})],
+    )
+    def post(self, request):
+        return Response(enforcement.auction_payload(enforcement.auction_from_body(request.data)))
