@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "xiezhi.documents",
     "xiezhi.dossier",
     "xiezhi.delivery",
+    "xiezhi.enforcement",
     "xiezhi.audit",
     "xiezhi.site",
     "xiezhi.demo",

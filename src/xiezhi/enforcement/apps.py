@@ -1,0 +1,47 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+# 《最高人民法院关于执行款物管理工作的规定》: 执行款专项管理、一案一账、专款专付
+MONEY_BASIS = "《最高人民法院关于执行款物管理工作的规定》"
+
+
+def _received_summary(p):
+    from django.utils.translation import gettext
+
+    return gettext("到账 %(amount)s 元，交款人 %(payer)s") % {"amount": p.get("amount", ""), "payer": p.get("payer", "")}
+
+
+def _paid_out_summary(p):
+    from django.utils.translation import gettext
+
+    return gettext("发放 %(amount)s 元，领款人 %(party)s") % {"amount": p.get("amount", ""), "party": p.get("party", "")}
+
+
+def _reversed_summary(p):
+    from django.utils.translation import gettext
+
+    what = gettext("到账") if p.get("reversed_kind") == "receipt" else gettext("发放")
+    return gettext("冲正%(what)s %(amount)s 元；理由：%(reason)s") % {
+        "what": what, "amount": p.get("amount", ""), "reason": p.get("reason", "")}
+
+
+class EnforcementConfig(AppConfig):
+    name = "xiezhi.enforcement"
+    verbose_name = _("执行")
+
+    def ready(self):
+        from xiezhi.cases.events import EventType, register_event_types
+        from xiezhi.cases.panels import register_panel
+
+        from .panels import case_panel
+
+        register_event_types({
+            "money_received": EventType(_("执行款到账"), basis=MONEY_BASIS),
+            "money_paid_out": EventType(_("执行款发放"), basis=MONEY_BASIS),
+            "money_reversed": EventType(_("执行款冲正"), basis=MONEY_BASIS),
+        }, summaries={
+            "money_received": _received_summary,
+            "money_paid_out": _paid_out_summary,
+            "money_reversed": _reversed_summary,
+        })
+        register_panel("enforcement", 15, case_panel)
