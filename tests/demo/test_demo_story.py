@@ -310,3 +310,31 @@ def test_a_second_make_demo_adds_nothing(demo, db):
     again = seed_all(SMALL)
     assert again["cases"] == again["hearings"] == again["served"] == again["pages"] == 0
     assert [m.objects.count() for m in models] == before
+
+
+def test_the_enforcer_has_money_on_the_books(client, demo):
+    """执行款 on the enforcement officer's cases (issue 11 item 7): received from the debtor, part paid
+    to the applicant, the books reconciled — shown on the case page's 执行款 section."""
+    from xiezhi.enforcement import selectors as money
+    from xiezhi.enforcement.models import MoneyMovement
+
+    user = _login(client, demo, "enforcer")
+    rows = MoneyMovement.objects.filter(case__judge=user)
+    assert {r.kind for r in rows} >= {"receipt", "payout"}
+    case = rows.order_by("pk")[0].case
+    balance = money.case_balance(case)
+    assert balance.received > balance.paid_out > 0 and balance.on_hand == balance.received - balance.paid_out
+    html = client.get(f"/staff/cases/{case.pk}/panels/enforcement/").content.decode()
+    assert "执行款" in html and "账实相符" in html
+
+
+def test_the_judge_has_a_judgment_half_written(client, demo):
+    """The demo judge's judgment draft has the claims and the parties' statements, not yet the
+    reasoning or 主文: the case page says what is missing and the editor opens on it (issue 10)."""
+    from xiezhi.documents.models import DocumentDraft
+
+    user = _login(client, demo, "judge")
+    draft = DocumentDraft.objects.get(case__judge=user, kind="judgment")
+    assert draft.sections["claims"] and not draft.sections["reasoning"]
+    page = client.get(f"/documents/staff/drafts/{draft.pk}/").content.decode()
+    assert "本院认为" in page and draft.case.number in page

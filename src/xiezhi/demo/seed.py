@@ -609,6 +609,32 @@ def seed_trial(c: Court, users: dict[str, User]) -> int:
     return made
 
 
+def seed_money(c: Court, users: dict[str, User]) -> int:
+    """Money on the books of the enforcement officer's open cases (执行款, issue 11): on the oldest,
+    the debtor paid everything and part went to the applicant; on the next, a third paid by a payer
+    outside the case, not yet paid out. Through the ledger services, with fixed keys (a second run
+    records nothing)."""
+    from xiezhi.enforcement import services as money
+
+    enforcer = users["enforcer"]
+    cases = list(_open(c, judge=enforcer, case_type__type_code="执").order_by("filed_on", "pk")[:2])
+    made = 0
+    for n, case in enumerate(cases):
+        debtor = case.parties.filter(role="judgment_debtor").first()
+        creditor = case.parties.filter(role="enf_applicant").first()
+        amount = case.amount or Decimal("20000")
+        if n == 0 and debtor and creditor:
+            money.receive(enforcer, case, amount, debtor, key=f"demo-{case.pk}-in")
+            money.pay_out(enforcer, case, creditor, (amount * Decimal("0.6")).quantize(Decimal("1")),
+                          key=f"demo-{case.pk}-out")
+            made += 2
+        elif n == 1:
+            money.receive(enforcer, case, (amount / 3).quantize(Decimal("1")), "通许县某某商贸有限公司（协助执行人）",
+                          key=f"demo-{case.pk}-in", note="被执行人的到期债权，由次债务人直接交付")
+            made += 1
+    return made
+
+
 def _seed_judgment_draft(judge: User, cases: list[Case]) -> None:
     """The demo judge has a judgment half written (issue 10): the claims and the facts the parties
     stated are in, the reasoning and the operative part are not, so the case page says what is
@@ -971,6 +997,7 @@ def seed_all(n_cases: int = 300) -> dict:
     hearings = seed_trial(c, users)
     served = seed_service(c, users)
     shown = seed_showcase(c, users)
+    seed_money(c, users)
     pages = seed_dossiers(c, users)
     wait_for_in_process_jobs()  # OCR of the scanned pages (threads without a worker)
     return {"court": c, "users": users, "cases": made, "hearings": hearings, "served": served, "pages": pages,
