@@ -198,3 +198,16 @@ def test_when_the_date_is_not_on_the_last_page_the_seal_goes_where_the_date_is(m
     sealed = PdfReader(io.BytesIO(seal.sign_pdf(pdf, _Court(), "ABCD-EFGH-JKLM", "https://court.example/v/")))
     assert not [a for a in sealed.pages[1].get("/Annots") or [] if a.get_object().get("/T") == "CourtSeal"]
     assert _contains(_seal_rect(sealed.pages[0]), seal.date_position(sealed.pages[0]))
+
+
+def test_sealing_and_checking_work_inside_a_running_event_loop(media, pdf_bytes):
+    """pyHanko runs asyncio.run(); inside a thread with a running loop (an ASGI server, a Playwright
+    test) that would fail, and the check would call an authentic seal a forgery."""
+    import asyncio
+
+    async def inside():
+        sealed = seal.sign_pdf(pdf_bytes, _Court(), "ABCD-EFGH-JKLM", "https://court.example/v/ABCD-EFGH-JKLM/")
+        return sealed, seal.verify_pdf(sealed, _Court())
+
+    sealed, checked = asyncio.run(inside())
+    assert checked["signed"] and checked["intact"] and checked["whole_file"]

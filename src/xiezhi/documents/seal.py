@@ -285,10 +285,25 @@ def sign_pdf(pdf: bytes, court, code: str, url: str) -> bytes:
                                    new_field_spec=fields.SigFieldSpec("CourtSeal", on_page=last,
                                                                       box=tuple(int(round(v)) for v in box)))
         out = io.BytesIO()
-        signer.sign_pdf(w, output=out)
+        off_the_event_loop(lambda: signer.sign_pdf(w, output=out))
     except PdfError as exc:
         raise UnsealablePdf(_("PDF 无法签章：文件结构无法解析，请重新生成 PDF 后再签章。")) from exc
     return out.getvalue()
+
+
+def off_the_event_loop(fn):
+    """pyHanko signs and validates through asyncio.run(), which refuses to start inside a thread that
+    already runs an event loop (an ASGI server, a Playwright-driven test): there, run it in a thread
+    of its own; elsewhere, here."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn).result()
 
 
 def verify_pdf(pdf: bytes, court) -> dict:
@@ -309,7 +324,8 @@ def verify_pdf(pdf: bytes, court) -> dict:
     sig = sigs[-1]
     result["signed"] = True
     try:
-        status = validate_pdf_signature(sig, ValidationContext(trust_roots=trust_roots(court)))
+        status = off_the_event_loop(
+            lambda: validate_pdf_signature(sig, ValidationContext(trust_roots=trust_roots(court))))
     except Exception:  # noqa: BLE001
         return result
     from pyhanko.sign.validation.status import SignatureCoverageLevel
