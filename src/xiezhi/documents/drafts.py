@@ -54,8 +54,11 @@ def may_edit(user, case, kind: str) -> bool:
     organisation formed and the case team (法官助理, 书记员). A division head or president who does not
     sit on the case does not write or read its draft: 司法责任制意见（法发〔2015〕13号）第六条 — 院长、庭长
     对其未直接参加审理案件的裁判文书不再审核签发. Not the 立案法官 (services.kinds_for)."""
-    if not (is_structured(kind) and kind in services.kinds_for(user, case)):
-        return False
+    return is_structured(kind) and kind in services.kinds_for(user, case) and tries_case(user, case)
+
+
+def tries_case(user, case) -> bool:
+    """The 承办法官, a member of the trial organisation formed, or one of the case team."""
     return (case.judge_id == user.pk or case.team.filter(pk=user.pk).exists()
             or case.panel_members.filter(active=True, user=user).exists())
 

@@ -19,7 +19,8 @@ def case_panel(request, case):
             d.unfinished = d.gap_sections or (["【待填写】"] if d.gaps else [])
             d.can_sign_off = bool(d.missing_signoffs) and not d.unfinished and d.missing_signoffs[0].may(user)
     allowed = services.kinds_for(user, case)
-    writable = {k: v for k, v in KINDS.items() if k in allowed and is_structured(k) and drafts.may_edit(user, case, k)}
+    writable = ({k: v for k, v in KINDS.items() if k in allowed and is_structured(k)}
+                if drafts.tries_case(user, case) else {})
     return {"template": "documents/_case_panel.html", "documents": docs,
             "can_generate": bool(allowed),
             "can_seal": can_manage_case(user, case, *services.SEAL_ROLES),
