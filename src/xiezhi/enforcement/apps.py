@@ -25,6 +25,26 @@ def _reversed_summary(p):
         "what": what, "amount": p.get("amount", ""), "reason": p.get("reason", "")}
 
 
+# 失信规定（法释〔2017〕7号）
+DISHONEST_BASIS = "失信规定 第一条至第五条"
+DELETION_BASIS = "失信规定 第十条"
+
+
+def _listed_summary(p):
+    from django.utils.translation import gettext
+
+    if p.get("years"):
+        return gettext("%(party)s纳入失信被执行人名单，期限 %(years)s 年，至 %(ends_on)s") % {
+            "party": p.get("party", ""), "years": p.get("years"), "ends_on": p.get("ends_on", "")}
+    return gettext("%(party)s纳入失信被执行人名单，至删除事由出现") % {"party": p.get("party", "")}
+
+
+def _deleted_summary(p):
+    from django.utils.translation import gettext
+
+    return gettext("删除%(party)s的失信信息；依据：%(basis)s") % {"party": p.get("party", ""), "basis": p.get("basis", "")}
+
+
 class EnforcementConfig(AppConfig):
     name = "xiezhi.enforcement"
     verbose_name = _("执行")
@@ -39,7 +59,11 @@ class EnforcementConfig(AppConfig):
             "money_received": EventType(_("执行款到账"), basis=MONEY_BASIS),
             "money_paid_out": EventType(_("执行款发放"), basis=MONEY_BASIS),
             "money_reversed": EventType(_("执行款冲正"), basis=MONEY_BASIS),
+            "dishonest_listed": EventType(_("纳入失信被执行人名单"), basis=DISHONEST_BASIS),
+            "dishonest_deleted": EventType(_("删除失信信息"), basis=DELETION_BASIS),
         }, summaries={
+            "dishonest_listed": _listed_summary,
+            "dishonest_deleted": _deleted_summary,
             "money_received": _received_summary,
             "money_paid_out": _paid_out_summary,
             "money_reversed": _reversed_summary,

@@ -47,3 +47,67 @@ class MoneyMovement(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.amount}"
+
+
+class DishonestEntry(models.Model):
+    """失信被执行人名单上的一条信息 (失信规定, domain §6.1). One active entry per debtor per case
+    (deleted_at is null); a deletion keeps the row with its reason, the deadline it had to meet
+    (three working days, 失信规定 第十条) and when it was deleted."""
+
+    class Term(models.TextChoices):
+        UNTIL_DELETED = "until_deleted", _("至删除事由出现")
+        FIXED = "fixed", _("有纳入期限")
+
+    class Reason(models.TextChoices):
+        EVENT_1 = "e1", _("已履行或已执行完毕")
+        EVENT_2 = "e2", _("执行和解协议已履行完毕")
+        EVENT_3 = "e3", _("申请执行人书面申请删除")
+        EVENT_4 = "e4", _("终本后两次以上查询未发现财产")
+        EVENT_5 = "e5", _("因审判监督或破产程序中止执行")
+        EVENT_6 = "e6", _("裁定不予执行")
+        EVENT_7 = "e7", _("裁定终结执行")
+        EARLY = "early", _("积极履行或主动纠正，提前删除")
+        TERM_ENDED = "term_ended", _("纳入期限届满")
+
+    case = models.ForeignKey("cases.Case", verbose_name=_("案件"), on_delete=models.PROTECT,
+                             related_name="dishonest_entries")
+    party = models.ForeignKey("cases.Party", verbose_name=_("被执行人"), on_delete=models.PROTECT,
+                              related_name="dishonest_entries")
+    circumstances = models.JSONField(_("失信情形"), default=list)
+    aggravating = models.BooleanField(_("情节严重"), default=False)
+    on_application = models.BooleanField(_("依申请执行人申请纳入"), default=False)
+    term = models.CharField(_("纳入期限类型"), max_length=20, choices=Term.choices)
+    years = models.PositiveSmallIntegerField(_("纳入期限（年）"), null=True, blank=True)
+    decided_on = models.DateField(_("纳入决定日期"))
+    ends_on = models.DateField(_("纳入期限届满日"), null=True, blank=True)
+    basis = models.JSONField(_("依据"), default=list)
+    listed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("经办人"), on_delete=models.PROTECT,
+                                  related_name="+")
+    listed_at = models.DateTimeField(_("纳入时间"))
+    deletion_reason = models.CharField(_("删除事由"), max_length=20, choices=Reason.choices, blank=True)
+    deletion_event_on = models.DateField(_("删除事由出现日期"), null=True, blank=True)
+    deletion_due = models.DateField(_("应删除日期"), null=True, blank=True)
+    deleted_on = models.DateField(_("删除日期"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("删除时间"), null=True, blank=True)
+    deleted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("删除经办人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("失信被执行人名单信息")
+        verbose_name_plural = _("失信被执行人名单信息")
+        ordering = ["case", "id"]
+        indexes = [models.Index(fields=["ends_on"], condition=Q(deleted_at__isnull=True, term="fixed"),
+                                name="dishonest_active_fixed_end")]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "party"], condition=Q(deleted_at__isnull=True),
+                                    name="dishonest_one_active_per_debtor"),
+            models.CheckConstraint(condition=Q(term="until_deleted", years__isnull=True, ends_on__isnull=True)
+                                   | Q(term="fixed", years__isnull=False, ends_on__isnull=False),
+                                   name="dishonest_term_has_years"),
+            models.CheckConstraint(condition=Q(deleted_at__isnull=True, deletion_reason="")
+                                   | (Q(deleted_at__isnull=False) & ~Q(deletion_reason="")),
+                                   name="dishonest_deletion_has_reason"),
+        ]
+
+    def __str__(self):
+        return f"{self.party_id} {self.get_term_display()}"

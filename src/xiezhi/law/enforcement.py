@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 
-from .periods import PeriodError, WorkCalendar, period_end_detail
+from .periods import PeriodError, WorkCalendar, add_months, period_end_detail
 
 __all__ = [
     "APPLICATION_YEARS",
@@ -38,6 +38,15 @@ __all__ = [
     "DishonestTerm",
     "EnforcementError",
     "EnforcementWindow",
+    "DELETION_EVENTS",
+    "DELETION_WORKING_DAYS",
+    "EARLY_DELETION",
+    "REAPPLICATION_BAR_MONTHS",
+    "deletion_basis",
+    "deletion_due",
+    "deletion_problem",
+    "dishonest_term_end",
+    "reapplication_barred_until",
     "MAX_AUCTION_AMOUNT",
     "MAX_INSTALLMENTS",
     "auction_plan",
@@ -327,3 +336,107 @@ def auction_plan(
     return AuctionPlan(opening_price_min=opening, deposit_min=_up(opening * DEPOSIT_SHARES[0]),
                        deposit_max=_down(opening * DEPOSIT_SHARES[1]), notice_days=notice,
                        must_be_held_by=held_by, notice_by=notice_by, basis=tuple(basis))
+
+
+# ---- 失信信息的删除（失信规定 第二条第二款、第十条） ---------------------------------------------------
+
+#: 失信规定 第十条第一款的七项删除事由
+DELETION_EVENTS = {
+    1: "被执行人已履行生效法律文书确定的义务或人民法院已执行完毕",
+    2: "当事人达成执行和解协议且已履行完毕",
+    3: "申请执行人书面申请删除失信信息，人民法院审查同意",
+    4: "终结本次执行程序后，通过网络执行查控系统查询被执行人财产两次以上，未发现有可供执行财产，"
+       "且申请执行人或者其他人未提供有效财产线索",
+    5: "因审判监督或破产程序，人民法院依法裁定对失信被执行人中止执行",
+    6: "人民法院依法裁定不予执行",
+    7: "人民法院依法裁定终结执行",
+}
+#: 有纳入期限的，被执行人积极履行或者主动纠正失信行为的，人民法院可以决定提前删除（失信规定 第二条第二款）
+EARLY_DELETION = 8
+#: 删除事由出现（或纳入期限届满）后删除的期限：三个工作日（失信规定 第十条第一款、第二款）
+DELETION_WORKING_DAYS = 3
+#: 依第十条第一款第三项删除后，申请执行人不得再次申请纳入的期间（月），失信规定 第十条第四款
+REAPPLICATION_BAR_MONTHS = 6
+_NUMERAL = "一二三四五六七"
+_MAX_DAYS_SCANNED = 90
+
+
+def deletion_due(event_on: date, calendar: WorkCalendar) -> date:
+    """删除失信信息的最后一日：删除事由出现（或纳入期限届满）之日后的第三个工作日。
+
+    依据：失信规定 第十条第一款（删除事由出现的，人民法院应当在三个工作日内删除失信信息）、第二款（纳入期限
+    届满后三个工作日内删除）；民事诉讼法 第八十五条第二款（事由出现之日不计入）。休息日与调休上班日由
+    ``calendar`` 决定。
+
+    :raises EnforcementError: 日期不合理或工作日历数据异常。
+    """
+    if not isinstance(event_on, date):
+        raise EnforcementError("删除事由出现的日期应为日期")
+    day, counted = event_on, 0
+    for _ in range(_MAX_DAYS_SCANNED):
+        try:
+            day = day + timedelta(days=1)
+        except OverflowError:
+            raise EnforcementError("日期超出可计算的范围") from None
+        if not calendar.is_rest_day(day):
+            counted += 1
+            if counted == DELETION_WORKING_DAYS:
+                return day
+    raise EnforcementError(f"自 {event_on.isoformat()} 起 {_MAX_DAYS_SCANNED} 天内不足三个工作日，工作日历数据可能有误")
+
+
+def dishonest_term_end(decided_on: date, years: int) -> date:
+    """有纳入期限的失信信息的期限最后一日：自纳入决定作出之日起 ``years`` 年的对应日。
+
+    依据：失信规定 第二条第一款（纳入期限二年，可以延长一至三年）；民法典 第二百零一条、第二百零二条
+    （开始的当日不计入，到期年、月的对应日为最后一日，没有对应日的为月末日）。
+
+    :raises EnforcementError: 年数不是 1–5 的整数。
+    """
+    if not isinstance(decided_on, date):
+        raise EnforcementError("纳入决定日期应为日期")
+    if isinstance(years, bool) or not isinstance(years, int) or not FIXED_TERM_YEARS <= years <= FIXED_TERM_YEARS + EXTENSION_YEARS[1]:
+        raise EnforcementError("纳入期限应为二至五年（失信规定 第二条第一款）")
+    try:
+        return add_months(decided_on, 12 * years)
+    except PeriodError as exc:
+        raise EnforcementError(str(exc)) from None
+
+
+def reapplication_barred_until(deleted_on: date) -> date:
+    """依第十条第一款第三项（申请执行人书面申请）删除后，申请执行人不得再次申请纳入的最后一日。
+
+    依据：失信规定 第十条第四款（删除失信信息后六个月内，申请执行人申请将该被执行人纳入失信被执行人名单的，
+    人民法院不予支持）；民法典 第二百零二条（对应日）。
+    """
+    if not isinstance(deleted_on, date):
+        raise EnforcementError("删除日期应为日期")
+    return add_months(deleted_on, REAPPLICATION_BAR_MONTHS)
+
+
+def deletion_basis(event: int) -> str:
+    """删除事由的依据条文（用于流程节点与决定书）。"""
+    if event == EARLY_DELETION:
+        return "失信规定 第二条第二款（积极履行或者主动纠正失信行为的，可以决定提前删除）"
+    return f"失信规定 第十条第一款第{_NUMERAL[event - 1]}项（{DELETION_EVENTS[event]}）"
+
+
+def deletion_problem(term: str, event) -> str | None:
+    """该删除事由能否用于该条失信信息；能用返回 None，不能用返回中文理由。
+
+    - 没有纳入期限的（第一条第一项）：第十条第一款的七项删除事由（编号 1–7）；
+    - 有纳入期限的：不适用第十条第一款（第十条第二款），期限届满后删除；期限内只能因积极履行或主动纠正失信
+      行为提前删除（第二条第二款，编号 :data:`EARLY_DELETION`）。
+    """
+    if isinstance(event, bool) or not isinstance(event, int) or not (1 <= event <= 7 or event == EARLY_DELETION):
+        return "删除事由应为失信规定第十条第一款第一项至第七项，或第二条第二款的提前删除"
+    if term == "until_deleted":
+        if event == EARLY_DELETION:
+            return "没有纳入期限的失信信息，应依失信规定第十条第一款的删除事由删除，不适用第二条第二款的提前删除"
+        return None
+    if term == "fixed":
+        if event != EARLY_DELETION:
+            return ("有纳入期限的失信信息不适用失信规定第十条第一款，期限届满后三个工作日内删除（第十条第二款）；"
+                    "被执行人积极履行或主动纠正失信行为的，可以依第二条第二款决定提前删除")
+        return None
+    return "失信信息的纳入期限类型不明"
