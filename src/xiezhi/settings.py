@@ -217,6 +217,9 @@ CELERY_BEAT_SCHEDULE = {
     # generated documents whose PDF was never made (broker down at generate, worker died)
     "documents-missing-pdfs": {"task": "xiezhi.documents.tasks.make_missing_pdfs",
                                "schedule": crontab(minute="*/10")},
+    # 失信规定 第十条第二款: fixed-term entries of the dishonest-debtor list deleted when the term ends
+    "enforcement-dishonest-expired": {"task": "xiezhi.enforcement.tasks.delete_expired_dishonest",
+                                      "schedule": crontab(minute=20, hour=0)},
 }
 
 # Payment and real-name verification adapters (see docs/adapters.md)

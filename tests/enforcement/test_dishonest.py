@@ -220,3 +220,18 @@ def test_only_an_enforcement_case_has_a_dishonest_list(case, staff):
 
     type(case).objects.filter(pk=case.pk).update(case_type=refcache.case_type("民初"))
     _refused(lambda: svc.list_debtor(staff["enforcer"], case, case.debtor, [1]), "只有执行案件")
+
+
+def test_the_daily_job_deletes_what_the_term_let_go(case, staff):
+    """The beat table's enforcement-dishonest-expired job (settings.CELERY_BEAT_SCHEDULE) runs the check
+    by its task name, as Celery beat and the demo's in-process beat do (失信规定 第十条第二款)."""
+    from django.conf import settings
+
+    from xiezhi.celery import task_function
+
+    entry = svc.list_debtor(staff["enforcer"], case, case.debtor, [4],
+                            decided_on=add_months(timezone.localdate(), -24) - timedelta(days=1))
+    name = settings.CELERY_BEAT_SCHEDULE["enforcement-dishonest-expired"]["task"]
+    assert task_function(name).run() == 1
+    entry.refresh_from_db()
+    assert entry.deleted_at is not None and entry.deletion_reason == "term_ended"
