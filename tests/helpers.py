@@ -49,6 +49,19 @@ def assert_nothing_changed(before: dict[str, int], what: str) -> None:
 
 
 
+def assert_refused(fn, text: str, exc=None) -> None:
+    """`fn()` is refused with `exc` (ValidationError by default) whose message holds `text`, and
+    no row of any table changed (a refusal loses nothing and writes nothing)."""
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    before = row_counts()
+    with pytest.raises(exc or ValidationError) as info:
+        fn()
+    assert text in "；".join(getattr(info.value, "messages", [str(info.value)])), info.value
+    assert_nothing_changed(before, text)
+
+
 @contextmanager
 def celery_worker(*, processes: int = 1, media_root=None, drop_env=(), **extra_env):
     """A real Celery worker on the Redis and PostgreSQL that `make test` started, as production runs

@@ -42,3 +42,9 @@ def enforcement_case(court, staff):
         return case
 
     return make
+
+
+@pytest.fixture
+def case(enforcement_case):
+    """One enforcement case of staff["enforcer"]."""
+    return enforcement_case()

@@ -5,11 +5,11 @@ fixed-term entries whose term ended (第十条第二款). Each change is one tim
 from datetime import date, timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tests.helpers import assert_nothing_changed, row_counts
+from tests.helpers import assert_refused
 from xiezhi.cases.events import summary
 from xiezhi.cases.models import Party
 from xiezhi.enforcement import dishonest as svc
@@ -24,19 +24,6 @@ pytestmark = pytest.mark.django_db
 def _id(born: date) -> str:
     first = f"410222{born:%Y%m%d}123"
     return first + resident_id_check_char(first)
-
-
-@pytest.fixture
-def case(enforcement_case):
-    return enforcement_case()
-
-
-def _refused(fn, text, exc=ValidationError):
-    before = row_counts()
-    with pytest.raises(exc) as info:
-        fn()
-    assert text in "；".join(getattr(info.value, "messages", [str(info.value)])), info.value
-    assert_nothing_changed(before, text)
 
 
 def test_listing_under_item_1_has_no_term_and_is_a_node(case, staff):
@@ -72,21 +59,21 @@ def test_a_fixed_term_listing(case, staff, items, aggravating, years, expect_yea
     (["x"], False, None, "第一项至第六项"),
 ])
 def test_a_wrong_term_is_refused_in_chinese(case, staff, items, aggravating, years, text):
-    _refused(lambda: svc.list_debtor(staff["enforcer"], case, case.debtor, items, aggravating=aggravating,
+    assert_refused(lambda: svc.list_debtor(staff["enforcer"], case, case.debtor, items, aggravating=aggravating,
                                      years=years), text)
 
 
 def test_a_minor_marked_as_such_is_never_listed(case, staff):
     # 失信规定 第四条
     Party.objects.filter(pk=case.debtor.pk).update(is_minor=True)
-    _refused(lambda: svc.list_debtor(staff["enforcer"], case, case.debtor, [1]), "未成年人，不得纳入失信被执行人名单（失信规定 第四条）")
+    assert_refused(lambda: svc.list_debtor(staff["enforcer"], case, case.debtor, [1]), "未成年人，不得纳入失信被执行人名单（失信规定 第四条）")
 
 
 def test_a_minor_by_the_id_number_is_never_listed(case, staff):
     # 失信规定 第四条; 民法典 第十七条: 18 on the day after the 18th birthday
     today = timezone.localdate()
     Party.objects.filter(pk=case.debtor.pk).update(id_number=_id(add_months(today, -12 * 18)))
-    _refused(lambda: svc.list_debtor(staff["enforcer"], case, case.debtor, [1]), "失信规定 第四条")
+    assert_refused(lambda: svc.list_debtor(staff["enforcer"], case, case.debtor, [1]), "失信规定 第四条")
     Party.objects.filter(pk=case.debtor.pk).update(id_number=_id(add_months(today, -12 * 18) - timedelta(days=1)))
     assert svc.list_debtor(staff["enforcer"], case, case.debtor, [1]).term == "until_deleted"
 
@@ -97,20 +84,20 @@ def test_an_organisation_with_a_credit_code_is_not_a_minor(case, staff):
 
 
 def test_only_the_judgment_debtor_of_this_case_is_listed(case, staff, enforcement_case):
-    _refused(lambda: svc.list_debtor(staff["enforcer"], case, case.applicant, [1]),
+    assert_refused(lambda: svc.list_debtor(staff["enforcer"], case, case.applicant, [1]),
              "申请执行人甲不是本案被执行人")
     other = enforcement_case()
-    _refused(lambda: svc.list_debtor(staff["enforcer"], case, other.debtor, [1]), "须为本案当事人")
+    assert_refused(lambda: svc.list_debtor(staff["enforcer"], case, other.debtor, [1]), "须为本案当事人")
 
 
 def test_only_the_cases_enforcement_staff_list(case, staff):
-    _refused(lambda: svc.list_debtor(staff["judge"], case, case.debtor, [1]), "本案执行人员", PermissionDenied)
+    assert_refused(lambda: svc.list_debtor(staff["judge"], case, case.debtor, [1]), "本案执行人员", PermissionDenied)
     assert svc.list_debtor(staff["head"], case, case.debtor, [1])
 
 
 def test_one_active_entry_per_debtor_per_case(case, staff):
     svc.list_debtor(staff["enforcer"], case, case.debtor, [1])
-    _refused(lambda: svc.list_debtor(staff["enforcer"], case, case.debtor, [4]), "不能重复纳入")
+    assert_refused(lambda: svc.list_debtor(staff["enforcer"], case, case.debtor, [4]), "不能重复纳入")
     with pytest.raises(IntegrityError), transaction.atomic():
         DishonestEntry.objects.create(case=case, party=case.debtor, term="until_deleted",
                                       decided_on=timezone.localdate(), listed_by=staff["enforcer"],
@@ -129,7 +116,7 @@ def test_deletion_on_an_event_records_the_deadline_and_allows_relisting(case, st
     assert ev.payload["late"] is True and ev.payload["due"] == entry.deletion_due.isoformat()
     assert summary("dishonest_deleted", ev.payload) == (
         "删除被执行人乙的失信信息；依据：失信规定 第十条第一款第一项（被执行人已履行生效法律文书确定的义务或人民法院已执行完毕）")
-    _refused(lambda: svc.delete_entry(e, entry, 1), "已于")
+    assert_refused(lambda: svc.delete_entry(e, entry, 1), "已于")
     # 失信规定 第十条第三款: listed again when dishonest again
     assert svc.list_debtor(e, case, case.debtor, [1]).pk != entry.pk
 
@@ -141,7 +128,7 @@ def test_deletion_on_an_event_records_the_deadline_and_allows_relisting(case, st
 ])
 def test_a_deletion_event_that_does_not_fit_the_entry_is_refused(case, staff, term_items, event, text):
     entry = svc.list_debtor(staff["enforcer"], case, case.debtor, term_items)
-    _refused(lambda: svc.delete_entry(staff["enforcer"], entry, event), text)
+    assert_refused(lambda: svc.delete_entry(staff["enforcer"], entry, event), text)
 
 
 def test_early_deletion_of_a_fixed_term_entry(case, staff):
@@ -154,9 +141,9 @@ def test_early_deletion_of_a_fixed_term_entry(case, staff):
 
 def test_an_event_date_in_the_future_or_before_the_listing_is_refused(case, staff):
     entry = svc.list_debtor(staff["enforcer"], case, case.debtor, [1])
-    _refused(lambda: svc.delete_entry(staff["enforcer"], entry, 1, event_on=timezone.localdate() + timedelta(days=1)),
+    assert_refused(lambda: svc.delete_entry(staff["enforcer"], entry, 1, event_on=timezone.localdate() + timedelta(days=1)),
              "不能晚于今天")
-    _refused(lambda: svc.delete_entry(staff["enforcer"], entry, 1, event_on=timezone.localdate() - timedelta(days=1)),
+    assert_refused(lambda: svc.delete_entry(staff["enforcer"], entry, 1, event_on=timezone.localdate() - timedelta(days=1)),
              "不能早于纳入决定日期")
 
 
@@ -166,8 +153,8 @@ def test_six_months_bar_after_deletion_at_the_applicants_request(case, staff):
     entry = svc.list_debtor(e, case, case.debtor, [1], on_application=True)
     svc.delete_entry(e, entry, 3)
     today = timezone.localdate()
-    _refused(lambda: svc.list_debtor(e, case, case.debtor, [1], on_application=True), "第十条第四款")
-    _refused(lambda: svc.list_debtor(e, case, case.debtor, [1], on_application=True,
+    assert_refused(lambda: svc.list_debtor(e, case, case.debtor, [1], on_application=True), "第十条第四款")
+    assert_refused(lambda: svc.list_debtor(e, case, case.debtor, [1], on_application=True,
                                      decided_on=add_months(today, 6)), "不予支持")
     assert svc.list_debtor(e, case, case.debtor, [1], on_application=False).on_application is False
 
@@ -219,7 +206,7 @@ def test_only_an_enforcement_case_has_a_dishonest_list(case, staff):
     from xiezhi.courts import refcache
 
     type(case).objects.filter(pk=case.pk).update(case_type=refcache.case_type("民初"))
-    _refused(lambda: svc.list_debtor(staff["enforcer"], case, case.debtor, [1]), "只有执行案件")
+    assert_refused(lambda: svc.list_debtor(staff["enforcer"], case, case.debtor, [1]), "只有执行案件")
 
 
 def test_the_daily_job_deletes_what_the_term_let_go(case, staff):

@@ -4,11 +4,11 @@ row and one timeline node; a payout never exceeds what is on hand; a retried cli
 from decimal import Decimal as D
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tests.helpers import assert_nothing_changed, row_counts
+from tests.helpers import assert_refused
 from xiezhi.cases.events import summary
 from xiezhi.cases.models import CaseEvent
 from xiezhi.enforcement import selectors as sel
@@ -16,19 +16,6 @@ from xiezhi.enforcement import services as svc
 from xiezhi.enforcement.models import MoneyMovement
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def case(enforcement_case):
-    return enforcement_case()
-
-
-def _refused(fn, text, exc=ValidationError):
-    before = row_counts()
-    with pytest.raises(exc) as info:
-        fn()
-    assert text in "；".join(getattr(info.value, "messages", [str(info.value)])), info.value
-    assert_nothing_changed(before, text)
 
 
 def test_receive_and_pay_out_write_a_row_and_a_node_each(case, staff):
@@ -64,13 +51,13 @@ def test_balances_per_party(case, staff):
 def test_a_payout_beyond_the_balance_is_refused_and_changes_nothing(case, staff):
     e = staff["enforcer"]
     svc.receive(e, case, "1000", case.debtor, "k1")
-    _refused(lambda: svc.pay_out(e, case, case.applicant, "1000.01", "k2"), "超过本案执行款结存 1000.00 元")
+    assert_refused(lambda: svc.pay_out(e, case, case.applicant, "1000.01", "k2"), "超过本案执行款结存 1000.00 元")
     svc.pay_out(e, case, case.applicant, "1000", "k3")
     assert sel.case_balance(case).on_hand == 0
 
 
 def test_a_payout_with_nothing_received_is_refused(case, staff):
-    _refused(lambda: svc.pay_out(staff["enforcer"], case, case.applicant, "1", "k"), "超过本案执行款结存")
+    assert_refused(lambda: svc.pay_out(staff["enforcer"], case, case.applicant, "1", "k"), "超过本案执行款结存")
 
 
 def test_a_retried_click_records_once(case, staff):
@@ -87,8 +74,8 @@ def test_a_retried_click_records_once(case, staff):
 def test_the_same_key_for_another_movement_is_refused(case, staff):
     e = staff["enforcer"]
     svc.receive(e, case, "100", case.debtor, "k")
-    _refused(lambda: svc.receive(e, case, "200", case.debtor, "k"), "该操作编号已用于另一笔款项")
-    _refused(lambda: svc.pay_out(e, case, case.applicant, "100", "k"), "该操作编号已用于另一笔款项")
+    assert_refused(lambda: svc.receive(e, case, "200", case.debtor, "k"), "该操作编号已用于另一笔款项")
+    assert_refused(lambda: svc.pay_out(e, case, case.applicant, "100", "k"), "该操作编号已用于另一笔款项")
 
 
 def test_reversal_of_a_receipt_and_of_a_payout(case, staff):
@@ -111,13 +98,13 @@ def test_reversal_refusals(case, staff):
     e = staff["enforcer"]
     r = svc.receive(e, case, "500", case.debtor, "k1")
     svc.pay_out(e, case, case.applicant, "200", "k2")
-    _refused(lambda: svc.reverse(e, r, "误登", "k3"), "将使结存为负")
+    assert_refused(lambda: svc.reverse(e, r, "误登", "k3"), "将使结存为负")
     r2 = svc.receive(e, case, "50", case.debtor, "k4")
-    _refused(lambda: svc.reverse(e, r2, "  ", "k5"), "请填写冲正理由")
+    assert_refused(lambda: svc.reverse(e, r2, "  ", "k5"), "请填写冲正理由")
     x = svc.reverse(e, r2, "误登", "k5")
     assert svc.reverse(e, r2, "误登", "k5").pk == x.pk  # the retried click
-    _refused(lambda: svc.reverse(e, r2, "再冲一次", "k6"), "已经冲正")
-    _refused(lambda: svc.reverse(e, x, "冲正的冲正", "k7"), "冲正记录不能再冲正")
+    assert_refused(lambda: svc.reverse(e, r2, "再冲一次", "k6"), "已经冲正")
+    assert_refused(lambda: svc.reverse(e, x, "冲正的冲正", "k7"), "冲正记录不能再冲正")
 
 
 @pytest.mark.parametrize("amount, text", [
@@ -125,19 +112,19 @@ def test_reversal_refusals(case, staff):
     ("1.001", "最多精确到分"), ("", "金额须为数字"), (None, "金额须为数字"), ("1" * 20, "金额超出范围"),
 ])
 def test_bad_amounts_are_refused_in_chinese(case, staff, amount, text):
-    _refused(lambda: svc.receive(staff["enforcer"], case, amount, case.debtor, "k"), text)
+    assert_refused(lambda: svc.receive(staff["enforcer"], case, amount, case.debtor, "k"), text)
 
 
 def test_who_receives_and_who_is_paid_must_be_parties_of_the_case(case, staff, enforcement_case):
     e = staff["enforcer"]
     svc.receive(e, case, "100", case.debtor, "k0")
     other = enforcement_case()
-    _refused(lambda: svc.receive(e, case, "1", other.debtor, "k1"), "交款人须为本案当事人")
-    _refused(lambda: svc.receive(e, case, "1", "   ", "k1"), "请填写交款人")
+    assert_refused(lambda: svc.receive(e, case, "1", other.debtor, "k1"), "交款人须为本案当事人")
+    assert_refused(lambda: svc.receive(e, case, "1", "   ", "k1"), "请填写交款人")
     agent = case.parties.get(role="agent")
-    _refused(lambda: svc.pay_out(e, case, agent, "1", "k2"), "领款人须为本案当事人")
-    _refused(lambda: svc.pay_out(e, case, None, "1", "k2"), "领款人须为本案当事人")
-    _refused(lambda: svc.receive(e, case, "1", case.debtor, ""), "缺少操作编号")
+    assert_refused(lambda: svc.pay_out(e, case, agent, "1", "k2"), "领款人须为本案当事人")
+    assert_refused(lambda: svc.pay_out(e, case, None, "1", "k2"), "领款人须为本案当事人")
+    assert_refused(lambda: svc.receive(e, case, "1", case.debtor, ""), "缺少操作编号")
 
 
 @pytest.mark.parametrize("who, allowed", [
@@ -150,18 +137,18 @@ def test_only_enforcement_staff_of_the_case_handle_money(case, staff, who, allow
         assert sel.may_handle_money(staff[who], case)
     else:
         assert not sel.may_handle_money(staff[who], case)
-        _refused(lambda: svc.receive(staff[who], case, "1", case.debtor, "k"), "只有本案执行人员", PermissionDenied)
+        assert_refused(lambda: svc.receive(staff[who], case, "1", case.debtor, "k"), "只有本案执行人员", PermissionDenied)
 
 
 def test_a_public_user_may_not(case, make_public):
     someone = make_public()
-    _refused(lambda: svc.receive(someone, case, "1", case.debtor, "k"), "只有本案执行人员", PermissionDenied)
+    assert_refused(lambda: svc.receive(someone, case, "1", case.debtor, "k"), "只有本案执行人员", PermissionDenied)
 
 
 def test_an_archived_case_takes_no_money(case, staff):
     case.status = "archived"
     case.save(update_fields=["status"])
-    _refused(lambda: svc.receive(staff["enforcer"], case, "1", case.debtor, "k"), "案件已归档")
+    assert_refused(lambda: svc.receive(staff["enforcer"], case, "1", case.debtor, "k"), "案件已归档")
 
 
 def test_the_database_refuses_a_second_reversal_a_zero_amount_and_a_duplicate_key(case, staff):
