@@ -28,7 +28,8 @@ FREE_TEXTS = {
     "decision": TODO + "（裁判主文）",
     "legal_basis": TODO + "（法律依据）",
     "fee_bearer": TODO,
-    "closing": "如不服本判决，可以在判决书送达之日起十五日内，向本院递交上诉状，并按对方当事人的人数提出副本，上诉于上一级人民法院。",
+    # the effect sentence of a judge's document, from law.judgments (judicial_context sets it); empty elsewhere
+    "closing": "",
     "evidence_period": "十五日",
     "hearing_purpose": "开庭审理",
     "hearing_time": TODO,
