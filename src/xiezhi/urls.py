@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("xiezhi.audit.urls")),
     path("", include("xiezhi.courts.urls")),
     path("enforcement/public/", include("xiezhi.enforcement.urls_public")),
+    path("enforcement/", include("xiezhi.enforcement.public_urls")),
 ]
 
 # A request no page sends (xiezhi.site.http.BadInput: an id that is not a number …) gets its sentence.

@@ -113,3 +113,4 @@ class DishonestEntry(models.Model):
     def __str__(self):
         return f"{self.party_id} {self.get_term_display()}"
 from .models_credit import *  # noqa: E402,F401,F403
+from .models_disposal import *  # noqa: E402,F401,F403
