@@ -31,6 +31,8 @@ from xiezhi.cases.models import Case, CaseStatus
 from xiezhi.courts.models import CaseType, Cause, Court, Division, Procedure
 from xiezhi.filing import services as filing_services
 
+from .seed_credit import seed_credit
+
 DEMO_PASSWORD = "Xiezhi@2026"
 COURT_CODE = "豫0222"
 
@@ -998,6 +1000,7 @@ def seed_all(n_cases: int = 300) -> dict:
     served = seed_service(c, users)
     shown = seed_showcase(c, users)
     seed_money(c, users)
+    seed_credit(c, users)  # 失信名单、限制消费、纠正申请 (issue 11 item 5; seed_credit.py)
     pages = seed_dossiers(c, users)
     wait_for_in_process_jobs()  # OCR of the scanned pages (threads without a worker)
     return {"court": c, "users": users, "cases": made, "hearings": hearings, "served": served, "pages": pages,
