@@ -12,10 +12,11 @@ companies with an 18-character unified social credit code shown in full. 70 % di
 
 Then times the search as the page runs it — the selector ``credit.public_records(query=…)`` and the
 view ``GET /enforcement/public/?q=…`` through django.test.Client (each request from its own address,
-so the per-address rate limit does not answer 429) — for four query shapes, K samples each (after a
+so the per-address rate limit does not answer 429) — for five query shapes, K samples each (after a
 warm-up): exact name, name prefix (a surname and the first given character, or the first part of a
-company's name), ID number, credit code. Reports p50/p95, rows found, the SQL queries per request
-(they must not depend on the query or the data), and EXPLAIN (ANALYZE) of each shape.
+company's name), ID number, credit code, and a wide prefix (a city: every company in it). Reports
+p50/p95, rows found, the SQL queries per request (they must not depend on the query or the data),
+and EXPLAIN (ANALYZE) of each shape.
 Target: p95 ≤ 100 ms. Writes bench/results/credit-<date>-<rows>.md and .json."""
 from __future__ import annotations
 
@@ -149,6 +150,8 @@ def sample_queries(n_rows: int, k: int, seed: int = 11) -> dict[str, list[str]]:
                         for r in (persons[k: k + k * 2 // 3] + orgs[: k - k * 2 // 3])],
         "ID number": [r[3] for r in persons[2 * k: 3 * k]],
         "credit code": [r[3] for r in orgs[-k:]],
+        # the worst a real prefix does: a city or county, every company of it (≈ 7,500 rows at 1,000,000), 50 shown
+        "wide prefix": [rnd.choice(CITIES) for _ in range(k)],
     }
     return out
 
@@ -196,7 +199,7 @@ def measure(queries: dict[str, list[str]], warmup: int = 20) -> dict:
             "view_p50_ms": percentile(view, 50), "view_p95_ms": percentile(view, 95),
             "found_mean": sum(found) / len(found), "found_max": max(found), "found_zero": sum(1 for f in found if f == 0),
             "queries_min": min(counts), "queries_max": max(counts), "example": qs[0], "explain": explain,
-            "sql": search_sql,
+            "sql": search_sql, "page_sql": sqls,
         }
     return out
 
