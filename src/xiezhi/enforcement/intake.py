@@ -92,8 +92,22 @@ def stage_label(stage: str) -> str:
 
 # ---- checks ------------------------------------------------------------------------------
 
+def in_enforcement_division(user) -> bool:
+    division = getattr(user, "division", None)
+    return division is not None and division.kind == Division.Kind.ENFORCEMENT
+
+
+def may_open(user) -> bool:
+    """Who files enforcement cases: the filing judges, the president, and the 执行局's own
+    officers and head (not a judge or head of a trial division)."""
+    if not getattr(user, "is_court_staff", False):
+        return False
+    return user.has_role("filing_judge", "president") or (
+        in_enforcement_division(user) and user.has_role("enforcement", "division_head"))
+
+
 def _may_open(actor, court) -> None:
-    if not getattr(actor, "is_court_staff", False) or actor.court_id != court.pk or not actor.has_role(*OPEN_ROLES):
+    if actor.court_id != court.pk or not may_open(actor):
         raise PermissionDenied(_("只有本院立案法官和执行人员可以办理执行立案。"))
 
 

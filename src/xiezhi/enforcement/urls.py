@@ -8,3 +8,12 @@ urlpatterns = [
     path("cases/<int:pk>/money/pay-out/", views.pay_out, name="pay_out"),
     path("cases/<int:pk>/money/reverse/", views.reverse_movement, name="reverse"),
 ]
+
+from . import views_intake  # noqa: E402
+
+urlpatterns += [
+    path("", views_intake.board, name="board"),
+    path("mine/", views_intake.mine, name="mine"),
+    path("new/", views_intake.new, name="new"),
+    path("cases/<int:pk>/stage/", views_intake.move, name="move"),
+]
