@@ -37,10 +37,14 @@ def teams(court, staff):
 
 
 def test_the_head_and_the_officer_land_on_their_pages(staff):
-    assert client(staff["head"]).get(reverse("cases:workbench"))["Location"] == reverse("enforcement:board")
-    assert client(staff["enforcer"]).get(reverse("cases:workbench"))["Location"] == reverse("enforcement:mine")
-    assert client(staff["judge"]).get(reverse("cases:workbench")).status_code == 200
-    assert client(staff["head"]).get(reverse("cases:workbench") + "?all=1").status_code == 200
+    from tests.conftest import DEMO_PASSWORD
+
+    for user, page in ((staff["head"], "enforcement:board"), (staff["enforcer"], "enforcement:mine"),
+                       (staff["judge"], "cases:workbench")):
+        r = Client().post(reverse("accounts:staff_login"), {"username": user.username, "password": DEMO_PASSWORD})
+        assert r["Location"] == reverse(page), user
+        assert client(user).get("/")["Location"] == reverse(page)
+    assert client(staff["head"]).get(reverse("cases:workbench")).status_code == 200
 
 
 def test_the_head_page_shows_counts_and_moves_a_case(staff, opened, teams):

@@ -86,14 +86,6 @@ def _search_date(value):
 @staff_required()
 def workbench(request):
     user = request.user
-    # the 执行局 works by stage (分段集约): its head and officers land on the enforcement pages
-    # (enforcement.views_intake); ?all=1 still shows this general workbench
-    division = getattr(user, "division", None)
-    if request.GET.get("all") != "1" and division is not None and division.kind == "enforcement":
-        if user.has_role("division_head"):
-            return redirect("enforcement:board")
-        if user.has_role("enforcement"):
-            return redirect("enforcement:mine")
     mine = selectors.my_open_cases(user)
     cases = list(mine.order_by("limit_end", "id")[:PAGE])
     counts = mine.aggregate(total=Count("id"), near=Count("id", filter=Q(deadline_state=DeadlineState.NEAR)),
