@@ -180,3 +180,11 @@ def test_head_overview_counts_and_waiting(staff, judged, teams):
                                                         "closed": 0}
     assert [f.case_id for f in o["waiting"]] == [a.pk]
     assert {t.name: t.n for t in o["teams"]}["查控组"] == 1
+
+
+def test_the_same_stage_to_another_team_is_a_change_of_team(staff, judged, teams):
+    case = _open(staff, judged)
+    f = intake.move_to_stage(staff["head"], case, "filing", teams["filing"])
+    assert f.stage == "filing" and f.team == teams["filing"]
+    assert case.events.filter(code="enforcement_team_assigned").count() == 1
+    assert not case.events.filter(code="enforcement_stage_moved").exists()

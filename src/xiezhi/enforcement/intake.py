@@ -484,6 +484,8 @@ def move_to_stage(actor, case: Case, stage: str, team=None) -> EnforcementFile:
     t = _team(team, case, stage) if stage != EnforcementFile.Stage.CLOSED else None
     if f.stage == stage and (t is None or f.team_id == t.pk):
         return f
+    if f.stage == stage:  # the same stage to another team of it: a change of team
+        return _set_team(actor, case, f, t)
     if next_stage(f.stage) != stage:
         raise ValidationError(_("执行阶段须依次流转：当前为%(now)s，下一阶段为%(next)s。") % {
             "now": stage_label(f.stage), "next": stage_label(next_stage(f.stage)) if next_stage(f.stage) else _("无")})
@@ -507,6 +509,10 @@ def assign_team(actor, case: Case, team) -> EnforcementFile:
     t = _team(team, case, f.stage)
     if t is None:
         raise ValidationError(_("请选择执行团队。"))
+    return _set_team(actor, case, f, t)
+
+
+def _set_team(actor, case: Case, f: EnforcementFile, t: EnforcementTeam) -> EnforcementFile:
     if f.team_id == t.pk:
         return f
     f.team = t
