@@ -114,3 +114,4 @@ class DishonestEntry(models.Model):
         return f"{self.party_id} {self.get_term_display()}"
 from .models_credit import *  # noqa: E402,F401,F403
 from .models_disposal import *  # noqa: E402,F401,F403
+from .models_intake import *  # noqa: E402,F401,F403

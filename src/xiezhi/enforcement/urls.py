@@ -32,3 +32,12 @@ urlpatterns += [
     path("cases/<int:pk>/restriction/lift/", views_credit.lift, name="restriction_lift"),
     path("credit/corrections/", views_credit.corrections, name="corrections"),
 ]
+
+from . import views_intake  # noqa: E402
+
+urlpatterns += [
+    path("", views_intake.board, name="board"),
+    path("mine/", views_intake.mine, name="mine"),
+    path("new/", views_intake.new, name="new"),
+    path("cases/<int:pk>/stage/", views_intake.move, name="move"),
+]
