@@ -35,7 +35,7 @@ EFFECT = {
     "zhongben": ["申请执行人发现被执行人有可供执行财产的，可以向本院申请恢复执行。申请恢复执行不受申请执行时效期间的限制。",
                  "本裁定送达后即发生法律效力。"],
     "termination": ["本裁定送达当事人后立即生效。"],
-    "no_enforcement": ["本裁定送达后即发生法律效力。"],
+    "no_enforcement": ["当事人可以根据双方达成的书面仲裁协议重新申请仲裁，也可以向人民法院起诉。", "本裁定送达后即发生法律效力。"],
     "objection_upheld": ["如不服本裁定，可以自本裁定送达之日起十日内，向本院递交复议申请书，向河南省开封市中级人民法院申请复议。"],
     "objection_dismissed": ["如不服本裁定，可以自本裁定送达之日起十日内，向本院递交复议申请书，向河南省开封市中级人民法院申请复议。"],
 }
@@ -116,6 +116,9 @@ def test_zhongben_lists_the_searches_and_the_five_conditions(world):
     assert [p[:3] for p in ps[i + 4:i + 9]] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
     assert "自执行案件立案之日起已超过三个月" in ps[i + 7]
     assert ps[i + 9] == "本案尚未执行到位的金额为150,000.00元。"
+    # from the editor alone (no searches passed): the conditions still, the searches in the officer's facts
+    _doc, d = make(world, "enf_ruling", {}, variant="zhongben", sections=_sections("zhongben"))
+    assert "情况如下：" not in text(d) and "（四）自执行案件立案之日起已超过三个月；" in lines(d)
 
 
 def test_empty_sections_are_gaps_and_the_ruling_is_signed_off_by_the_officer(world):

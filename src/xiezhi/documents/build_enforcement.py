@@ -155,7 +155,8 @@ def enf_ruling():
     p(doc, "{{ procedure_sentence }}")
     _sections(doc, "claims", "evidence_facts")
     p(doc, "{%p if zhongben %}", indent=False)
-    p(doc, "本院通过网络执行查控系统和其他方式对被执行人的财产进行了调查，情况如下：")
+    # the searches the enforcement modules recorded; without them the officer writes them in the facts section
+    when(doc, "searches", ["本院通过网络执行查控系统和其他方式对被执行人的财产进行了调查，情况如下："])
     loop(doc, "{%p for s in searches %}", ["{{ s.body }}{% if s.result %}：{{ s.result }}{% endif %}"])
     p(doc, "本院已依法穷尽财产调查措施，本案符合《最高人民法院关于严格规范终结本次执行程序的规定（试行）》"
            "第一条规定的下列条件：")
@@ -164,7 +165,6 @@ def enf_ruling():
     p(doc, "{%p endif %}", indent=False)
     _sections(doc, "reasoning")
     _decision(doc, "裁定")
-    when(doc, "arbitration", ["当事人可以根据双方达成的书面仲裁协议重新申请仲裁，也可以向人民法院起诉。"])
     _lines(doc, "effect")
     _signature(doc)
     return doc

@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 
 from xiezhi.cases.models import PARTY_ROLES
 from xiezhi.law import enforcement as law
+from xiezhi.law import enforcement_documents as law_documents
 from xiezhi.law.amounts import date_cn
 from xiezhi.law.fees import FeeError, application_fee
 
@@ -52,21 +53,10 @@ ENFORCEMENT_VARIABLES = frozenset({
     "applicants_names", "debtors_names", "enf_case_title", "basis_document", "obligations", "application_fee",
     "report_days", "persons", "debtor_is_organisation", "circumstance_lines", "dishonest_basis", "years_cn",
     "dishonest_facts", "addressee", "action", "action_word", "items", "period", "ruling_ref", "debtor_name",
-    "debtor_id_label", "debtor_id", "searches", "zhongben", "zhongben_conditions", "unpaid", "arbitration",
+    "debtor_id_label", "debtor_id", "searches", "zhongben", "zhongben_conditions", "unpaid",
     "objection"})
 
 _CN = "零一二三四五六七八九十"
-
-#: 终本规定 第一条: the five conditions the 终本 ruling records as found
-ZHONGBEN_CONDITIONS = (
-    "（一）已向被执行人发出执行通知、责令被执行人报告财产；",
-    "（二）已向被执行人发出限制消费令，并将符合条件的被执行人纳入失信被执行人名单；",
-    "（三）已穷尽财产调查措施，未发现被执行人有可供执行的财产或者发现的财产不能处置；",
-    "（四）自执行案件立案之日起已超过三个月；",
-    "（五）被执行人下落不明的，已依法予以查找；被执行人或者其他人妨害执行的，已依法采取罚款、拘留等强制措施，"
-    "构成犯罪的，已依法启动刑事责任追究程序。",
-)
-
 
 def _cn(n: int) -> str:
     return _CN[n] if 0 <= n <= 10 else str(n)
@@ -258,24 +248,11 @@ def _ruling(case, ctx, extra, sections, variant) -> dict:
         procedure = f"申请执行人{left}与被执行人{right}{cause}一案，本院于{filed}立案执行。"
         procedure += f"执行依据为{basis}。" if basis else ""
     court = case.court
-    if variant in OBJECTION_VARIANTS:
-        higher = court.parent.full_name if court.parent_id else "上一级人民法院"
-        # 民事诉讼法 第二百三十六条: 不服裁定的，可以自裁定送达之日起十日内向上一级人民法院申请复议
-        effect = [f"如不服本裁定，可以自本裁定送达之日起十日内，向本院递交复议申请书，向{higher}申请复议。"]
-    elif variant == "control":
-        effect = ["本裁定立即执行。"]
-    elif variant == "zhongben":
-        # 终本规定 第九条; 民诉解释 第五百一十七条第二款: 再次申请不受申请执行时效期间的限制
-        effect = ["申请执行人发现被执行人有可供执行财产的，可以向本院申请恢复执行。申请恢复执行不受申请执行时效期间的限制。",
-                  "本裁定送达后即发生法律效力。"]
-    elif variant == "termination":
-        effect = ["本裁定送达当事人后立即生效。"]  # 民事诉讼法 第二百六十九条
-    else:
-        effect = ["本裁定送达后即发生法律效力。"]
+    effect = law_documents.ruling_effect(
+        variant, higher_court=court.parent.full_name if court.parent_id else "",
+        arbitration=variant == "no_enforcement" and extra.get("basis_kind") == "arbitration")
     searches = [{"body": str(s.get("body") or "").strip(), "result": str(s.get("result") or "").strip()}
                 for s in (extra.get("searches") or []) if isinstance(s, dict)]
-    if variant == "zhongben" and not searches:
-        searches = [{"body": gap("财产调查情况"), "result": ""}]
     rows = ctx.get("signers") or []
     if code in ENFORCEMENT_TYPES and not case.panel_members.filter(active=True).exists() and case.judge_id:
         rows = [{"role": "执行员" if case.judge.has_role("enforcement") else "审判员",
@@ -294,9 +271,8 @@ def _ruling(case, ctx, extra, sections, variant) -> dict:
         "sign_date_cn": date_cn(localdate()),
         "searches": searches if variant == "zhongben" else [],
         "zhongben": "1" if variant == "zhongben" else "",
-        "zhongben_conditions": list(ZHONGBEN_CONDITIONS) if variant == "zhongben" else [],
+        "zhongben_conditions": list(law_documents.ZHONGBEN_CONDITIONS) if variant == "zhongben" else [],
         "unpaid": unpaid,
-        "arbitration": "1" if variant == "no_enforcement" and extra.get("basis_kind") == "arbitration" else "",
         "objection": "1" if variant in OBJECTION_VARIANTS else "",
     }
 
