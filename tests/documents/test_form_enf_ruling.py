@@ -170,3 +170,27 @@ def test_every_shipped_enforcement_template_keeps_its_structure_and_passes_the_u
 
     with pytest.raises(ValidationError, match="院印"):
         template_check.check_structure(kind, _edited(kind, "（院印）"))
+
+
+def test_the_officer_works_from_the_case_page(world, client, django_capture_on_commit_callbacks):
+    """On the case page the enforcement officer finds the enforcement forms, generates the 执行通知书, opens the
+    终本 ruling in the editor and, once it is complete, signs it off (documents:sign_off admits 执行员)."""
+    from django.urls import reverse
+
+    from xiezhi.documents.models import DocumentDraft, GeneratedDocument, SignOff
+
+    case = world["case"]
+    client.force_login(world["officer"])
+    page = client.get(reverse("cases:panel", args=[case.pk, "documents"])).content.decode()
+    assert "执行通知书" in page and "执行裁定书" in page and "终结本次执行程序" in page and "民事判决书" not in page
+    r = client.post(reverse("documents:generate", args=[case.pk]), {"kind": "enf_notice"})
+    assert r.status_code == 302 and GeneratedDocument.objects.filter(case=case, kind="enf_notice").exists()
+    r = client.post(reverse("documents:draft_start", args=[case.pk]), {"kind": "enf_ruling", "variant": "zhongben"})
+    assert r.status_code == 302
+    draft = DocumentDraft.objects.get(case=case, kind="enf_ruling")
+    assert client.get(r["Location"]).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        doc, _d = make(world, "enf_ruling", {}, variant="zhongben", sections=_sections("zhongben"))
+    r = client.post(reverse("documents:sign_off", args=[doc.pk]))
+    assert r.status_code == 302 and SignOff.objects.filter(document=doc, signed_by=world["officer"]).exists()
+    assert draft.variant == "zhongben"
