@@ -9,6 +9,24 @@ DEMO_PASSWORD = "Xiezhi@2026"  # the demo password (xiezhi.demo.seed), also used
 _seq = itertools.count(1)
 
 
+def pytest_configure(config):
+    """Under xdist every worker has its own database but all share one Redis: give each worker its
+    own Redis database for the cache, or a login lock one worker's test sets for "staff3" locks out
+    another worker's "staff3" (each worker numbers its accounts alike), and one worker's
+    cache.clear() (a FLUSHDB) wipes the others' rate-limit counters mid-test."""
+    import os
+    import re
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if worker.startswith("gw"):
+        from django.conf import settings
+
+        cache = settings.CACHES["default"]
+        if "redis" in cache["BACKEND"].lower():
+            db = 1 + int(worker[2:]) % 15  # Redis has databases 0-15; 0 stays the broker's
+            cache["LOCATION"] = re.sub(r"(/\d+)?$", f"/{db}", cache["LOCATION"], count=1)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
