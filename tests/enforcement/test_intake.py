@@ -184,7 +184,21 @@ def test_head_overview_counts_and_waiting(staff, judged, teams):
 
 def test_the_same_stage_to_another_team_is_a_change_of_team(staff, judged, teams):
     case = _open(staff, judged)
-    f = intake.move_to_stage(staff["head"], case, "filing", teams["filing"])
-    assert f.stage == "filing" and f.team == teams["filing"]
+    assert case.enforcement.team == teams["filing"]  # a new case starts with the court's 立案组
+    second = EnforcementTeam.objects.create(court=case.court, name="立案二组", stage="filing", leader=staff["enforcer"])
+    f = intake.move_to_stage(staff["head"], case, "filing", second)
+    assert f.stage == "filing" and f.team == second
     assert case.events.filter(code="enforcement_team_assigned").count() == 1
     assert not case.events.filter(code="enforcement_stage_moved").exists()
+
+
+def test_the_officer_who_registers_a_case_and_the_filing_team_see_it(staff, judged, teams, make_staff):
+    from xiezhi.cases.selectors import can_view_case
+
+    case = intake.open_from_case(staff["enforcer"], judged, [judged.a.pk], [judged.b.pk], "150000",
+                                 timezone.localdate(), effective_on=timezone.localdate() - timedelta(days=10))
+    assert can_view_case(staff["enforcer"], case)  # "登记立案" ends on the new case's page, not a 404
+    assert case.enforcement.team == teams["filing"]
+    assert can_view_case(staff["other_enforcer"], case)  # a member of the 立案组
+    outsider = make_staff(["enforcement"], "enforcement")
+    assert not can_view_case(outsider, case)  # in no team of the case: deny by default

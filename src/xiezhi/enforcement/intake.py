@@ -228,6 +228,15 @@ def _create(actor, court, *, type_code: str, basis_kind: str, basis_number: str,
         window_end=window.window_end, window_basis=list(window.basis), late=window.late,
         late_reason=late_reason if window.late else "", amount=amount, fee_assessed=fee, fee_basis=fee_basis,
         stage=EnforcementFile.Stage.FILING, stage_since=timezone.now(), key=key)
+    # who registered it and the court's 立案组 see the new case at once (visible_cases reads Case.team):
+    # otherwise an officer's "登记立案" would end on a page they may not open
+    filing_team = EnforcementTeam.objects.filter(court=court, stage=EnforcementFile.Stage.FILING).order_by("pk").first()
+    if filing_team is not None:
+        f.team = filing_team
+        f.save(update_fields=["team"])
+        _give(case, filing_team)
+    if getattr(actor, "is_court_staff", False) and actor.has_role("enforcement"):
+        case.team.add(actor)
     if link:
         CaseLink.objects.get_or_create(from_case=link[0], to_case=case, kind=link[1])
     number, serial = _draw_number(case, type_code, today)
