@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from xiezhi.cases.counters import allocate_serial
 from xiezhi.cases.models import PARTY_ROLES, Case, CaseLink, CaseStatus, Party
-from xiezhi.cases.selectors import can_manage_case
+from xiezhi.cases.selectors import can_manage_case, can_view_case
 from xiezhi.cases.services import append_events, lock_case, notify, refresh_snapshot
 from xiezhi.courts import refcache
 from xiezhi.courts.models import Division
@@ -95,6 +95,14 @@ def stage_label(stage: str) -> str:
 def in_enforcement_division(user) -> bool:
     division = getattr(user, "division", None)
     return division is not None and division.kind == Division.Kind.ENFORCEMENT
+
+
+def may_see_file(user, case: Case) -> bool:
+    return getattr(user, "is_court_staff", False) and can_view_case(user, case)
+
+
+def may_manage_file(user, case: Case) -> bool:
+    return can_manage_case(user, case, *MANAGE_ROLES)
 
 
 def may_open(user) -> bool:
@@ -419,6 +427,12 @@ def open_review(actor, enforcement_case: Case, kind: str, applicant_party, groun
     party = case.parties.filter(pk=getattr(applicant_party, "pk", applicant_party)).first()
     if party is None:
         raise ValidationError(_("申请人须为执行案件的当事人或利害关系人。"))
+    # the same application sent twice (a double click, a retry) opens one review case: the enforcement
+    # case is locked above, so the second request sees the first one's case here
+    same = (Case.objects.filter(case_type__type_code=kind, links_in__from_case=case, parties__name=party.name,
+                                facts=grounds, filed_on=timezone.localdate()).order_by("pk").first())
+    if same is not None:
+        return same
     if judge is not None and (not judge.has_role("judge") or judge.court_id != case.court_id):
         raise ValidationError(_("执行审查案件须由本院法官审查。"))
     today = timezone.localdate()

@@ -40,4 +40,7 @@ urlpatterns += [
     path("mine/", views_intake.mine, name="mine"),
     path("new/", views_intake.new, name="new"),
     path("cases/<int:pk>/stage/", views_intake.move, name="move"),
+    path("cases/<int:pk>/period-break/", views_intake.period_break, name="period_break"),
+    path("cases/<int:pk>/review/", views_intake.review, name="review"),
+    path("cases/<int:pk>/resume/", views_intake.resume, name="resume"),
 ]

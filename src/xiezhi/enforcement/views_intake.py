@@ -127,3 +127,91 @@ def new(request):
         "bases": [(v, lbl) for v, lbl in EnforcementFile.Basis.choices if v in intake.OUTSIDE_BASES],
         "errors": errors, "p": p, "late": any("申请执行期间" in e for e in errors),
         "key": p.get("key") or uuid.uuid4().hex, "today": timezone.localdate()})
+
+
+# ---- the case page: what was applied for, the period, reviews and resumption --------------------
+
+def case_panel(request, case: Case):
+    """The 执行立案 section of an enforcement case page (registered in apps.py, order 14): the basis,
+    the application period and its breaks, the stage and team, the review cases (执异 / 执复) opened
+    on it and the 执恢 case that resumed it — with the forms to record a break, open a review and
+    resume a closed case, for the enforcement staff who may."""
+    f = getattr(case, "enforcement", None) if hasattr(case, "enforcement") else None
+    if f is None or not intake.may_see_file(request.user, case):
+        return None
+    from xiezhi.accounts.models import User
+    from xiezhi.cases.models import CaseLink
+
+    links = (CaseLink.objects.filter(from_case=case).select_related("to_case__case_type")
+             .order_by("to_case__filed_on", "to_case_id"))
+    return {
+        "template": "enforcement/intake/_panel.html", "file": f,
+        "breaks": list(f.period_breaks.order_by("started_on", "pk")),
+        "break_kinds": f.period_breaks.model.Kind.choices,
+        "reviews": [x.to_case for x in links if x.to_case.case_type.type_code in intake.REVIEW_KINDS],
+        "resumed": [x.to_case for x in links if x.to_case.case_type.type_code == "执恢"],
+        "may_manage": intake.may_manage_file(request.user, case),
+        "may_resume": f.stage == EnforcementFile.Stage.CLOSED and intake.may_manage_file(request.user, case),
+        "parties": [x for x in case.parties.all() if x.is_party],
+        # a court's staff is a few hundred people: filtered here, as JSON containment differs between databases
+        "judges": [u for u in User.objects.filter(court_id=case.court_id, is_active=True).order_by("real_name", "pk")
+                   if u.has_role("judge")],
+        "key": uuid.uuid4().hex,
+    }
+
+
+@require_POST
+@staff_required(*intake.MANAGE_ROLES)
+def period_break(request, pk):
+    case, p = case_for_request(request, pk), request.POST
+
+    def act():
+        started = parse_date(p.get("started_on"))
+        if started is None:
+            raise ValidationError(_("请填写开始日期。"))
+        return intake.record_period_break(request.user, case, p.get("kind", ""), started, p.get("reason", ""),
+                                          parse_date(p.get("ended_on")))
+
+    return run_action(request, act, _("已记录申请执行期间的中止或中断。"), reverse("cases:detail", args=[case.pk]),
+                      on_success=lambda: record(request, AuditEntry.Action.CHANGE, case=case))
+
+
+@require_POST
+@staff_required(*intake.OPEN_ROLES)
+def review(request, pk):
+    """执行异议 / 执行复议 立案: a review case for a judge, apart from the implementation teams."""
+    case, p = case_for_request(request, pk), request.POST
+
+    def act():
+        from xiezhi.accounts.models import User
+
+        judge = None
+        if p.get("judge"):
+            judge = User.objects.filter(pk=parse_id(p.get("judge"), _("审查法官")), court_id=case.court_id).first()
+            if judge is None:
+                raise ValidationError(_("找不到该法官。"))
+        return intake.open_review(request.user, case, p.get("kind", ""), parse_id(p.get("party"), _("申请人")),
+                                  p.get("grounds", ""), judge=judge)
+
+    return run_action(request, act, _("已登记执行审查案件，由法官审查。"), reverse("cases:detail", args=[case.pk]),
+                      on_success=lambda: record(request, AuditEntry.Action.CHANGE, case=case))
+
+
+@require_POST
+@staff_required(*intake.OPEN_ROLES)
+def resume(request, pk):
+    """恢复执行: a 执恢 case on the same basis; the officer lands on it."""
+    case, p = case_for_request(request, pk), request.POST
+    try:
+        new_case = intake.resume(request.user, case, p.get("reason", ""), key=p.get("key", ""))
+    except (ValidationError, PermissionDenied) as exc:
+        from django.contrib import messages
+
+        for m in errors_of(exc):
+            messages.error(request, m)
+        return redirect("cases:detail", case.pk)
+    record(request, AuditEntry.Action.CHANGE, case=case)
+    from django.contrib import messages
+
+    messages.success(request, _("已恢复执行，案号 %(number)s。") % {"number": new_case.number})
+    return redirect("cases:detail", new_case.pk)
