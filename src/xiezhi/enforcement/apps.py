@@ -69,3 +69,4 @@ class EnforcementConfig(AppConfig):
             "money_reversed": _reversed_summary,
         })
         register_panel("enforcement", 15, case_panel)
+        from .linkage_events import register_events; register_events()  # noqa: E702

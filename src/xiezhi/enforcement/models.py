@@ -111,3 +111,4 @@ class DishonestEntry(models.Model):
 
     def __str__(self):
         return f"{self.party_id} {self.get_term_display()}"
+from .models_linkage import *  # noqa: E402,F401,F403
