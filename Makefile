@@ -36,6 +36,7 @@ bench: system-deps $(STAMP)
 	scripts/with-services.sh $(BIN)/python -m bench.run $(BENCH_ARGS)
 	scripts/with-services.sh $(BIN)/python -m bench.hearings_bench
 	scripts/with-services.sh $(BIN)/python -m bench.dossier_bench
+	scripts/with-services.sh $(BIN)/python -m bench.credit_bench
 	scripts/with-services.sh $(BIN)/python -m bench.http_load $(HTTP_LOAD_ARGS)
 
 # Production profile as production runs it: nginx (TLS) → gunicorn, Celery worker + beat,

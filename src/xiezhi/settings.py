@@ -277,6 +277,9 @@ if PRODUCTION:
 # Failed logins per account and client address before a lock of 5 minutes, doubled by every
 # further failure (accounts/ratelimit.py explains why per address and not per account alone)
 LOGIN_RATE_LIMIT = (int(os.environ.get("XIEZHI_LOGIN_ATTEMPTS", "5")), 300)
+# Public enforcement-information searches (执行信息公开) per client address per minute: enough for a
+# person, too few to walk the dishonest list name by name
+PUBLIC_SEARCH_RATE_LIMIT = (int(os.environ.get("XIEZHI_PUBLIC_SEARCH_PER_MINUTE", "30")), 60)
 # Sessions: staff sign out after a working day without activity; the portal keeps 3 days (a filing
 # typed on a phone is not lost); every request renews the inactivity clock
 STAFF_SESSION_IDLE = int(os.environ.get("XIEZHI_STAFF_SESSION_IDLE", str(8 * 3600)))

@@ -21,6 +21,8 @@ urlpatterns = [
     path("delivery/", include("xiezhi.delivery.urls")),
     path("", include("xiezhi.audit.urls")),
     path("", include("xiezhi.courts.urls")),
+    path("enforcement/public/", include("xiezhi.enforcement.urls_public")),
+    path("enforcement/", include("xiezhi.enforcement.public_urls")),
 ]
 
 # A request no page sends (xiezhi.site.http.BadInput: an id that is not a number …) gets its sentence.

@@ -61,6 +61,17 @@ class User(AbstractUser):
     def has_role(self, *roles: str) -> bool:
         return self.is_court_staff and any(r in self.roles for r in roles)
 
+    def staff_landing(self) -> str:
+        """The URL name a member of staff lands on after signing in. The 执行局 works by stage
+        (分段集约): its head lands on the 执行局工作台, its officers on their cases by stage; everybody
+        else on the workbench (which stays one click away for them too)."""
+        if self.division_id and self.division.kind == "enforcement":
+            if self.has_role("division_head"):
+                return "enforcement:board"
+            if self.has_role("enforcement"):
+                return "enforcement:mine"
+        return "cases:workbench"
+
     @property
     def display_name(self) -> str:
         return self.real_name or self.username

@@ -55,7 +55,8 @@ def _login_view(request, *, kind, template, default_next):
                 ratelimit.clear(request, username)
                 login(request, user)
                 ratelimit.audit_success(request, kind)
-                return redirect(_safe_next(request, default_next))
+                landing = user.staff_landing() if default_next == "cases:workbench" else default_next
+                return redirect(_safe_next(request, landing))
     return render(request, template, {"error": error, "username": username,
                                       "next": request.GET.get("next", "")}, status=200 if not error else 400)
 

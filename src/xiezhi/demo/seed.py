@@ -31,6 +31,8 @@ from xiezhi.cases.models import Case, CaseStatus
 from xiezhi.courts.models import CaseType, Cause, Court, Division, Procedure
 from xiezhi.filing import services as filing_services
 
+from .seed_credit import seed_credit
+
 DEMO_PASSWORD = "Xiezhi@2026"
 COURT_CODE = "豫0222"
 
@@ -45,6 +47,7 @@ STAFF = [
     ("assistant", "王助理", ["assistant"], "civil"),
     ("clerk", "赵书记", ["clerk"], "civil"),
     ("enforcer", "陈执行", ["enforcement"], "enforcement"),
+    ("enforce_head", "秦局长", ["division_head"], "enforcement"),
     ("mediator", "孙调解", ["mediator"], "service"),
     ("head", "刘庭长", ["division_head", "judge"], "civil"),
     ("president", "郑院长", ["president"], "management"),
@@ -635,6 +638,86 @@ def seed_money(c: Court, users: dict[str, User]) -> int:
     return made
 
 
+ENFORCEMENT_TEAMS = [("立案组", "filing"), ("查控组", "search"), ("处置组", "disposal"), ("结案组", "closing")]
+
+
+def seed_enforcement(c: Court, users: dict[str, User]) -> int:
+    """分段集约 (issue 11 items 1–2): the 执行局's four teams (查控组 is the central unit running every
+    case's network searches as batch work), an enforcement file for each 执 case spread over the
+    stages 立案 → 查控 → 处置 → 结案 (closed cases 已结), one case waiting too long in 查控, and a case
+    opened from a platform judgment when the demo has one. Through the intake services; a second
+    run adds nothing."""
+    from datetime import timedelta as td
+
+    from django.core.exceptions import ValidationError
+
+    from xiezhi.enforcement import intake
+    from xiezhi.enforcement.models import EnforcementFile, EnforcementTeam
+
+    head, enforcer = users["enforce_head"], users["enforcer"]
+    teams = {}
+    for name, stage in ENFORCEMENT_TEAMS:
+        t, _created = EnforcementTeam.objects.get_or_create(court=c, name=name, defaults={"stage": stage,
+                                                                                          "leader": enforcer})
+        t.members.add(enforcer)
+        teams[stage] = t
+    made = 0
+    cases = Case.objects.filter(court=c, case_type__type_code="执", enforcement__isnull=True).order_by("filed_on", "pk")
+    open_targets = ["filing", "search", "disposal", "closing"]
+    n_open = 0
+    for case in cases:
+        effective = case.filed_on - td(days=20)
+        window = intake.application_window(effective, case.filed_on)
+        fee, basis = intake.enforcement_fee(case.amount)
+        EnforcementFile.objects.create(
+            case=case, kind="执", basis_kind=EnforcementFile.Basis.PLATFORM,
+            basis_number=f"（{effective.year}）豫0222民初{1000 + case.serial}号", basis_title="民事判决书",
+            issuing_body=c.name, effective_on=effective, applied_on=case.filed_on, window_end=window.window_end,
+            window_basis=list(window.basis), amount=case.amount, fee_assessed=fee, fee_basis=basis,
+            stage_since=timezone.now(), team=teams["filing"])
+        closed = case.status in ("closed", "archived") or case.closed_on is not None
+        target = "closed" if closed else open_targets[n_open % len(open_targets)]
+        n_open += 0 if closed else 1
+        for stage in intake.STAGE_ORDER[1:intake.STAGE_ORDER.index(target) + 1]:
+            intake.move_to_stage(head, case, stage, teams.get(stage) if stage != "closed" else None)
+        made += 1
+    # every stage shows at least one case: a few applications on outside bases (an arbitration award,
+    # a notarised debt instrument) fill the stages the 执 cases above left empty
+    outside = [("arbitration", "（{y}）汴仲裁字第{n}号", "开封仲裁委员会"), ("notarial", "（{y}）豫汴通证字第{n}号", "河南省通许县公证处")]
+    today = timezone.localdate()
+    for i, stage in enumerate(intake.STAGE_ORDER[:-1]):
+        key = f"demo-enf-{stage}"
+        if EnforcementFile.objects.filter(case__court=c, stage=stage).exists() or EnforcementFile.objects.filter(key=key).exists():
+            continue
+        kind, number, body = outside[i % 2]
+        case = intake.open_from_outside_basis(
+            enforcer, c, kind, number.format(y=today.year, n=30 + i), body, today - td(days=40 + 10 * i),
+            [{"role": "enf_applicant", "name": COMPANIES[i % len(COMPANIES)], "kind": "legal"},
+             {"role": "judgment_debtor", "name": f"{SURNAMES[i]}{GIVEN[i]}{GIVEN[i + 3]}", "kind": "natural"}],
+            amount=Decimal(30000 + 12000 * i), applied_on=today - td(days=3 * i), key=key)
+        intake.move_to_stage(head, case, "filing", teams["filing"])
+        for s in intake.STAGE_ORDER[1:i + 1]:
+            intake.move_to_stage(head, case, s, teams[s])
+        made += 1
+    # one case has waited in 查控 for six weeks: the head's page lists it
+    stuck = EnforcementFile.objects.filter(case__court=c, stage="search").order_by("pk").first()
+    if stuck is not None and made:
+        EnforcementFile.objects.filter(pk=stuck.pk).update(stage_since=timezone.now() - td(days=42))
+    source = (Case.objects.filter(court=c, closing__document_kind="judgment", case_type__type_code="民初",
+                                  enforcement_files__isnull=True).order_by("pk").first())
+    if source is not None and not EnforcementFile.objects.filter(key__startswith="demo-intake-").exists():
+        winners = list(source.parties.filter(role="plaintiff").values_list("pk", flat=True))
+        losers = list(source.parties.filter(role="defendant").values_list("pk", flat=True))
+        try:
+            intake.open_from_case(enforcer, source, winners[:1], losers[:1], source.amount or Decimal("30000"),
+                                  timezone.localdate(), effective_on=source.closed_on or timezone.localdate(),
+                                  key=f"demo-intake-{source.pk}")
+            made += 1
+        except ValidationError:
+            pass  # the demo's judgment is not enforceable yet (e.g. no parties to pick): nothing to show
+    return made
+
+
 def _seed_judgment_draft(judge: User, cases: list[Case]) -> None:
     """The demo judge has a judgment half written (issue 10): the claims and the facts the parties
     stated are in, the reasoning and the operative part are not, so the case page says what is
@@ -998,6 +1081,8 @@ def seed_all(n_cases: int = 300) -> dict:
     served = seed_service(c, users)
     shown = seed_showcase(c, users)
     seed_money(c, users)
+    seed_credit(c, users)  # 失信名单、限制消费、纠正申请 (issue 11 item 5; seed_credit.py)
+    seed_enforcement(c, users)
     pages = seed_dossiers(c, users)
     wait_for_in_process_jobs()  # OCR of the scanned pages (threads without a worker)
     return {"court": c, "users": users, "cases": made, "hearings": hearings, "served": served, "pages": pages,

@@ -11,10 +11,10 @@ The page layout is in layout.py, the notices in build_notices.py and the judge's
 """
 from pathlib import Path
 
-from . import build_final, build_notices
+from . import build_enforcement, build_final, build_notices
 
 OUT = Path(__file__).with_name("templates_docx")
-BUILDERS = {**build_notices.BUILDERS, **build_final.BUILDERS}
+BUILDERS = {**build_notices.BUILDERS, **build_final.BUILDERS, **build_enforcement.BUILDERS}
 
 def build(out: Path = OUT) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)

@@ -302,6 +302,8 @@ def _lead_ins(kind: str, plaintiffs: str, procuratorate: str) -> dict:
         return {"claims": f"{procuratorate}指控，", "evidence_facts": "经审理查明，", "reasoning": "本院认为，"}
     if kind == "ruling":
         return {"reasoning": "本院经审查认为，"}
+    if kind == "enf_ruling":
+        return {"reasoning": "本院认为，"}
     if kind == "admin_judgment":
         return {"reasoning": "本院认为，"}
     return {"claims": f"{plaintiffs}向本院提出诉讼请求：", "claim_facts": "事实和理由：", "reasoning": "本院认为，"}
@@ -496,6 +498,13 @@ def build_context(case, recipient_name: str = "", extra: dict | None = None, sec
     from .context_notices import notice_context
 
     ctx.update(notice_context(case, recipient_name, ctx, kind=kind))
+    from .context_enforcement import ENFORCEMENT_KINDS, enforcement_context
+
+    if kind in ENFORCEMENT_KINDS:
+        if kind == "enf_ruling":  # the parts it shares with the civil ruling; context_enforcement adds the rest
+            ctx.update(party_lines=party_lines(case, "ruling"), signers=signers(case),
+                       **judge_sections(kind, sections or {}))
+        ctx.update(enforcement_context(case, kind, ctx, extra=extra, sections=sections, variant=variant))
     for key, value in (extra or {}).items():
         if key in ctx and isinstance(ctx[key], (list, dict)):
             continue  # case facts come from the case, not from a form
@@ -523,8 +532,11 @@ def template_variables() -> frozenset[str]:
     """Every name a template may use. context_notices may declare its own as NOTICE_VARIABLES."""
     from . import context_notices
 
+    from . import context_enforcement
+
     return (CASE_VARIABLES | frozenset(FREE_TEXTS) | HEARING_VARIABLES
-            | frozenset(getattr(context_notices, "NOTICE_VARIABLES", ())))
+            | frozenset(getattr(context_notices, "NOTICE_VARIABLES", ()))
+            | context_enforcement.ENFORCEMENT_VARIABLES)
 
 
 def hearing_texts(hc: dict) -> dict:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .kinds import CHOICES
-from .structure import RULING_TYPES, is_structured
+from .structure import ENF_RULING_TYPES, RULING_TYPES, is_structured
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -45,7 +45,8 @@ class DraftStartForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("文书种类"), choices=[c for c in CHOICES if is_structured(c[0])])
     variant = forms.ChoiceField(label=_("裁定类型"), required=False,
-                                choices=[("", "—")] + [(k, v.title) for k, v in RULING_TYPES.items()])
+                                choices=[("", "—")] + [(k, v.title) for k, v in RULING_TYPES.items()]
+                                + [(k, v.title) for k, v in ENF_RULING_TYPES.items()])
 
 
 class DraftUploadForm(forms.Form):

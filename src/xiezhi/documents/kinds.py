@@ -14,6 +14,7 @@ class Kind:
     final: bool = False      # 裁判文书: sealed only as the final text, after 签发 (services.sign_off)
     filing_stage: bool = False  # a notice of the filing stage, which the 立案法官 may issue (民事诉讼法 第一百二十八条)
     case_kind: str = ""      # a 裁判文书 of one procedure law only (Procedure.case_kind): civil, criminal, administrative
+    case_types: tuple = ()   # only on cases of these types (CaseType.type_code): the enforcement forms
 
 
 KINDS: dict[str, Kind] = {k.code: k for k in [
@@ -36,7 +37,21 @@ KINDS: dict[str, Kind] = {k.code: k for k in [
     Kind("appearance_notice", _("出庭通知书"), "notice"),
     Kind("criminal_judgment", _("刑事判决书"), "judgment", final=True, case_kind="criminal"),
     Kind("admin_judgment", _("行政判决书"), "judgment", final=True, case_kind="administrative"),
+    # issue 11: the enforcement forms (《人民法院执行文书样式》2016), on enforcement cases only
+    Kind("enf_notice", _("执行通知书"), "notice", recipient_roles=("judgment_debtor",), case_types=("执", "执恢", "执保")),
+    Kind("property_report_order", _("报告财产令"), "notice", recipient_roles=("judgment_debtor",),
+         case_types=("执", "执恢", "执保")),
+    Kind("consumption_order", _("限制消费令"), "notice", recipient_roles=("judgment_debtor",),
+         case_types=("执", "执恢", "执保")),
+    Kind("dishonest_decision", _("失信决定书"), "notice", recipient_roles=("judgment_debtor",),
+         case_types=("执", "执恢", "执保")),
+    Kind("enf_ruling", _("执行裁定书"), "ruling", final=True, case_types=("执", "执恢", "执保", "执异")),
+    # to a bank or registry, not to a party: it leaves the court as an electronic order, not by 送达
+    Kind("assist_notice", _("协助执行通知书"), "notice", served=False, case_types=("执", "执恢", "执保")),
 ]}
 
+#: the case types of enforcement implementation (执行实施); 执异 / 执复 are enforcement-review cases
+ENFORCEMENT_TYPES = ("执", "执恢", "执保")
+ENFORCEMENT_KINDS = frozenset(k.code for k in KINDS.values() if k.case_types)
 FILING_STAGE_KINDS = frozenset(k.code for k in KINDS.values() if k.filing_stage)
 CHOICES = [(k.code, k.title) for k in KINDS.values()]

@@ -4,7 +4,7 @@ from xiezhi.cases.selectors import SERVICE_ROLES, can_manage_case
 from . import drafts, selectors, services
 from .forms import GenerateForm
 from .kinds import KINDS
-from .structure import RULING_TYPES, is_structured
+from .structure import ENF_RULING_TYPES, RULING_TYPES, is_structured
 
 
 def case_panel(request, case):
@@ -23,11 +23,12 @@ def case_panel(request, case):
                 if drafts.tries_case(user, case) else {})
     return {"template": "documents/_case_panel.html", "documents": docs,
             "can_generate": bool(allowed),
-            "can_seal": can_manage_case(user, case, *services.SEAL_ROLES),
+            "can_seal": can_manage_case(user, case, *services.SEAL_ROLES) or services.enforcement_may_seal(user, case),
             "form": GenerateForm(),
             # notices are generated from the case; the judge's documents are written in the editor (documents.drafts)
             "kinds": {k: v for k, v in KINDS.items() if k in allowed and not is_structured(k)},
-            "writable_kinds": writable, "ruling_types": RULING_TYPES,
+            "writable_kinds": writable,
+            "ruling_types": ENF_RULING_TYPES if "enf_ruling" in writable else RULING_TYPES,
             "drafts": list(selectors.drafts_for_case(user, case)) if writable else [],
             "servable_kinds": set(services.DELIVERY_KINDS), "final_kinds": {k for k, v in KINDS.items() if v.final},
             "can_serve": can_manage_case(user, case, *SERVICE_ROLES)}

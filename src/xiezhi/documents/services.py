@@ -26,7 +26,7 @@ from xiezhi.storage import store_once
 
 from . import convert, gaps, seal
 from .context import build_context, template_variables
-from .kinds import FILING_STAGE_KINDS, KINDS
+from .kinds import ENFORCEMENT_KINDS, ENFORCEMENT_TYPES, FILING_STAGE_KINDS, KINDS
 from .models import DocumentTemplate, GeneratedDocument, SignOff
 
 SHIPPED = Path(__file__).with_name("templates_docx")
@@ -34,6 +34,8 @@ MANAGE_ROLES = ("judge", "assistant", "clerk", "filing_judge", "division_head", 
 #: who may draft any kind; the 立案法官 (filing_judge) drafts only the filing-stage notices (kinds.FILING_STAGE_KINDS)
 TRIAL_DRAFT_ROLES = tuple(r for r in MANAGE_ROLES if r != "filing_judge")
 SEAL_ROLES = ("judge", "division_head", "president", "clerk", "assistant")
+#: who drafts and seals the forms of an enforcement case (执行员), besides the trial roles
+ENFORCEMENT_DRAFT_ROLES = ("enforcement",)
 TEMPLATE_ADMIN_ROLES = ("sysadmin", "trial_management")
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -163,18 +165,49 @@ def render_docx(template: DocumentTemplate, context: dict) -> bytes:
     return out.getvalue()
 
 
+def _type_code(case) -> str:
+    return case.case_type.type_code if case.case_type_id else ""
+
+
 def fits_case(kind: str, case) -> bool:
     """A 民事判决书 is for a civil case, a 刑事判决书 for a criminal one, a 行政判决书 for an administrative one
-    (Procedure.case_kind); notices and kinds without a procedure law of their own fit every case."""
-    wanted = KINDS[kind].case_kind
+    (Procedure.case_kind); an enforcement form (kinds.ENFORCEMENT_KINDS) only for a case of its types
+    (执 / 执恢 / 执保; the 执行裁定书 also 执异), and an enforcement case takes no trial form but the 送达回证.
+    Notices and kinds without a procedure law of their own fit every other case."""
+    k = KINDS[kind]
+    code = _type_code(case)
+    if k.case_types:
+        return code in k.case_types
+    if code in ENFORCEMENT_TYPES:
+        return kind == "service_receipt"
+    wanted = k.case_kind
     return not wanted or not case.procedure_id or case.procedure.case_kind == wanted
+
+
+def enforcement_may_seal(user, case) -> bool:
+    """The enforcement officer seals the forms of their enforcement case (执行通知书, 裁定书 after 签发)."""
+    return _type_code(case) in ENFORCEMENT_TYPES and can_manage_case(user, case, *ENFORCEMENT_DRAFT_ROLES)
+
+
+def _refusal(kind: str, case) -> str:
+    """Why `kind` does not fit `case` (fits_case is False), in the court's words."""
+    k = KINDS[kind]
+    if k.case_types:
+        return _("%(title)s只能在执行案件（%(types)s）中制作，本案不是。") % {
+            "title": k.title, "types": "、".join(k.case_types)}
+    if _type_code(case) in ENFORCEMENT_TYPES:
+        return _("执行案件不能制作%(title)s，请使用执行文书。") % {"title": k.title}
+    return _("本案适用%(procedure)s，不能制作%(title)s。") % {"procedure": case.procedure.name, "title": k.title}
 
 
 def kinds_for(actor, case) -> list[str]:
     """The kinds `actor` may draft on `case`: every kind for the trial team and the division's and
     court's leaders; for the 立案法官 only the notices of the filing stage (受理、应诉、举证通知书) —
-    the judgment of a case in trial is not theirs to draft (security review F21)."""
+    the judgment of a case in trial is not theirs to draft (security review F21); for the enforcement
+    officer (执行员) the forms of an enforcement case, never a trial form of another case."""
     if can_manage_case(actor, case, *TRIAL_DRAFT_ROLES):
+        return [k for k in KINDS if fits_case(k, case)]
+    if _type_code(case) in ENFORCEMENT_TYPES and can_manage_case(actor, case, *ENFORCEMENT_DRAFT_ROLES):
         return [k for k in KINDS if fits_case(k, case)]
     if can_manage_case(actor, case, "filing_judge"):
         return [k for k in KINDS if k in FILING_STAGE_KINDS]
@@ -209,13 +242,15 @@ def generate(actor, case, kind: str, extra_context: dict | None = None, recipien
     if not allowed:
         raise PermissionDenied
     if not fits_case(kind, case):
-        raise ValidationError(_("本案适用%(procedure)s，不能制作%(title)s。")
-                              % {"procedure": case.procedure.name, "title": KINDS[kind].title})
+        raise ValidationError(_refusal(kind, case))
     if kind not in allowed:
         raise PermissionDenied(_("立案法官只能制作立案阶段的文书（受理案件通知书、应诉通知书、举证通知书）。"))
     from .context_notices import check as check_notice
 
     check_notice(case, kind, recipient)  # a notice the case cannot have (小额诉讼告知书 outside 小额诉讼, …)
+    from .context_enforcement import check as check_enforcement
+
+    check_enforcement(case, kind, recipient, extra_context, variant)  # the enforcement forms' own inputs
     template = current_template(kind)
     context = build_context(case, recipient_name=recipient, extra=extra_context, sections=sections,
                             variant=variant, kind=kind)
@@ -311,7 +346,8 @@ def verify_url(code: str, base_url: str = "") -> str:
 def seal_document(actor, doc: GeneratedDocument, base_url: str = "") -> GeneratedDocument:
     """Put the court's electronic seal on the PDF: PDF signature with the visible seal, the
     verification code and the QR code pointing at the public verification page."""
-    if not can_manage_case(actor, doc.case, *SEAL_ROLES):
+    if not (can_manage_case(actor, doc.case, *SEAL_ROLES)
+            or (doc.kind in ENFORCEMENT_KINDS and enforcement_may_seal(actor, doc.case))):
         raise PermissionDenied
     if doc.sealed_at:
         raise ValidationError(_("该文书已签章。"))
@@ -449,7 +485,10 @@ DELIVERY_KINDS = {"acceptance_notice": "acceptance", "response_notice": "respons
                   "judgment": "judgment", "ruling": "ruling", "mediation": "mediation",
                   # the notices the 2016 forms added (issue 10) are served as 其他通知书
                   "fee_notice": "notice", "rights_notice": "notice", "small_claims_notice": "notice",
-                  "appearance_notice": "notice", "criminal_judgment": "judgment", "admin_judgment": "judgment"}
+                  "appearance_notice": "notice", "criminal_judgment": "judgment", "admin_judgment": "judgment",
+                  # issue 11: the enforcement forms served on the debtor
+                  "enf_notice": "notice", "property_report_order": "notice", "consumption_order": "notice",
+                  "dishonest_decision": "other", "enf_ruling": "ruling"}
 
 
 def served_source(doc: GeneratedDocument) -> str:

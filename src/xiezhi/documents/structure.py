@@ -76,6 +76,14 @@ CRIMINAL_DECISION = Section("decision", _("判决主文"), _("罪名、刑罚（
 ADMIN_CLAIMS = Section("claims", _("原告诉称"), _("被诉行政行为和原告的诉讼请求、理由。"))
 ADMIN_DEFENCE = Section("defence", _("被告辩称"), _("被告的答辩意见和作出行政行为的证据、依据。"))
 
+# 执行裁定书 (《人民法院执行文书样式》2016): what was applied for or objected to, how enforcement went (the
+# searches and their results), the court's view, the basis and the ruling; no fee, no appeal
+ENF_REQUEST = Section("claims", _("申请或者异议事项"),
+                      _("申请执行人的申请、异议人的异议请求和理由；依职权作出的裁定可不写。"), required=False)
+ENF_FACTS = Section("evidence_facts", _("执行情况和查明的事实"),
+                    _("执行依据、已采取的执行措施和结果（查询、冻结、查封、拍卖、到位款项），执行异议写明审查查明的事实。"))
+ENF_REASONING = Section("reasoning", _("本院认为"), _("裁定的理由：执行措施的依据，或者异议成立与否的理由。"))
+
 STRUCTURES: dict[str, tuple[Section, ...]] = {
     "judgment": (CLAIMS, CLAIM_FACTS, DEFENCE, EVIDENCE_FACTS, REASONING, LEGAL_BASIS, DECISION, FEE_BURDEN_SECTION),
     "ruling": (RULING_REQUEST, RULING_REASONING, LEGAL_BASIS, RULING_DECISION, RULING_FEE),
@@ -83,6 +91,7 @@ STRUCTURES: dict[str, tuple[Section, ...]] = {
     "criminal_judgment": (CHARGE, CRIMINAL_DEFENCE, CRIMINAL_FACTS, REASONING, LEGAL_BASIS, CRIMINAL_DECISION),
     "admin_judgment": (ADMIN_CLAIMS, ADMIN_DEFENCE, EVIDENCE_FACTS, REASONING, LEGAL_BASIS, DECISION,
                        FEE_BURDEN_SECTION),
+    "enf_ruling": (ENF_REQUEST, ENF_FACTS, ENF_REASONING, LEGAL_BASIS, RULING_DECISION),
 }
 
 
@@ -108,8 +117,22 @@ RULING_TYPES: dict[str, RulingType] = {r.code: r for r in [
     RulingType("transfer", _("移送管辖")),
 ]}
 
+#: 执行裁定书 by its kind. `review`: the 执行异议 ruling may be reconsidered by the court one level up within
+#: 10 days (民事诉讼法 第二百三十六条); `case_types`: the cases it is made in (执行实施 执 / 执恢 / 执保, or 执异).
+ENF_RULING_TYPES: dict[str, RulingType] = {r.code: r for r in [
+    RulingType("control", _("冻结、扣划、查封")),
+    RulingType("auction", _("拍卖")),
+    RulingType("zhongben", _("终结本次执行程序")),
+    RulingType("termination", _("终结执行")),
+    RulingType("no_enforcement", _("不予执行")),
+    RulingType("objection_upheld", _("执行异议（异议成立）"), review=True),
+    RulingType("objection_dismissed", _("执行异议（驳回异议）"), review=True),
+]}
+#: the 执异 variants: made in an enforcement-objection case, by the judges who try it
+OBJECTION_VARIANTS = frozenset({"objection_upheld", "objection_dismissed"})
+
 #: which kinds take a variant, and the variants offered
-VARIANTS: dict[str, dict] = {"ruling": RULING_TYPES}
+VARIANTS: dict[str, dict] = {"ruling": RULING_TYPES, "enf_ruling": ENF_RULING_TYPES}
 
 
 def sections_for(kind: str) -> tuple[Section, ...]:

@@ -2,7 +2,7 @@
 (services.upload_template, and the admin's upload form through services._check_docx_template): the
 placeholders and the form's wording every document of that kind needs must still be there.
 
-What each kind needs is declared next to its builder: build_notices.REQUIRED for the notices and,
+What each kind needs is declared next to its builder: build_notices.REQUIRED for the notices, build_enforcement.REQUIRED for the enforcement forms and,
 build_final.REQUIRED for the judge's documents. An entry is
 - a placeholder "{{ name }}" / "{{ a.b }}": present in any spelling ({{name}}, {{ name|e }});
 - a bare name ("panel"): used by some Jinja tag ({%p for m in panel %});
@@ -30,13 +30,17 @@ LABELS = {
     "party_lines": "当事人", "procedure_sentence": "审理经过", "sec.claims": "诉讼请求", "sec.evidence_facts": "事实认定",
     "sec.reasoning": "本院认为", "citations": "法律依据", "decision_items": "主文", "pays_money": "迟延履行条款",
     "fee_burden": "诉讼费用负担", "effect": "上诉或生效告知", "signers": "署名", "sign_date_cn": "落款日期",
+    # the enforcement forms (build_enforcement.REQUIRED)
+    "obligations": "履行义务", "report_days": "报告期限", "persons": "限制消费及于的人员", "circumstance_lines": "失信情形",
+    "dishonest_basis": "失信规定条文", "addressee": "协助执行单位", "items": "协助执行的账户或者财产",
+    "action_word": "协助事项",
 }
 
 
 def required(kind: str) -> tuple[str, ...]:
-    from . import build_final, build_notices
+    from . import build_enforcement, build_final, build_notices
 
-    table = {**getattr(build_final, "REQUIRED", {}), **build_notices.REQUIRED}
+    table = {**getattr(build_final, "REQUIRED", {}), **build_notices.REQUIRED, **build_enforcement.REQUIRED}
     return tuple(table.get(kind, ()))
 
 

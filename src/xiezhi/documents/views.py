@@ -58,10 +58,11 @@ def generate(request, case_pk):
     return redirect(reverse("cases:detail", args=[case.pk]) + "#documents")
 
 
-@staff_required("judge", "division_head", "president")
+@staff_required("judge", "enforcement", "division_head", "president")
 @require_POST
 def sign_off(request, pk):
-    """签发: the presiding judge (then, where the court asks, the 庭长 or 院长) approves the final text."""
+    """签发: the presiding judge (then, where the court asks, the 庭长 or 院长) approves the final text; the
+    执行裁定书 of an enforcement case is signed off by the enforcement officer who handles it."""
     doc = selectors.document_for(request.user, pk)
     if doc is None:
         raise deny(request, detail=f"文书 {pk}")

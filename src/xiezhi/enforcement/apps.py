@@ -69,4 +69,8 @@ class EnforcementConfig(AppConfig):
             "money_reversed": _reversed_summary,
         })
         register_panel("enforcement", 15, case_panel)
+        from .views_credit import register_events; register_events()  # noqa: E702
+        from .disposal import register_events; register_events()  # noqa: E702,I001
+        from .views_disposal import case_panel as disposal_panel; register_panel("disposal", 16, disposal_panel)  # noqa: E702,I001,E501
+        from .intake import register_events; register_events()  # noqa: E702
         from .linkage_events import register_events; register_events()  # noqa: E702

@@ -23,6 +23,7 @@ from xiezhi.law.identity import IdentityError, is_minor_on
 
 from . import selectors
 from .models import DishonestEntry
+from .public import publish_dishonest, withdraw_dishonest
 
 DISHONEST_ROLES = ("enforcement", "division_head", "president")
 
@@ -131,6 +132,7 @@ def list_debtor(actor, case: Case, party, circumstances, aggravating: bool = Fal
                 ends_on=ends_on, basis=list(term.basis), listed_by=actor, listed_at=now)
     except IntegrityError:
         raise ValidationError(_("%(name)s已在本案失信被执行人名单中，不能重复纳入。") % {"name": party.name})
+    publish_dishonest(entry)  # 执行信息公开: shown in public from the decision on (失信规定 第七条)
     append_event(case, "dishonest_listed", actor, {
         "entry": entry.pk, "party": party.name, "circumstances": items, "term": term.term, "years": years,
         "decided_on": decided_on.isoformat(), "ends_on": ends_on.isoformat() if ends_on else None,
@@ -145,6 +147,7 @@ def _delete(actor, case: Case, entry: DishonestEntry, reason: str, basis: str, e
     entry.deleted_on, entry.deleted_at, entry.deleted_by = today, now, actor
     entry.save(update_fields=["deletion_reason", "deletion_event_on", "deletion_due", "deleted_on", "deleted_at",
                               "deleted_by"])
+    withdraw_dishonest(entry)  # never shown in public once deleted
     append_event(case, "dishonest_deleted", actor, {
         "entry": entry.pk, "party": entry.party.name, "reason": reason, "basis": basis,
         "event_on": event_on.isoformat(), "due": due.isoformat(), "deleted_on": today.isoformat(),

@@ -68,6 +68,7 @@ class DishonestEntry(models.Model):
         EVENT_7 = "e7", _("裁定终结执行")
         EARLY = "early", _("积极履行或主动纠正，提前删除")
         TERM_ENDED = "term_ended", _("纳入期限届满")
+        CORRECTED = "corrected", _("纠正申请理由成立")
 
     case = models.ForeignKey("cases.Case", verbose_name=_("案件"), on_delete=models.PROTECT,
                              related_name="dishonest_entries")
@@ -111,4 +112,7 @@ class DishonestEntry(models.Model):
 
     def __str__(self):
         return f"{self.party_id} {self.get_term_display()}"
+from .models_credit import *  # noqa: E402,F401,F403
+from .models_disposal import *  # noqa: E402,F401,F403
+from .models_intake import *  # noqa: E402,F401,F403
 from .models_linkage import *  # noqa: E402,F401,F403

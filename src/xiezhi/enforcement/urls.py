@@ -1,12 +1,45 @@
 from django.urls import path
 
-from . import views
+from . import views, views_disposal
 
 app_name = "enforcement"
 urlpatterns = [
     path("cases/<int:pk>/money/receive/", views.receive, name="receive"),
     path("cases/<int:pk>/money/pay-out/", views.pay_out, name="pay_out"),
     path("cases/<int:pk>/money/reverse/", views.reverse_movement, name="reverse"),
+    path("cases/<int:pk>/disposal/valuation/", views_disposal.valuation_add, name="valuation_add"),
+    path("cases/<int:pk>/disposal/auction/", views_disposal.auction_add, name="auction_add"),
+    path("cases/<int:pk>/disposal/auction/move/", views_disposal.auction_move, name="auction_move"),
+    path("cases/<int:pk>/disposal/auction/paid/", views_disposal.auction_paid, name="auction_paid"),
+    path("cases/<int:pk>/disposal/distribution/", views_disposal.distribution_add, name="distribution_add"),
+    path("cases/<int:pk>/disposal/distribution/objection/", views_disposal.distribution_objection,
+         name="distribution_objection"),
+    path("cases/<int:pk>/disposal/distribution/execute/", views_disposal.distribution_execute,
+         name="distribution_execute"),
+    path("cases/<int:pk>/disposal/tasks/", views_disposal.task_add, name="task_add"),
+    path("cases/<int:pk>/disposal/tasks/report/", views_disposal.task_report, name="task_report"),
+    path("cases/<int:pk>/disposal/tasks/accept/", views_disposal.task_accept, name="task_accept"),
+]
+
+from . import views_credit  # noqa: E402
+
+urlpatterns += [
+    path("cases/<int:pk>/dishonest/list/", views_credit.list_debtor, name="dishonest_list"),
+    path("cases/<int:pk>/dishonest/delete/", views_credit.delete_entry, name="dishonest_delete"),
+    path("cases/<int:pk>/dishonest/correction/", views_credit.file_correction, name="correction_file"),
+    path("cases/<int:pk>/dishonest/correction/decide/", views_credit.decide_correction, name="correction_decide"),
+    path("cases/<int:pk>/restriction/", views_credit.restrict, name="restrict"),
+    path("cases/<int:pk>/restriction/lift/", views_credit.lift, name="restriction_lift"),
+    path("credit/corrections/", views_credit.corrections, name="corrections"),
+]
+
+from . import views_intake  # noqa: E402
+
+urlpatterns += [
+    path("", views_intake.board, name="board"),
+    path("mine/", views_intake.mine, name="mine"),
+    path("new/", views_intake.new, name="new"),
+    path("cases/<int:pk>/stage/", views_intake.move, name="move"),
 ]
 
 from . import views_linkage  # noqa: E402

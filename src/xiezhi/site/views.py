@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 def home(request):
     """The public home page; court staff go straight to their workbench."""
     if getattr(request.user, "is_court_staff", False):
-        return redirect("cases:workbench")
+        return redirect(request.user.staff_landing())  # the 执行局 lands on its own pages
     # the court's name, address and telephone: `public_court` (courts.context, from the court's own
     # settings 地址与电话, else COURT_NAME / COURT_ADDRESS)
     return render(request, "site/home.html")

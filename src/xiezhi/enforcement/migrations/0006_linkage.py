@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0008_party_occupation_and_title'),
-        ('enforcement', '0002_dishonest_list'),
+        ('enforcement', '0005_merge_intake'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
