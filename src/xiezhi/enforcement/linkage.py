@@ -238,7 +238,7 @@ def send_pending(batch_id=None, link=None, limit: int | None = None) -> int:
     sent = 0
     follow_up = timedelta(hours=settings.LINKAGE_FOLLOW_UP_HOURS)
     while limit is None or sent < limit:
-        claimed = _claim(batch_id)
+        claimed = _claim(batch_id, SEND_CHUNK)
         if not claimed:
             break
         by_body = defaultdict(list)
@@ -323,6 +323,10 @@ def _record_answers(body: str, answers: list[dict]) -> int:
         return 0
     orders = LinkageOrder.objects.select_related("asset").in_bulk([str(a.get("ref", "")) for a in fresh],
                                                                   field_name="key")
+    # Two pollers (of different bodies) may write to the same cases: every case row they will append
+    # events to is locked here, in ascending id, so they queue instead of deadlocking
+    case_ids = sorted({o.case_id for o in orders.values()})
+    list(Case.objects.select_for_update().filter(pk__in=case_ids).order_by("pk").values_list("pk", flat=True))
     now = timezone.now()
     rows, new_assets, per_case = [], [], defaultdict(lambda: [0, 0])
     for a in fresh:
@@ -345,7 +349,7 @@ def _record_answers(body: str, answers: list[dict]) -> int:
         after = _asset_count(new_assets)
         for cid, n in after.items():
             per_case[cid][1] = n - before.get(cid, 0)
-    for cid, (n_answers, n_assets) in per_case.items():
+    for cid, (n_answers, n_assets) in sorted(per_case.items()):
         append_event(Case(pk=cid), "linkage_answers_received", None,
                      {"answers": n_answers, "assets": n_assets}, at=now, refresh=False)
     return len(rows)
