@@ -12,9 +12,8 @@ from xiezhi.enforcement.models_linkage import Asset, LinkageOrder, SearchBatch
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_searches_were_answered_and_assets_frozen_and_deducted(court, settings, monkeypatch):
+def test_demo_searches_were_answered_and_assets_frozen_and_deducted(court, settings):
     settings.LINKAGE_URL = ""  # the seed starts the simulator itself
-    monkeypatch.setenv("XIEZHI_LINKAGE_URL", "")  # (and names it in the environment: restored after)
     settings.CELERY_TASK_ALWAYS_EAGER = True
     users = seed_people(court)
     seed_cases(court, users, n=300)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import urllib.request
 from datetime import timedelta
 
@@ -38,7 +37,6 @@ def ensure_simulator() -> str:
         # a little unreliable, as the real link is: answers late, partly, twice, a few lost
         _server, _sim, url = linkage_simulator.start(seed=2026, max_delay=2, drop=0.05, partial=0.2, duplicate=0.1)
         settings.LINKAGE_URL = url
-        os.environ["XIEZHI_LINKAGE_URL"] = url
     return settings.LINKAGE_URL
 
 
@@ -93,7 +91,8 @@ def seed_linkage(c: Court, users: dict[str, User]) -> dict[str, int]:
         linkage.start_search(enforcer, cases, reason="central_unit")
         _settle()
         first = Asset.objects.filter(identifier=DEPOSITS[0][1]).first()
-        second = Asset.objects.filter(identifier=DEPOSITS[1][1]).first()
+        second = (Asset.objects.filter(identifier=DEPOSITS[1][1]).first()  # a small demo: any other asset found
+                  or Asset.objects.filter(case__court=c).exclude(identifier=DEPOSITS[0][1]).order_by("pk").first())
         for asset in (first, second):
             if asset is not None:
                 linkage.freeze(enforcer, asset, asset.value, key="demo")
