@@ -220,6 +220,8 @@ CELERY_BEAT_SCHEDULE = {
     # 失信规定 第十条第二款: fixed-term entries of the dishonest-debtor list deleted when the term ends
     "enforcement-dishonest-expired": {"task": "xiezhi.enforcement.tasks.delete_expired_dishonest",
                                       "schedule": crontab(minute=20, hour=0)},
+    # 网络查控: answers of the bodies, follow-up deadlines (timed-out orders sent again), unsent orders
+    "enforcement-linkage-poll": {"task": "xiezhi.enforcement.tasks.poll_linkage", "schedule": crontab(minute="*/2")},
 }
 
 # Payment and real-name verification adapters (see docs/adapters.md)
@@ -367,6 +369,12 @@ STT_SIMULATED_TEXT = os.environ.get("XIEZHI_STT_SIMULATED_TEXT", "模拟转写�
 PUBLIC_URL = os.environ.get("XIEZHI_PUBLIC_URL", "http://127.0.0.1:8000")
 SMS_GATEWAY_URL = os.environ.get("XIEZHI_SMS_GATEWAY_URL", "")  # HTTP JSON; xiezhi.delivery.sms_simulator speaks it
 SMS_ADAPTER = os.environ.get("XIEZHI_SMS_ADAPTER", "")  # dotted path of an adapter class instead of the gateway
+# 网络查控 (enforcement linkage): the bodies' gateway (HTTP JSON; xiezhi.enforcement.linkage_simulator speaks it)
+LINKAGE_URL = os.environ.get("XIEZHI_LINKAGE_URL", "")
+LINKAGE_ADAPTER = os.environ.get("XIEZHI_LINKAGE_ADAPTER", "")  # dotted path of an adapter class instead of HTTP
+LINKAGE_FOLLOW_UP_HOURS = float(os.environ.get("XIEZHI_LINKAGE_FOLLOW_UP_HOURS", "48"))  # answer deadline
+LINKAGE_MAX_ATTEMPTS = int(os.environ.get("XIEZHI_LINKAGE_MAX_ATTEMPTS", "5"))  # sendings before FAILED
+LINKAGE_CLAIM_MINUTES = int(os.environ.get("XIEZHI_LINKAGE_CLAIM_MINUTES", "10"))  # a claim left by a dead worker
 EMAIL_HOST = os.environ.get("XIEZHI_SMTP_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("XIEZHI_SMTP_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("XIEZHI_SMTP_USER", "")

@@ -33,6 +33,7 @@ from xiezhi.filing import services as filing_services
 
 from .seed_credit import seed_credit
 from .seed_disposal import seed_disposal
+from .seed_linkage import seed_linkage
 
 DEMO_PASSWORD = "Xiezhi@2026"
 COURT_CODE = "豫0222"
@@ -1085,6 +1086,7 @@ def seed_all(n_cases: int = 300) -> dict:
     seed_credit(c, users)  # 失信名单、限制消费、纠正申请 (issue 11 item 5; seed_credit.py)
     seed_enforcement(c, users)
     seed_disposal(c, users)  # 参考价、网络拍卖、分配方案 (issue 11 item 6; seed_disposal.py)
+    seed_linkage(c, users)  # 网络查控: searches answered, assets found, frozen, deducted (seed_linkage.py)
     pages = seed_dossiers(c, users)
     wait_for_in_process_jobs()  # OCR of the scanned pages (threads without a worker)
     return {"court": c, "users": users, "cases": made, "hearings": hearings, "served": served, "pages": pages,

@@ -10,3 +10,28 @@ def delete_expired_dishonest():
     """失信规定 第十条第二款: a fixed-term entry is deleted within 3 working days after its term ends;
     run daily, the deletion follows on the next day."""
     return dishonest.delete_expired()
+
+
+@shared_task(name="xiezhi.enforcement.tasks.send_linkage_orders")
+def send_linkage_orders(batch_id=None):
+    """网络查控: send what a search or a control order left PENDING (claim, then act)."""
+    from . import linkage
+    from .linkage_adapters import LinkageUnavailable
+
+    try:
+        return linkage.send_pending(batch_id)
+    except LinkageUnavailable:  # the link is down: the orders stay PENDING for poll_linkage
+        return 0
+
+
+@shared_task(name="xiezhi.enforcement.tasks.poll_linkage")
+def poll_linkage():
+    """网络查控, periodic: the bodies' answers, orders past their follow-up deadline (sent again),
+    and orders never sent."""
+    from . import linkage
+    from .linkage_adapters import LinkageUnavailable
+
+    try:
+        return linkage.run_poll()
+    except LinkageUnavailable:
+        return None

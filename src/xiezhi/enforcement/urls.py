@@ -44,3 +44,15 @@ urlpatterns += [
     path("cases/<int:pk>/review/", views_intake.review, name="review"),
     path("cases/<int:pk>/resume/", views_intake.resume, name="resume"),
 ]
+
+from . import views_linkage  # noqa: E402
+
+urlpatterns += [
+    path("linkage/", views_linkage.batches, name="linkage"),
+    path("linkage/<int:pk>/", views_linkage.batch_detail, name="linkage_batch"),
+    path("linkage/search-all/", views_linkage.search_all, name="linkage_search_all"),
+    path("cases/<int:pk>/linkage/search/", views_linkage.search_case, name="linkage_search"),
+    path("cases/<int:pk>/linkage/freeze/", views_linkage.freeze, name="linkage_freeze"),
+    path("cases/<int:pk>/linkage/deduct/", views_linkage.deduct, name="linkage_deduct"),
+    path("cases/<int:pk>/linkage/release/", views_linkage.release, name="linkage_release"),
+]
