@@ -1,6 +1,9 @@
 """An enforcement case walked through a real Chromium, the way the 执行局 works it (issue 11 "Done when"):
 
-the enforcement officer registers an application on an arbitration award (执行立案) → the reference
+the enforcement officer registers an application on an arbitration award (执行立案) → searches every
+body on the network (网络查控: the simulator of the banks, registries and platforms runs as a local
+HTTP service; the answers come in through the scheduled poll job) → freezes the bank deposit found
+and deducts it, the money landing on the books → the reference
 price of the debtor's car is fixed by network inquiry and the first online auction is planned within the
 limits the page shows (网拍规定 第十条、第十二条、第十七条), announced, run and sold → the price comes in
 on the books → the officer pays the applicant out of it → the books balance."""
@@ -13,6 +16,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.conftest import DEMO_PASSWORD
+from tests.enforcement.linkage_fixtures import DEBTOR_ID, run_until_settled, simulator  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,6 +64,29 @@ def register_on_arbitration_award(page, base, debtor_id: str) -> str:
     return page.url
 
 
+def search_freeze_and_deduct(page) -> None:
+    """查控: one click sends a search order to each body; the poll job brings the answers in."""
+    _panel(page, "#linkage-search").locator("button").click()
+    _ok(page)
+    run_until_settled()  # the scheduled poll_linkage job, as often as the bodies need
+    page.reload()
+    row = _panel(page, "#linkage-assets tr:has-text('VIEW-DEPOSIT')")
+    row.locator("input[name=amount]").fill("30000")
+    row.get_by_role("button", name="冻结").click()
+    _ok(page)
+    run_until_settled()
+    page.reload()
+    row = _panel(page, "#linkage-assets tr:has-text('VIEW-DEPOSIT')")
+    expect(row).to_contain_text("已冻结")
+    row.locator("input[name=amount]").fill("30000")
+    row.get_by_role("button", name="扣划").click()
+    _ok(page)
+    run_until_settled()
+    page.reload()
+    expect(_panel(page, "#linkage-assets tr:has-text('VIEW-DEPOSIT')")).to_contain_text("已扣划")
+    expect(_panel(page, "#money-balance")).to_contain_text("30000")
+
+
 def sell_the_car(page) -> None:
     """参考价 by network inquiry, round one planned at the page's minimums, announced, run and sold."""
     today = timezone.localdate()
@@ -101,7 +128,7 @@ def sell_the_car(page) -> None:
     _ok(page)
     _panel(page, "#enforcement-disposal tr[id^=auction-]").get_by_role("button", name="成交价款到账").click()
     _ok(page)
-    expect(_panel(page, "#money-balance")).to_contain_text("50000")
+    expect(_panel(page, "#money-balance")).to_contain_text("80000")
 
 
 def pay_the_applicant(page, amount: str) -> None:
@@ -114,20 +141,23 @@ def pay_the_applicant(page, amount: str) -> None:
     _ok(page)
 
 
-def test_an_enforcement_case_from_application_to_money_paid_out(live_server, desktop, court, make_staff):
+def test_an_enforcement_case_from_application_to_money_paid_out(live_server, desktop, court, make_staff, simulator):  # noqa: F811
     from xiezhi.cases.models import Case
     from xiezhi.enforcement import selectors
 
+    sim = simulator(max_delay=0)
+    sim.add_asset(DEBTOR_ID, "icbc", identifier="VIEW-DEPOSIT-0001", value="30000.00")
     officer = make_staff(["enforcement"], "enforcement", name="执行员甲")
     base = live_server.url
     page = desktop.new_page()
     login(page, base, officer, r"/staff/enforcement/mine/$")
-    url = register_on_arbitration_award(page, base, "410222198001011235")
+    url = register_on_arbitration_award(page, base, DEBTOR_ID)
     case = Case.objects.get(pk=int(url.rstrip("/").rsplit("/", 1)[1]))
     assert case.case_type.type_code == "执"
 
+    search_freeze_and_deduct(page)
     sell_the_car(page)
-    pay_the_applicant(page, "50000")
+    pay_the_applicant(page, "80000")
     balance = selectors.case_balance(case)
-    assert (balance.received, balance.paid_out, balance.on_hand) == (Decimal("50000"), Decimal("50000"), Decimal("0"))
+    assert (balance.received, balance.paid_out, balance.on_hand) == (Decimal("80000"), Decimal("80000"), Decimal("0"))
     expect(_panel(page, "#money-reconciled")).to_be_visible()
