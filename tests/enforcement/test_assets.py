@@ -191,3 +191,27 @@ def test_police_search_answer_is_filed_in_the_e_file(case, staff, django_capture
     assert "被执行人乙" in entry.title
     assert_refused(lambda: assets.record_search_answer(staff["enforcer"], s, location="x"), "已登记答复")
     assert_refused(lambda: assets.request_debtor_search(staff["enforcer"], case, case.applicant, "x"), "被执行人")
+
+
+def test_the_notice_and_order_are_served_the_way_every_notice_is(case, staff, make_staff, settings,
+                                                                  django_capture_on_commit_callbacks):
+    """documents.paper_to_serve → delivery.services.serve: the clerk of the case team serves both papers."""
+    from xiezhi.delivery.models import ServiceRecord
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True  # the PDF made in-process after the commit
+
+    clerk = make_staff(["clerk"], "enforcement", name="赵书记")
+    case.team.add(clerk)
+    with django_capture_on_commit_callbacks(execute=True):
+        [r] = assets.issue_report_order(staff["enforcer"], case, basis="本院（2026）豫0222民初12号民事判决书")
+    r.refresh_from_db()
+    records = assets.serve_report_papers(clerk, r, ["direct"])
+    assert len(records) == 2 and {x.party_id for x in records} == {case.debtor.pk}
+    assert sorted(ServiceRecord.objects.values_list("document__title", flat=True)) == sorted(
+        [f"执行通知书（{case.debtor.name}）", f"报告财产令（{case.debtor.name}）"])
+    # the officer is not a server of documents (delivery's own rule)
+    assert_refused(lambda: assets.serve_report_papers(staff["other_enforcer"], r, ["direct"]), "无权",
+                   PermissionDenied)
+    assets.record_notice_received(staff["enforcer"], r, timezone.localdate() - timedelta(days=1))
+    r.refresh_from_db()
+    assert r.due_on == timezone.localdate() + timedelta(days=4)

@@ -1083,6 +1083,7 @@ def seed_all(n_cases: int = 300) -> dict:
     seed_money(c, users)
     seed_credit(c, users)  # 失信名单、限制消费、纠正申请 (issue 11 item 5; seed_credit.py)
     seed_enforcement(c, users)
+    from .seed_parties import seed_parties; seed_parties(c, users)  # noqa: E702 (issue 11 items 4, 11)
     pages = seed_dossiers(c, users)
     wait_for_in_process_jobs()  # OCR of the scanned pages (threads without a worker)
     return {"court": c, "users": users, "cases": made, "hearings": hearings, "served": served, "pages": pages,

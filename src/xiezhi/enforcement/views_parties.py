@@ -89,12 +89,14 @@ def portal_message(request, pk):
 
 # ---------------------------------------------------------------- the officer
 
-@staff_required(*ROLES)
+# the officer's own queues (reached from /staff/enforcement/mine/); the head sees a case's clues and
+# messages on its case page
+@staff_required("enforcement")
 def clues(request):
     return render(request, "enforcement/parties/clues.html", {"rows": assets.clue_queue(request.user)})
 
 
-@staff_required(*ROLES)
+@staff_required("enforcement")
 def inbox(request):
     return render(request, "enforcement/parties/messages.html", {"rows": portal.unread_for(request.user)})
 
