@@ -61,12 +61,14 @@ def test_the_applicant_sees_nodes_and_the_search_summary_without_identifiers(cas
     Asset.objects.create(case=case, party=case.debtor, kind="bank_account", body="icbc", identifier="6222SECRET01",
                          value="12000", found_at=timezone.now())
     append_event(case, "linkage_answers_received", None, {"answers": 1, "assets": 1})
+    append_event(case, "linkage_frozen", None, {"body": "中国工商银行", "asset": "银行账户 6222SECRET01",
+                                                "ends_on": "2027-01-01"})
     assets.request_debtor_search(staff["enforcer"], case, case.debtor, "下落不明")
     r = client(lawyer).get(reverse("enforcement_portal:case", args=[case.pk]))
     page = r.content.decode()
     assert r.status_code == 200 and 'id="search-summary"' in page
     assert "12000" in page and "6222SECRET01" not in page
-    assert "网络查控反馈" in page and "协助查找" not in page  # the police search is not a public node
+    assert "网络查控反馈" in page and "网络冻结" in page and "协助查找" not in page  # the police search is not a public node
     assert 'id="clue-form"' in page
 
 

@@ -106,10 +106,12 @@ def issue_report_order(actor, case: Case, *, basis: str = "", report_days: int =
         period = law.report_period(notice_on or timezone.localdate(), report_days)
         days_cn = _days_cn(report_days)
         extra = {"report_days": days_cn, **({"basis": basis.strip()[:200]} if basis.strip() else {})}
-        now, out = timezone.now(), []
+        out = []
         for p in parties:
             notice = documents.generate(actor, case, "enf_notice", extra_context=extra, recipient=p.name)
             order = documents.generate(actor, case, "property_report_order", extra_context=extra, recipient=p.name)
+            # after the documents' own nodes: the timeline stays in time order
+            now = timezone.now()
             out.append(AssetReport.objects.create(
                 case=case, party=p, notice_document=notice, order_document=order, ordered_by=actor, ordered_at=now,
                 report_days=report_days, notice_on=period.notice_on, due_on=period.due_on,

@@ -31,6 +31,10 @@ SIDES = ("enf_applicant", "judgment_debtor")
 STAFF_ROLES = ("enforcement", "division_head", "president")
 PORTAL_POST_LIMIT = (20, 600)  # posts per user per ten minutes: a person types fewer; a script is stopped
 MESSAGE_MAX = 1000
+#: network-control nodes whose summary names the account or title number: the parties see that the
+#: step happened, not the identifier (the search summary gives counts and values)
+IDENTIFYING_NODES = frozenset({"linkage_control_sent", "linkage_frozen", "linkage_deducted", "linkage_released",
+                               "linkage_control_refused"})
 
 
 def side_party(user, case: Case) -> Party | None:
@@ -77,7 +81,8 @@ def page_context(user, case: Case) -> dict:
     if side is None or not selectors.is_enforcement_case(case):
         raise PermissionDenied
     applicant = side.role == "enf_applicant"
-    nodes = [{"label": label(e.code), "at": e.at, "summary": summary(e.code, e.payload)}
+    nodes = [{"label": label(e.code), "at": e.at,
+              "summary": "" if e.code in IDENTIFYING_NODES else summary(e.code, e.payload)}
              for e in public_events(case)]
     messages = list(EnforcementMessage.objects.filter(case=case, party=side).select_related("from_user")
                     .order_by("at", "id"))
