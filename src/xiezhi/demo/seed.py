@@ -32,6 +32,7 @@ from xiezhi.courts.models import CaseType, Cause, Court, Division, Procedure
 from xiezhi.filing import services as filing_services
 
 from .seed_credit import seed_credit
+from .seed_linkage import seed_linkage
 
 DEMO_PASSWORD = "Xiezhi@2026"
 COURT_CODE = "豫0222"
@@ -1083,6 +1084,7 @@ def seed_all(n_cases: int = 300) -> dict:
     seed_money(c, users)
     seed_credit(c, users)  # 失信名单、限制消费、纠正申请 (issue 11 item 5; seed_credit.py)
     seed_enforcement(c, users)
+    seed_linkage(c, users)  # 网络查控: searches answered, assets found, frozen, deducted (seed_linkage.py)
     from .seed_parties import seed_parties; seed_parties(c, users)  # noqa: E702 (issue 11 items 4, 11)
     pages = seed_dossiers(c, users)
     wait_for_in_process_jobs()  # OCR of the scanned pages (threads without a worker)
