@@ -56,3 +56,18 @@ urlpatterns += [
     path("cases/<int:pk>/linkage/deduct/", views_linkage.deduct, name="linkage_deduct"),
     path("cases/<int:pk>/linkage/release/", views_linkage.release, name="linkage_release"),
 ]
+
+from . import views_parties  # noqa: E402
+
+urlpatterns += [
+    path("clues/", views_parties.clues, name="clues"),
+    path("messages/", views_parties.inbox, name="inbox"),
+    path("cases/<int:pk>/assets/report-order/", views_parties.report_order, name="report_order"),
+    path("cases/<int:pk>/assets/report/", views_parties.report_received, name="report_received"),
+    path("cases/<int:pk>/assets/report/refused/", views_parties.report_refused, name="report_refused"),
+    path("cases/<int:pk>/assets/report/sanction/", views_parties.report_sanction, name="report_sanction"),
+    path("cases/<int:pk>/assets/clue/check/", views_parties.clue_check, name="clue_check"),
+    path("cases/<int:pk>/debtor-search/", views_parties.debtor_search, name="debtor_search"),
+    path("cases/<int:pk>/debtor-search/answer/", views_parties.debtor_search_answer, name="debtor_search_answer"),
+    path("cases/<int:pk>/messages/answer/", views_parties.message_answer, name="message_answer"),
+]
