@@ -191,3 +191,21 @@ def test_who_sees_the_panel(case, staff, who, sees):
 
 def test_the_panel_without_assets_says_so(case, staff):
     assert "尚未查到财产" in _panel(client(staff["enforcer"]), case)
+
+
+def test_the_parties_see_freezes_without_the_account_number_and_not_orders_in_flight(case, staff, make_public):
+    """A party reads the timeline on the portal: a freeze shows the last four digits of the account only,
+    and a control order not yet carried out is not shown at all (the debtor could empty the account)."""
+    from xiezhi.cases.services import append_event
+
+    debtor_user = make_public()
+    case.debtor.user = debtor_user
+    case.debtor.save(update_fields=["user"])
+    asset = "工商银行 存款账户 6222020200112233445"
+    append_event(case, "linkage_control_sent", staff["enforcer"], {"kind": "freeze", "asset": asset, "body": "工商银行"})
+    append_event(case, "linkage_frozen", None, {"asset": asset, "body": "工商银行", "ends_on": "2027-12-01"})
+    c = Client()
+    c.force_login(debtor_user)
+    html = c.get(reverse("cases:portal_detail", args=[case.pk])).content.decode()
+    assert "6222020200112233445" not in html and "****3445" in html
+    assert "发送冻结指令" not in html
