@@ -209,7 +209,7 @@ def test_the_notice_and_order_are_served_the_way_every_notice_is(case, staff, ma
     assert len(records) == 2 and {x.party_id for x in records} == {case.debtor.pk}
     assert sorted(ServiceRecord.objects.values_list("document__title", flat=True)) == sorted(
         [f"执行通知书（{case.debtor.name}）", f"报告财产令（{case.debtor.name}）"])
-    # the officer is not a server of documents (delivery's own rule)
+    # an officer who does not handle the case may not serve its papers (the case officer may: SERVICE_ROLES)
     assert_refused(lambda: assets.serve_report_papers(staff["other_enforcer"], r, ["direct"]), "无权",
                    PermissionDenied)
     assets.record_notice_received(staff["enforcer"], r, timezone.localdate() - timedelta(days=1))

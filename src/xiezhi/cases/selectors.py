@@ -19,7 +19,8 @@ COURT_WIDE_ROLES = ("president", "trial_management", "filing_judge")
 HANDLING_ROLES = ("judge", "assistant", "clerk", "enforcement", "mediator")
 # Roles that serve documents (书记员、法官助理、承办法官). Here, not in delivery, because the
 # documents panel offers "serve" too and documents must not import delivery (delivery uses documents).
-SERVICE_ROLES = ("judge", "assistant", "clerk")
+# 执行员 serve the papers of their own enforcement cases (执行通知书, 报告财产令: 民事诉讼法 第二百五十一条)
+SERVICE_ROLES = ("judge", "assistant", "clerk", "enforcement")
 
 
 def visible_cases(user) -> QuerySet[Case]:

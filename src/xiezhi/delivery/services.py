@@ -30,7 +30,7 @@ from .models import (AddressConfirmation, DocumentKind, ServedDocument, ServiceM
 
 log = logging.getLogger(__name__)
 
-SERVERS = SERVICE_ROLES  # who serves documents (书记员、法官助理、承办法官)
+SERVERS = SERVICE_ROLES  # who serves documents (书记员、法官助理、承办法官、执行员)
 MAX_BYTES = 50 * 1024 * 1024
 TOKEN_SALT = "xiezhi.delivery.sms-link"
 TOKEN_MAX_AGE = 90 * 24 * 3600
