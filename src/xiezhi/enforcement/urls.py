@@ -53,3 +53,14 @@ urlpatterns += [
     path("cases/<int:pk>/linkage/deduct/", views_linkage.deduct, name="linkage_deduct"),
     path("cases/<int:pk>/linkage/release/", views_linkage.release, name="linkage_release"),
 ]
+
+from . import views_closing  # noqa: E402
+
+urlpatterns += [
+    path("cases/<int:pk>/close/", views_closing.close, name="close"),
+    path("cases/<int:pk>/closing/fact/", views_closing.record_fact, name="closing_fact"),
+    path("zhongben/", views_closing.zhongben_list, name="zhongben"),
+    path("debtors/", views_closing.debtor_search, name="debtor_search"),
+    path("debtors/<str:id_number>/", views_closing.debtor, name="debtor"),
+    path("debt-plans/<int:pk>/execute/", views_closing.plan_execute, name="debt_plan_execute"),
+]
