@@ -258,8 +258,6 @@ def refuse_enforcement(actor, case, ground: str, reason: str) -> EnforcementClos
 def zhongben(actor, case, reason: str = "") -> EnforcementClosing:
     """终结本次执行程序 when all five conditions of 终本规定 第一条 hold; refused naming each one missing.
     Schedules the ten re-searches (第九条) and shows the case in 执行信息公开."""
-    from xiezhi.documents.models import GeneratedDocument  # noqa: F401  (documents app is required here)
-
     from . import public
     from .linkage_adapters import BODIES
     from .models_credit import PublicCreditRecord
@@ -376,7 +374,6 @@ def settle_answered() -> int:
 
 def settle(pk: int) -> bool:
     """Record the result of one re-search, tell the applicant, resume on a new disposable asset."""
-    from . import intake
     from .models_linkage import Asset, LinkageOrder
 
     with transaction.atomic():

@@ -75,6 +75,20 @@ def debtor_cases(user, id_number: str) -> list[DebtorCase]:
     return out
 
 
+def frequent_debtors(user, limit: int = 20) -> list[dict]:
+    """The natural persons with the most open enforcement cases in the user's court: where a
+    clean-up is most likely to help. [{"name", "id_number", "n"}]."""
+    from django.db.models import Count
+
+    rows = (Party.objects.filter(role="judgment_debtor", kind="natural", case__court_id=user.court_id,
+                                 case__case_type__type_code__in=IMPLEMENTATION_KINDS, case__closed_on__isnull=True)
+            .exclude(id_number="").values("id_number").annotate(n=Count("case", distinct=True))
+            .order_by("-n", "id_number")[:limit])
+    names = dict(Party.objects.filter(role="judgment_debtor", id_number__in=[r["id_number"] for r in rows])
+                 .values_list("id_number", "name"))
+    return [{"name": names.get(r["id_number"], ""), "id_number": r["id_number"], "n": r["n"]} for r in rows]
+
+
 def _creditor(case: Case) -> Party:
     creditor = case.parties.filter(role="enf_applicant").order_by("pk").first()
     if creditor is None:

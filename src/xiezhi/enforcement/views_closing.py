@@ -78,6 +78,7 @@ def record_fact(request, pk):
 @require_GET
 @staff_required(*closing.ROLES)
 def zhongben_list(request):
+    _viewer(request)  # the enforcement division and the president, as the other 执行局 pages
     return render(request, "enforcement/closing/zhongben.html", {"rows": closing.zhongben_cases(request.user)})
 
 
@@ -93,7 +94,7 @@ def debtor_search(request):
     q = debts.normalise(request.GET.get("q", ""))[:40]
     if q:
         return redirect("enforcement:debtor", id_number=q)
-    return render(request, "enforcement/closing/debtor_search.html", {})
+    return render(request, "enforcement/closing/debtor_search.html", {"debtors": debts.frequent_debtors(request.user)})
 
 
 @staff_required(*debts.VIEW_ROLES)
@@ -106,10 +107,10 @@ def debtor(request, id_number):
         return run_action(request, lambda: debts.create_plan(request.user, idn, p.getlist("cases"),
                                                              p.get("available"), settlements, p.get("note", "")),
                           _("已制定清理方案。"), reverse("enforcement:debtor", args=[idn]),
-                          on_success=lambda: record(request, AuditEntry.Action.CHANGE, detail=f"debt plan {idn}"))
+                          on_success=lambda: record(request, AuditEntry.Action.CHANGE, detail=f"制定个人债务清理方案 {idn[:6]}…{idn[-4:]}"))
     rows = debts.debtor_cases(request.user, idn)
     # looking a person up across every court is audited, as any read of parties' data beyond one's cases
-    record(request, AuditEntry.Action.READ, detail=f"debtor {idn[:6]}…{idn[-4:]}")
+    record(request, AuditEntry.Action.READ, detail=f"查阅被执行人 {idn[:6]}…{idn[-4:]} 的全部执行案件")
     return render(request, "enforcement/closing/debtor.html", {
         "id_number": idn, "rows": rows, "name": rows[0].debtor.name if rows else "",
         "plans": list(debts.plans_for(idn)),
@@ -123,4 +124,4 @@ def plan_execute(request, pk):
     plan = get_object_or_404(DebtPlan, pk=pk)
     return run_action(request, lambda: debts.execute_plan(request.user, plan), _("清理方案已执行，款项已按方案发放。"),
                       reverse("enforcement:debtor", args=[plan.id_number]),
-                      on_success=lambda: record(request, AuditEntry.Action.CHANGE, detail=f"debt plan #{plan.pk}"))
+                      on_success=lambda: record(request, AuditEntry.Action.CHANGE, detail=f"执行个人债务清理方案 #{plan.pk}"))
