@@ -57,6 +57,7 @@ UNINSTANTIATED = {
     "hearings:portal_record": "no hearing record is finalised in the seeded world",
     "filing:staff_file": "the seeded filings are not yet registered as cases",
     "auctions:detail": "no auction is announced in the seeded world (the notice list links each one)",
+    "enforcement:linkage_batch": "no network search is run in the seeded world (the 集约查控 page links each batch)",
 }
 CASE_IN_PATH = re.compile(r"/cases/(\d+)/")
 PER_PATTERN = 4  # addresses of one shape a crawl opens (a calendar links to every week, a list to every case)

@@ -374,3 +374,31 @@ def import_case(*, court, case_type, year: int, serial: int, filed_on: date, pro
             [court.case_code, year, case_type.type_code, serial])
     refresh_snapshot(case)
     return case
+
+
+@transaction.atomic(savepoint=False)
+def append_event_to_cases(items, refresh: bool = False) -> list[CaseEvent]:
+    """One node on each of many timelines (a batch job: 网络查控 over thousands of cases), in a
+    fixed number of queries instead of three per case. `items` are (case_id, code, actor, payload,
+    at|None), at most one per case. The case rows are locked in ascending id, so two batch jobs
+    over overlapping cases queue instead of deadlocking."""
+    items = sorted(items, key=lambda x: x[0])
+    ids = [x[0] for x in items]
+    if len(set(ids)) != len(ids):
+        raise ValueError("append_event_to_cases: one event per case")
+    for code in {x[1] for x in items}:
+        if code not in EVENT_TYPES:
+            raise ValueError(f"unknown event code {code}")
+    if not items:
+        return []
+    list(Case.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    last = dict(CaseEvent.objects.filter(case_id__in=ids).values_list("case_id").annotate(m=Max("seq")))
+    now = timezone.now()
+    rows = [CaseEvent(case_id=cid, seq=(last.get(cid) or 0) + 1, code=code, at=at or now, actor=actor,
+                      payload=payload or {}, public_to_parties=EVENT_TYPES[code].public)
+            for cid, code, actor, payload, at in items]
+    CaseEvent.objects.bulk_create(rows, batch_size=2000)
+    if refresh:
+        for cid in ids:
+            refresh_snapshot(Case.objects.get(pk=cid))
+    return rows

@@ -33,6 +33,7 @@ from xiezhi.filing import services as filing_services
 
 from .seed_closing import seed_closing
 from .seed_credit import seed_credit
+from .seed_linkage import seed_linkage
 
 DEMO_PASSWORD = "Xiezhi@2026"
 COURT_CODE = "豫0222"
@@ -1084,6 +1085,7 @@ def seed_all(n_cases: int = 300) -> dict:
     seed_money(c, users)
     seed_credit(c, users)  # 失信名单、限制消费、纠正申请 (issue 11 item 5; seed_credit.py)
     seed_enforcement(c, users)
+    seed_linkage(c, users)  # 网络查控: searches answered, assets found, frozen, deducted (seed_linkage.py)
     seed_closing(c, users)  # 执行结案、终本及定期查询、个人债务集中清理 (issue 11 items 9–11; seed_closing.py)
     pages = seed_dossiers(c, users)
     wait_for_in_process_jobs()  # OCR of the scanned pages (threads without a worker)

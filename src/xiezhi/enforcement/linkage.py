@@ -20,6 +20,7 @@ commits, and the periodic `poll_linkage` (answers, deadlines, re-sending)."""
 from __future__ import annotations
 
 import base64
+import json
 import uuid
 from collections import defaultdict
 from datetime import timedelta
@@ -28,14 +29,14 @@ from importlib import import_module
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import Count
+from django.db import connection, transaction
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xiezhi.cases.models import Case, Party
 from xiezhi.cases.selectors import can_manage_case
-from xiezhi.cases.services import append_event, lock_case
+from xiezhi.cases.services import append_event, append_event_to_cases, lock_case
 from xiezhi.celery import run_after_commit
 from xiezhi.law import enforcement_control as control_law
 
@@ -45,7 +46,7 @@ from .models_linkage import Asset, LinkageAnswer, LinkageCursor, LinkageOrder, S
 
 ROLES = ("enforcement", "division_head", "president")
 SEND_TASK = "xiezhi.enforcement.tasks.send_linkage_orders"
-SEND_CHUNK = 500
+SEND_CHUNK = 2000  # orders claimed (and answers read) per round trip: a central unit's run is tens of thousands
 S = LinkageOrder.Status
 
 
@@ -115,11 +116,9 @@ def start_search(actor, cases_or_case, bodies=None, reason: str = "") -> SearchB
                              key=f"s{batch.pk}-{pid}-{b}", requested_by=actor, created_at=now)
                 for cid in case_ids for pid in debtors[cid] for b in bodies]
         LinkageOrder.objects.bulk_create(rows, batch_size=2000)
-        for cid in case_ids:
-            if debtors[cid]:
-                append_event(loaded[cid], "linkage_search_sent", actor,
-                             {"batch": batch.pk, "bodies": len(bodies), "debtors": len(debtors[cid]),
-                              "reason": batch.reason}, at=now, refresh=False)
+        append_event_to_cases([(cid, "linkage_search_sent", actor,
+                                {"batch": batch.pk, "bodies": len(bodies), "debtors": len(debtors[cid]),
+                                 "reason": batch.reason}, now) for cid in case_ids if debtors[cid]])
         run_after_commit(SEND_TASK, batch.pk)
     return batch
 
@@ -238,7 +237,7 @@ def send_pending(batch_id=None, link=None, limit: int | None = None) -> int:
     sent = 0
     follow_up = timedelta(hours=settings.LINKAGE_FOLLOW_UP_HOURS)
     while limit is None or sent < limit:
-        claimed = _claim(batch_id)
+        claimed = _claim(batch_id, SEND_CHUNK)
         if not claimed:
             break
         by_body = defaultdict(list)
@@ -261,21 +260,35 @@ def send_pending(batch_id=None, link=None, limit: int | None = None) -> int:
             now = timezone.now()
             for o in orders:
                 ack = acks.get(o.key) or {"accepted": False, "error": "协助单位未确认收到"}
-                o.attempts += 1
-                o.sent_at, o.due_at = now, now + follow_up
                 o.status = S.SENT if ack.get("accepted") else S.FAILED
                 o.error = "" if ack.get("accepted") else str(ack.get("error", ""))[:300]
-            # recorded only against this claim: a row answered meanwhile (a fast body) is not set back
-            for status in (S.SENT, S.FAILED):
-                ids = [o.pk for o in orders if o.status == status]
-                if ids:
-                    LinkageOrder.objects.filter(pk__in=ids, status=S.SENDING).update(
-                        status=status, sent_at=now, due_at=now + follow_up)
-            LinkageOrder.objects.bulk_update(orders, ["payload", "attempts", "error"], batch_size=500)
+            _record_sent(orders, now, now + follow_up)
             sent += sum(o.status == S.SENT for o in orders)
         if down:
             break
     return sent
+
+
+def _record_sent(orders: list[LinkageOrder], now, due) -> None:
+    """One UPDATE for a sent chunk: payload, attempts and error always; status and deadlines only of
+    rows still SENDING under this claim (a row a fast body answered meanwhile is not set back)."""
+    if connection.vendor != "postgresql":  # the embedded demo (SQLite): the same, row by row
+        for o in orders:
+            LinkageOrder.objects.filter(pk=o.pk).update(payload=o.payload, attempts=F("attempts") + 1, error=o.error)
+            LinkageOrder.objects.filter(pk=o.pk, status=S.SENDING).update(status=o.status, sent_at=now, due_at=due)
+        return
+    table = LinkageOrder._meta.db_table
+    values = ", ".join(["(%s, %s, %s, %s)"] * len(orders))
+    params = []
+    for o in orders:
+        params += [o.pk, json.dumps(o.payload, ensure_ascii=False), o.status, o.error]
+    sql = (f"UPDATE {table} AS o SET payload = v.payload::jsonb, attempts = o.attempts + 1, error = v.error, "
+           f"status = CASE WHEN o.status = %s THEN v.status ELSE o.status END, "
+           f"sent_at = CASE WHEN o.status = %s THEN %s ELSE o.sent_at END, "
+           f"due_at = CASE WHEN o.status = %s THEN %s ELSE o.due_at END "
+           f"FROM (VALUES {values}) AS v(id, payload, status, error) WHERE o.id = v.id::bigint")
+    with connection.cursor() as cur:
+        cur.execute(sql, [S.SENDING, S.SENDING, now, S.SENDING, due] + params)
 
 
 def expire_overdue(now=None) -> int:
@@ -323,8 +336,13 @@ def _record_answers(body: str, answers: list[dict]) -> int:
         return 0
     orders = LinkageOrder.objects.select_related("asset").in_bulk([str(a.get("ref", "")) for a in fresh],
                                                                   field_name="key")
+    # Two pollers (of different bodies) may write to the same cases: every case row they will append
+    # events to is locked here, in ascending id, so they queue instead of deadlocking
+    case_ids = sorted({o.case_id for o in orders.values()})
+    list(Case.objects.select_for_update().filter(pk__in=case_ids).order_by("pk").values_list("pk", flat=True))
     now = timezone.now()
     rows, new_assets, per_case = [], [], defaultdict(lambda: [0, 0])
+    settled = {S.ANSWERED: [], S.PARTIAL: []}
     for a in fresh:
         order = orders.get(str(a.get("ref", "")))
         if order is None or order.body != body:
@@ -335,19 +353,24 @@ def _record_answers(body: str, answers: list[dict]) -> int:
             per_case[order.case_id][0] += 1
             for found in a.get("assets") or []:
                 new_assets.append(_asset_row(order, body, found, now))
-            _settle(order, S.ANSWERED if a.get("final") else S.PARTIAL, now)
+            settled[S.ANSWERED if a.get("final") else S.PARTIAL].append(order.pk)
         else:
             _apply_control(order, a, now)
-    LinkageAnswer.objects.bulk_create(rows)
+    LinkageAnswer.objects.bulk_create(rows, batch_size=1000)
+    # a final answer closes the order; a partial one never reopens a closed order
+    if settled[S.ANSWERED]:
+        LinkageOrder.objects.filter(pk__in=settled[S.ANSWERED]).update(status=S.ANSWERED, answered_at=now)
+    if settled[S.PARTIAL]:
+        LinkageOrder.objects.filter(pk__in=settled[S.PARTIAL]).exclude(status=S.ANSWERED).update(
+            status=S.PARTIAL, answered_at=now)
     if new_assets:
         before = _asset_count(new_assets)
         Asset.objects.bulk_create(new_assets, ignore_conflicts=True, batch_size=1000)
         after = _asset_count(new_assets)
         for cid, n in after.items():
             per_case[cid][1] = n - before.get(cid, 0)
-    for cid, (n_answers, n_assets) in per_case.items():
-        append_event(Case(pk=cid), "linkage_answers_received", None,
-                     {"answers": n_answers, "assets": n_assets}, at=now, refresh=False)
+    append_event_to_cases([(cid, "linkage_answers_received", None, {"answers": n_answers, "assets": n_assets}, now)
+                           for cid, (n_answers, n_assets) in per_case.items()])
     return len(rows)
 
 

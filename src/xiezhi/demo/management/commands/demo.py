@@ -24,6 +24,11 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0)
         from xiezhi.cases.services import mark_deadlines
         from xiezhi.demo.seed import DEMO_PASSWORD, PUBLIC, STAFF, seed_all
+        from xiezhi.demo.seed_linkage import ensure_simulator
+
+        # the simulator of the eight 网络查控 bodies, in this process, unless XIEZHI_LINKAGE_URL names a gateway:
+        # the seed's searches, the officers' searches and the poll_linkage job all talk to it
+        linkage_url = ensure_simulator()
 
         self.stdout.write("正在准备演示数据（首次约需一分钟）…")
         started = time.monotonic()
@@ -43,6 +48,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {phone}  {name}  {'律师' if licence else '当事人'}")
         self.stdout.write(f"系统管理  http://{addr}/admin/   （admin / {DEMO_PASSWORD}）")
         self.stdout.write(f"接口文档  http://{addr}/api/docs/")
+        self.stdout.write(f"网络查控协助单位模拟器 {linkage_url}")
         if no_serve:
             return
 
