@@ -1,7 +1,7 @@
 """执行结案 in the demo court (issue 11 items 9–11): the enforcement officer's cases closed by each method
 (执行完毕, 终结执行, 不予执行 and three 终本 cases), the 终本 cases' re-searches — two due today or
 overdue, so the daily job has work, and one already run with its result told to the applicant — and
-one natural person with several cases for the personal-debt clean-up page.
+one natural person with two cases for the personal-debt clean-up page.
 
 The cases are opened and closed through the services (events, documents, public rows). What the demo
 cannot wait for is set on the rows afterwards: the filing date three months back (终本规定 第一条第四项),
@@ -9,7 +9,7 @@ a network search answered with nothing (the demo has no link to the bodies), and
 Every case is opened under a fixed key, so a second `make demo` finds them and adds nothing."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -52,7 +52,7 @@ def _zhongben(enforcer: User, case: Case) -> None:
     from xiezhi.enforcement.models_linkage import LinkageOrder
 
     now, today = timezone.now(), timezone.localdate()
-    Case.objects.filter(pk=case.pk).update(filed_on=today - timedelta(days=120))
+    Case.objects.filter(pk=case.pk).update(filed_on=today - timedelta(days=330))
     case.refresh_from_db()
     basis = {"basis": f"河南省开封市公证处{case.enforcement.basis_number}公证债权文书"}
     documents.generate(enforcer, case, "enf_notice", extra_context=basis)
@@ -71,16 +71,17 @@ def seed_closing(c: Court, users: dict[str, User]) -> dict[str, int]:
     from xiezhi.enforcement import closing, services
     from xiezhi.enforcement.models_closing import EnforcementClosing, RescanDue
 
-    enforcer, today, now = users["enforcer"], timezone.localdate(), timezone.now()
+    enforcer, today = users["enforcer"], timezone.localdate()
     head = users["enforce_head"]
     done = {"closed": 0}
     paid = _open(enforcer, c, "执结1", "李完毕", _id("41022219800101301"), "20000", head=head)
     terminated = _open(enforcer, c, "执结2", "王终结", _id("41022219810202302"), "30000", head=head)
     refused = _open(enforcer, c, "执结3", "赵仲裁", _id("41022219820303303"), "40000", basis_kind="arbitration", head=head)
-    zb = [_open(enforcer, c, f"执结{n}", name, DEBTOR_ID if n == 4 else _id(f"4102221983040{n}30{n}"), amount, head=head)
-          for n, name, amount in ((4, "孙清理", "80000"), (5, "周终本", "60000"), (6, "吴终本", "50000"))]
-    # the person of the clean-up page has a second, open case
-    _open(enforcer, c, "执结7", "孙清理", DEBTOR_ID, "120000", head=head)
+    # the person of the clean-up page is the debtor of two of the 终本 cases; no open case is added here,
+    # so the other seeds' choice of "the officer's oldest open cases" is the same on every run
+    zb = [_open(enforcer, c, f"执结{n}", name, DEBTOR_ID if n in (4, 5) else _id(f"4102221983040{n}30{n}"), amount,
+                head=head)
+          for n, name, amount in ((4, "孙清理", "80000"), (5, "孙清理", "60000"), (6, "吴终本", "50000"))]
     if EnforcementClosing.objects.filter(case__in=[paid, terminated, refused, *zb]).exists():
         return done  # seeded already
     services.receive(enforcer, paid, "20000", paid.parties.get(role="judgment_debtor"), "demo-closing-in")
@@ -91,12 +92,23 @@ def seed_closing(c: Court, users: dict[str, User]) -> dict[str, int]:
     for case in zb:
         _zhongben(enforcer, case)
     done["closed"] = 3 + len(zb)
-    # the demo's 终本 dates: two re-searches due (today, three days overdue), one run half a year ago
+    # the demo's 终本 dates: closed about six months (and, for one, seven months) ago, so two first
+    # re-searches are due (today, three days overdue) and one has run, its result told to the applicant
+    from xiezhi.law.enforcement_closing import rescan_schedule
+    from xiezhi.law.periods import add_months
+    from xiezhi.trial.models import Closing
+
     due_today, overdue, ran = zb
-    RescanDue.objects.filter(case=due_today, seq=1).update(due_on=today)
-    RescanDue.objects.filter(case=overdue, seq=1).update(due_on=today - timedelta(days=3))
-    EnforcementClosing.objects.filter(case=ran).update(closed_on=today - timedelta(days=200))
-    RescanDue.objects.filter(case=ran, seq=1).update(
-        due_on=today - timedelta(days=17), claimed_at=now - timedelta(days=17), ran_at=now - timedelta(days=17),
-        result=RescanDue.Result.NOTHING, notice_sent_at=now - timedelta(days=17))
+    for case, closed_on, first_due in ((due_today, add_months(today, -6), today),
+                                       (overdue, add_months(today - timedelta(days=3), -6), today - timedelta(days=3)),
+                                       (ran, today - timedelta(days=200), None)):
+        EnforcementClosing.objects.filter(case=case).update(closed_on=closed_on)
+        Closing.objects.filter(case=case).update(closed_on=closed_on)
+        Case.objects.filter(pk=case.pk).update(closed_on=closed_on)
+        for seq, due in enumerate(rescan_schedule(closed_on), start=1):
+            RescanDue.objects.filter(case=case, seq=seq).update(due_on=first_due if seq == 1 and first_due else due)
+    first = RescanDue.objects.get(case=ran, seq=1)
+    at = timezone.make_aware(datetime.combine(first.due_on, time(10, 0)))
+    RescanDue.objects.filter(pk=first.pk).update(claimed_at=at, ran_at=at, result=RescanDue.Result.NOTHING,
+                                                 notice_sent_at=at)
     return done

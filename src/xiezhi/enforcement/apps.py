@@ -74,4 +74,4 @@ class EnforcementConfig(AppConfig):
         from .views_disposal import case_panel as disposal_panel; register_panel("disposal", 16, disposal_panel)  # noqa: E702,I001,E501
         from .intake import register_events; register_events()  # noqa: E702
         from .linkage_events import register_events; register_events()  # noqa: E702
-        from .closing import register_events; register_events()  # noqa: E702,I001
+        from .views_closing import register_events; register_events()  # noqa: E702,I001

@@ -183,8 +183,11 @@ def _delete_dishonest(actor, case: Case, method: str, on: date) -> list[int]:
 
 def _close(actor, case: Case, method: str, *, basis: str, reason: str = "", ground: str = "", unpaid=None,
            facts: dict | None = None, extra: dict | None = None) -> EnforcementClosing:
-    today, now = timezone.localdate(), timezone.now()
+    from xiezhi.trial.models import Closing
+
     document = _ruling(actor, case, method, extra or {})
+    # after the ruling: its own timeline node is earlier than the closing's
+    today, now = timezone.localdate(), timezone.now()
     closing = EnforcementClosing.objects.create(
         case=case, method=method, closed_on=today, ground=ground, basis=basis, reason=reason, unpaid=unpaid,
         document=document, facts=facts or {}, closed_by=actor, closed_at=now)
@@ -195,6 +198,8 @@ def _close(actor, case: Case, method: str, *, basis: str, reason: str = "", grou
         "unpaid": str(unpaid) if unpaid is not None else "", "document": document.pk if document else None}, at=now)
     Case.objects.filter(pk=case.pk).update(closed_on=today)
     append_event(case, "closed", actor, {"method": label, "on": today.isoformat()}, at=now)
+    # the core's record of every closed case (statistics and the case page read it), as trial.close writes
+    Closing.objects.create(case=case, method=method, document_kind="", closed_on=today, checks=[], closed_by=actor)
     closing.facts = {**closing.facts, "dishonest_deleted": _delete_dishonest(actor, case, method, today)}
     closing.save(update_fields=["facts"])
     return closing
@@ -498,23 +503,20 @@ def _plan_summary(p):
         "plan": p.get("plan", ""), "amount": p.get("amount", "")}
 
 
-def register_events():
-    from xiezhi.cases.events import EventType, register_event_types
-    from xiezhi.cases.panels import register_panel
+def event_types():
+    """The timeline nodes of 执行结案 and their summaries (registered by views_closing.register_events)."""
+    from xiezhi.cases.events import EventType
 
-    from .views_closing import case_panel
-
-    register_event_types({
+    return ({
         "enforcement_closed": EventType(EVENT_LABELS["enforcement_closed"], basis="执行立结案意见"),
         "closing_fact_recorded": EventType(EVENT_LABELS["closing_fact_recorded"], public=False, basis="终本规定 第一条"),
         "zhongben_rescan_done": EventType(EVENT_LABELS["zhongben_rescan_done"], basis="终本规定 第九条"),
         "zhongben_resumed": EventType(EVENT_LABELS["zhongben_resumed"], basis="终本规定 第九条"),
         "debt_plan_executed": EventType(EVENT_LABELS["debt_plan_executed"], public=False, basis="民诉解释 第五百零八条"),
-    }, summaries={
+    }, {
         "enforcement_closed": _closed_summary,
         "closing_fact_recorded": _fact_summary,
         "zhongben_rescan_done": _rescan_summary,
         "zhongben_resumed": _resumed_summary,
         "debt_plan_executed": _plan_summary,
     })
-    register_panel("enforcement_closing", 17, case_panel)

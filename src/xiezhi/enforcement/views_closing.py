@@ -125,3 +125,13 @@ def plan_execute(request, pk):
     return run_action(request, lambda: debts.execute_plan(request.user, plan), _("清理方案已执行，款项已按方案发放。"),
                       reverse("enforcement:debtor", args=[plan.id_number]),
                       on_success=lambda: record(request, AuditEntry.Action.CHANGE, detail=f"执行个人债务清理方案 #{plan.pk}"))
+
+
+def register_events():
+    """Called from apps.py: the timeline nodes of 执行结案 and the case-page section (order 17)."""
+    from xiezhi.cases.events import register_event_types
+    from xiezhi.cases.panels import register_panel
+
+    types, summaries = closing.event_types()
+    register_event_types(types, summaries=summaries)
+    register_panel("enforcement_closing", 17, case_panel)
