@@ -222,6 +222,9 @@ CELERY_BEAT_SCHEDULE = {
                                       "schedule": crontab(minute=20, hour=0)},
     # 网络查控: answers of the bodies, follow-up deadlines (timed-out orders sent again), unsent orders
     "enforcement-linkage-poll": {"task": "xiezhi.enforcement.tasks.poll_linkage", "schedule": crontab(minute="*/2")},
+    # 终本规定 第九条: the 终本 cases' re-searches due today (claim, then search; answered ones settled)
+    "enforcement-zhongben-rescans": {"task": "xiezhi.enforcement.tasks.run_due_rescans",
+                                     "schedule": crontab(minute=40, hour=1)},
 }
 
 # Payment and real-name verification adapters (see docs/adapters.md)

@@ -19,7 +19,8 @@ def test_every_job_of_the_beat_table_runs_in_process(court, monkeypatch, caplog)
                 "xiezhi.delivery.tasks.settle_postal_abroad",
                 "xiezhi.dossier.tasks.process_pending", "xiezhi.documents.tasks.make_missing_pdfs",
                 "xiezhi.enforcement.tasks.delete_expired_dishonest",
-                "xiezhi.enforcement.tasks.poll_linkage"}
+                "xiezhi.enforcement.tasks.poll_linkage",
+                "xiezhi.enforcement.tasks.run_due_rescans"}
     assert {e["task"] for e in table.values()} == expected
     runs = {name: [] for name in expected}
     lock = threading.Lock()

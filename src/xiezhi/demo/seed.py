@@ -31,6 +31,7 @@ from xiezhi.cases.models import Case, CaseStatus
 from xiezhi.courts.models import CaseType, Cause, Court, Division, Procedure
 from xiezhi.filing import services as filing_services
 
+from .seed_closing import seed_closing
 from .seed_credit import seed_credit
 from .seed_disposal import seed_disposal
 from .seed_linkage import seed_linkage
@@ -1088,6 +1089,7 @@ def seed_all(n_cases: int = 300) -> dict:
     seed_disposal(c, users)  # 参考价、网络拍卖、分配方案 (issue 11 item 6; seed_disposal.py)
     seed_linkage(c, users)  # 网络查控: searches answered, assets found, frozen, deducted (seed_linkage.py)
     from .seed_parties import seed_parties; seed_parties(c, users)  # noqa: E702 (issue 11 items 4, 11)
+    seed_closing(c, users)  # 执行结案、终本及定期查询、个人债务集中清理 (issue 11 items 9–11; seed_closing.py)
     pages = seed_dossiers(c, users)
     wait_for_in_process_jobs()  # OCR of the scanned pages (threads without a worker)
     return {"court": c, "users": users, "cases": made, "hearings": hearings, "served": served, "pages": pages,

@@ -76,3 +76,4 @@ class EnforcementConfig(AppConfig):
         from .views_intake import case_panel as intake_panel; register_panel("enforcement_intake", 14, intake_panel)  # noqa: E702,I001,E501
         from .linkage_events import register_events; register_events()  # noqa: E702
         from .views_parties import register_events; register_events()  # noqa: E702,I001
+        from .views_closing import register_events; register_events()  # noqa: E702,I001

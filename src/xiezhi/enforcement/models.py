@@ -117,3 +117,4 @@ from .models_disposal import *  # noqa: E402,F401,F403
 from .models_intake import *  # noqa: E402,F401,F403
 from .models_linkage import *  # noqa: E402,F401,F403
 from .models_parties import *  # noqa: E402,F401,F403
+from .models_closing import *  # noqa: E402,F401,F403

@@ -35,3 +35,12 @@ def poll_linkage():
         return linkage.run_poll()
     except LinkageUnavailable:
         return None
+
+
+@shared_task(name="xiezhi.enforcement.tasks.run_due_rescans")
+def run_due_rescans():
+    """终本规定 第九条, daily: settle the re-searches answered since the last run (result recorded,
+    applicant told, resumed on a new asset), then claim the due ones and send their searches."""
+    from . import closing
+
+    return closing.run_due_rescans()

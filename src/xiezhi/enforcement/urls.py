@@ -71,3 +71,14 @@ urlpatterns += [
     path("cases/<int:pk>/debtor-search/answer/", views_parties.debtor_search_answer, name="debtor_search_answer"),
     path("cases/<int:pk>/messages/answer/", views_parties.message_answer, name="message_answer"),
 ]
+
+from . import views_closing  # noqa: E402
+
+urlpatterns += [
+    path("cases/<int:pk>/close/", views_closing.close, name="close"),
+    path("cases/<int:pk>/closing/fact/", views_closing.record_fact, name="closing_fact"),
+    path("zhongben/", views_closing.zhongben_list, name="zhongben"),
+    path("debtors/", views_closing.debtor_search, name="debtors"),
+    path("debtors/<str:id_number>/", views_closing.debtor, name="debtor"),
+    path("debt-plans/<int:pk>/execute/", views_closing.plan_execute, name="debt_plan_execute"),
+]
