@@ -1,12 +1,17 @@
 """An enforcement case walked through a real Chromium, the way the 执行局 works it (issue 11 "Done when"):
 
-the enforcement officer registers an application on an arbitration award (执行立案) → searches every
+1. the enforcement officer registers an application on an arbitration award (执行立案) → searches every
 body on the network (网络查控: the simulator of the banks, registries and platforms runs as a local
 HTTP service; the answers come in through the scheduled poll job) → freezes the bank deposit found
 and deducts it, the money landing on the books → the reference
 price of the debtor's car is fixed by network inquiry and the first online auction is planned within the
 limits the page shows (网拍规定 第十条、第十二条、第十七条), announced, run and sold → the price comes in
-on the books → the officer pays the applicant out of it → the books balance."""
+on the books → the officer pays the applicant out of it → the books balance and the case closes as 执行完毕.
+
+2. a case whose debtor has nothing: the search finds nothing; 终本 is refused while a condition of
+终本规定 第一条 is missing, naming it; with it recorded the case ends in 终本 with its re-searches
+scheduled; the daily job re-searches it (nothing, the applicant told), the simulator then reports a
+new asset, and the next run resumes the case as 执恢."""
 import re
 from datetime import timedelta
 from decimal import Decimal
@@ -161,3 +166,93 @@ def test_an_enforcement_case_from_application_to_money_paid_out(live_server, des
     balance = selectors.case_balance(case)
     assert (balance.received, balance.paid_out, balance.on_hand) == (Decimal("80000"), Decimal("80000"), Decimal("0"))
     expect(_panel(page, "#money-reconciled")).to_be_visible()
+
+    _panel(page, "#close-paid").locator("button").click()
+    _ok(page)
+    expect(_panel(page, "#closing-done")).to_contain_text("执行完毕")
+    case.refresh_from_db()
+    assert case.enforcement.stage == "closed" and case.closed_on == timezone.localdate()
+
+
+def test_a_zhongben_case_is_re_searched_by_the_job_and_resumes_on_a_new_asset(
+        live_server, desktop, court, make_staff, make_public, simulator, settings):  # noqa: F811
+    import json
+    import urllib.request
+
+    from tests.enforcement.closing_fixtures import NO_ASSETS_ID
+    from xiezhi.cases.models import Case, Notification
+    from xiezhi.documents import services as documents
+    from xiezhi.enforcement import closing, credit, intake
+    from xiezhi.enforcement.models_closing import RescanDue
+
+    simulator(max_delay=0)
+    officer = make_staff(["enforcement"], "enforcement", name="执行员乙")
+    applicant_user = make_public()
+    today = timezone.localdate()
+    case = intake.open_from_outside_basis(
+        officer, court, "notarial", "（2026）豫汴通证字第7号", "河南省通许县公证处", today - timedelta(days=200),
+        [{"role": "enf_applicant", "name": applicant_user.real_name, "kind": "natural",
+          "id_number": applicant_user.id_number},
+         {"role": "judgment_debtor", "name": "李无财", "kind": "natural", "id_number": NO_ASSETS_ID}],
+        amount=Decimal("60000"), applied_on=today - timedelta(days=120), key="walk-zhongben")
+    Case.objects.filter(pk=case.pk).update(filed_on=today - timedelta(days=120))  # filed four months ago
+    case.parties.filter(role="enf_applicant").update(user=applicant_user)  # the applicant has a portal account
+    case.refresh_from_db()
+    debtor = case.parties.get(role="judgment_debtor")
+    for kind in ("enf_notice", "property_report_order"):  # 第一项: notice and report order sent
+        documents.generate(officer, case, kind, extra_context={"basis": "（2026）豫汴通证字第7号公证债权文书"})
+    credit.restrict(officer, case, debtor)  # 第二项: consumption restricted
+
+    base = live_server.url
+    page = desktop.new_page()
+    login(page, base, officer, r"/staff/enforcement/mine/$")
+    page.goto(f"{base}/staff/cases/{case.pk}/")
+    _panel(page, "#linkage-search").locator("button").click()  # 第三项: the network search
+    _ok(page)
+    run_until_settled()
+    page.reload()
+    missing = _panel(page, "#zhongben-conditions").locator("li[data-ok='0']")
+    expect(missing).to_have_count(1)  # the report's handling is not on record yet
+    item = re.search(r"第[一二三四五]项", missing.inner_text()).group(0)
+    _panel(page, "#close-zhongben").locator("button").click()
+    expect(page.locator("ul.messages")).to_contain_text(f"终本规定 第一条{item}")
+    assert Case.objects.get(pk=case.pk).enforcement.stage != "closed"
+    fact = _panel(page, "#enforcement-closing form[action$='closing/fact/']")
+    fact.locator("select[name=kind]").select_option("report_recorded")
+    fact.locator("input[name=note]").fill("被执行人逾期未报告财产，已记录入卷")
+    fact.locator("button").click()
+    _ok(page)
+    expect(_panel(page, "#zhongben-conditions").locator("li[data-ok='0']")).to_have_count(0)
+    _panel(page, "#close-zhongben").locator("input[name=reason]").fill("穷尽财产调查措施，未发现可供执行的财产")
+    _panel(page, "#close-zhongben").locator("button").click()
+    _ok(page)
+    expect(_panel(page, "#closing-done")).to_contain_text("终结本次执行程序")
+    expect(_panel(page, "#closing-rescans").locator("tbody tr")).to_have_count(10)  # every 6 months for 5 years
+
+    # the daily job, on the first re-search's day: nothing found, the applicant told
+    RescanDue.objects.filter(case=case, seq=1).update(due_on=today)
+    closing.run_due_rescans()
+    run_until_settled()
+    closing.run_due_rescans()
+    assert RescanDue.objects.get(case=case, seq=1).result == "nothing"
+    assert Notification.objects.filter(user=applicant_user, case=case, kind="zhongben_rescan").count() == 1
+
+    # the debtor inherits a deposit; at the next re-search the simulator reports it and the case resumes
+    req = urllib.request.Request(settings.LINKAGE_URL.rstrip("/") + "/world/assets", method="POST", data=json.dumps(
+        {"id_number": NO_ASSETS_ID, "body": "ccb", "value": "52000.00"}).encode(),
+        headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(req, timeout=10).close()
+    RescanDue.objects.filter(case=case, seq=2).update(due_on=today)
+    closing.run_due_rescans()
+    run_until_settled()
+    closing.run_due_rescans()
+    second = RescanDue.objects.get(case=case, seq=2)
+    assert second.result == "found" and second.resumed_case_id, list(RescanDue.objects.filter(case=case).values())[:3]
+    page.reload()
+    link = _panel(page, "#closing-rescans").locator("a[href*='/staff/cases/']")
+    expect(link.first).to_be_visible()
+    link.first.click()
+    expect(page).to_have_url(re.compile(r"/staff/cases/\d+/$"))
+    resumed = Case.objects.get(pk=int(page.url.rstrip("/").rsplit("/", 1)[1]))
+    assert resumed.case_type.type_code == "执恢" and resumed.pk != case.pk
+    expect(_panel(page, "#enforcement-intake")).to_contain_text("（2026）豫汴通证字第7号")

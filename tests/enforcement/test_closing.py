@@ -137,3 +137,34 @@ def test_the_panel_and_the_zhongben_page(case, staff, client):
     assert EnforcementClosing.objects.filter(case=case, method="zhongben").exists()
     page = client.get("/staff/enforcement/zhongben/")
     assert page.status_code == 200 and case.number in page.content.decode()
+
+
+def test_the_report_clues_and_police_search_on_record_count_for_zhongben(case, staff):
+    """终本规定 第一条第一项、第三项、第五项 read from the asset report, the clues and the police search the
+    officer already recorded (assets.py): a refusal to report without a sanction is named as missing; with
+    the fine recorded it is not; a pending clue keeps 第三项 open until it is checked."""
+    from xiezhi.enforcement import assets
+    from xiezhi.enforcement.models_parties import AssetClue
+
+    all_conditions(case, staff["enforcer"])
+    ClosingFact.objects.filter(case=case, kind="report_recorded").delete()
+    [report] = assets.issue_report_order(staff["enforcer"], case, basis="本院（2026）豫0222民初1号民事判决书",
+                                         key="k-order")
+    assets.mark_refused(staff["enforcer"], report, "被执行人拒绝报告财产")
+    first = closing.zhongben_conditions(case)[0]
+    assert not first.ok and "未采取罚款、拘留等强制措施" in first.missing
+    report.refresh_from_db()
+    assets.record_sanction(staff["enforcer"], report, kind="fine", decided_on=timezone.localdate(), amount="5000",
+                           reference="（2026）豫0222司惩1号")
+    assert closing.zhongben_conditions(case)[0].ok  # the breach, its sanction and the record are on file
+
+    clue = AssetClue.objects.create(case=case, party=case.applicant, submitted_by=staff["enforcer"], kind="vehicle",
+                                    description="被执行人有一辆货车",
+                                    submitted_at=timezone.now(), due_on=timezone.localdate() + timedelta(days=7),
+                                    key="k-clue")
+    assert not closing.zhongben_conditions(case)[2].ok  # a lead given and not yet checked
+    assets.check_clue(staff["enforcer"], clue, found=False, result="车辆管理所答复无登记车辆")
+    # refusing to report is itself a listing circumstance (失信规定 第一条第（五）项): 第二项 asks for the listing
+    assert [c.missing for c in closing.zhongben_conditions(case) if not c.ok] == ["被执行人符合条件，未纳入失信被执行人名单"]
+    dishonest.list_debtor(staff["enforcer"], case, case.debtor, [5])
+    assert all(c.ok for c in closing.zhongben_conditions(case))

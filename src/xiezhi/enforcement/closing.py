@@ -96,20 +96,30 @@ def zhongben_facts(case: Case, decided_on: date | None = None) -> zb_law.Zhongbe
             outcome = "not_disposable"
         else:
             outcome = "none_found"
-    breach = F.REPORT_BREACH in recorded
+    # the asset report, the clues and the police search are records of their own (assets.py): read them, so
+    # the officer does not enter the same fact twice; a fact recorded by hand still counts
+    from .models_parties import AssetClue, AssetReport, DebtorSearch
+
+    reports = list(AssetReport.objects.filter(case=case))
+    reported = any(r.status == "received" for r in reports)
+    breach = F.REPORT_BREACH in recorded or any(r.status == "refused" or r.late or r.false_report for r in reports)
+    sanctioned = F.REPORT_BREACH_SANCTIONED in recorded or any(r.sanction for r in reports)
+    clues = AssetClue.objects.filter(case=case)
+    searched_for = DebtorSearch.objects.filter(case=case, status="answered").exists()
     return zb_law.ZhongbenFacts(
         filed_on=min(case.filed_on, decided_on), decided_on=decided_on,
         notice_served="enf_notice" in docs, report_order_served="property_report_order" in docs,
-        debtor_reported=F.REPORT_VERIFIED in recorded, report_verified=F.REPORT_VERIFIED in recorded,
-        report_breach=breach, report_breach_sanctioned=F.REPORT_BREACH_SANCTIONED in recorded,
-        report_recorded=F.REPORT_RECORDED in recorded,
+        debtor_reported=reported or F.REPORT_VERIFIED in recorded, report_verified=F.REPORT_VERIFIED in recorded,
+        report_breach=breach, report_breach_sanctioned=sanctioned,
+        report_recorded=F.REPORT_RECORDED in recorded or (bool(reports) and (reported or breach)),
         consumption_restricted=ConsumptionRestriction.objects.filter(case=case, lifted_at__isnull=True).exists(),
         # 失信规定 第一条第（五）项: a breach of the reporting duty is itself a listing circumstance
         dishonest_listing_required=F.DISHONEST_REQUIRED in recorded or breach,
         dishonest_listed=DishonestEntry.objects.filter(case=case, deleted_at__isnull=True).exists(),
-        network_searched=searched, leads_given=F.LEADS_GIVEN in recorded, leads_checked=F.LEADS_CHECKED in recorded,
+        network_searched=searched, leads_given=F.LEADS_GIVEN in recorded or clues.exists(),
+        leads_checked=F.LEADS_CHECKED in recorded or (clues.exists() and not clues.filter(status="pending").exists()),
         onsite_needed=F.ONSITE_NEEDED in recorded, onsite_done=F.ONSITE_DONE in recorded, asset_outcome=outcome,
-        debtor_missing=F.DEBTOR_MISSING in recorded, debtor_searched=F.DEBTOR_SEARCHED in recorded,
+        debtor_missing=F.DEBTOR_MISSING in recorded, debtor_searched=F.DEBTOR_SEARCHED in recorded or searched_for,
         obstruction=F.OBSTRUCTION in recorded, obstruction_sanctioned=F.OBSTRUCTION_SANCTIONED in recorded)
 
 
@@ -419,11 +429,13 @@ def _resume(row: RescanDue, assets) -> None:
     from .models_credit import PublicCreditRecord
 
     case = Case.objects.select_related("judge").get(pk=row.case_id)
-    officer = case.judge
+    # the case's officer; a case worked by teams (分段集约) may have none: then who closed it as 终本
+    done = EnforcementClosing.objects.filter(case=case).select_related("closed_by").first()
+    officer = case.judge or (done.closed_by if done else None)
     reason = _("终本后第 %(seq)s 次定期查询发现可供执行的财产：%(assets)s（终本规定 第九条，依职权恢复执行）") % {
         "seq": row.seq, "assets": "、".join(str(a) for a in assets[:5])}
     if officer is None or not can_manage_case(officer, case, *intake.OPEN_ROLES):
-        notify([case.judge] if case.judge else [], reason, case=case, kind="zhongben_rescan")
+        notify([officer] if officer else [], reason, case=case, kind="zhongben_rescan")
         return
     new = intake.resume(officer, case, reason, key=f"zhongben-rescan-{row.pk}")
     with transaction.atomic():
