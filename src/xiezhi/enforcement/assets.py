@@ -137,8 +137,21 @@ def serve_report_papers(actor, report: AssetReport, methods) -> list:
     from xiezhi.delivery import services as delivery
     from xiezhi.documents.services import paper_to_serve
 
+    from xiezhi.delivery.models import ServedDocument
+
     records = []
     with transaction.atomic():
+        # the case row is the lock: two clicks (or the batch page and the case page at once) serve once
+        case = lock_case(report.case_id)
+        from xiezhi.cases.selectors import SERVICE_ROLES, can_manage_case
+
+        if not can_manage_case(actor, case, *SERVICE_ROLES):  # refused before "already served" is told
+            raise PermissionDenied(_("您无权办理此案件的送达。"))
+        # served_source is "documents.GeneratedDocument:<pk>:<sealed|pdf>"
+        if ServedDocument.objects.filter(case_id=report.case_id,
+                                         source__startswith=f"documents.GeneratedDocument:{report.notice_document_id}:"
+                                         ).exists():
+            return []
         for doc in (report.notice_document, report.order_document):
             if doc is None:
                 raise ValidationError(_("文书不存在，请重新制作。"))
@@ -490,3 +503,37 @@ def _clue(p):
 
 SUMMARIES = {"asset_report_ordered": _ordered, "asset_report_received": _received,
              "asset_report_sanctioned": _sanctioned, "asset_clue_submitted": _clue}
+
+
+BATCH_METHODS = ("portal", "sms", "postal")  # what the central unit sends in bulk; direct service is by hand
+
+
+def unserved_reports(user, limit: int = 200) -> list[AssetReport]:
+    """集约送达: the 执行通知书 and 报告财产令 made and not yet served, in the cases the user may see, oldest
+    first — the central unit's batch work (issue 11 item 2)."""
+    from xiezhi.cases.selectors import visible_cases
+    from xiezhi.delivery.models import ServedDocument
+
+    reports = list(AssetReport.objects.filter(case__in=visible_cases(user), status=AssetReport.Status.ORDERED,
+                                              notice_document__isnull=False, order_document__isnull=False)
+                   .select_related("case", "party").order_by("ordered_at", "pk")[: limit * 2])
+    served = set(ServedDocument.objects.filter(case_id__in={r.case_id for r in reports},
+                                               source__startswith="documents.GeneratedDocument:")
+                 .values_list("source", flat=True))
+    served_ids = {src.split(":")[1] for src in served}
+    return [r for r in reports if str(r.notice_document_id) not in served_ids][:limit]
+
+
+def serve_in_batch(actor, report_ids, method: str) -> tuple[int, list[str]]:
+    """Serve the papers of many reports by one method; each report on its own (one refusal does not
+    stop the rest). Returns (served, problems as Chinese sentences naming the case)."""
+    if method not in BATCH_METHODS:
+        raise ValidationError(_("请选择送达方式。"))
+    served, problems = 0, []
+    for report in AssetReport.objects.filter(pk__in=list(report_ids)[:200]).select_related("case", "party"):
+        try:
+            if serve_report_papers(actor, report, [method]):
+                served += 1
+        except (ValidationError, PermissionDenied) as exc:
+            problems.append(f"{report.case.number}：{'；'.join(getattr(exc, 'messages', [str(exc)]))}")
+    return served, problems

@@ -62,6 +62,7 @@ from . import views_parties  # noqa: E402
 urlpatterns += [
     path("clues/", views_parties.clues, name="clues"),
     path("messages/", views_parties.inbox, name="inbox"),
+    path("service/", views_parties.batch_service, name="batch_service"),
     path("cases/<int:pk>/assets/report-order/", views_parties.report_order, name="report_order"),
     path("cases/<int:pk>/assets/report/", views_parties.report_received, name="report_received"),
     path("cases/<int:pk>/assets/report/refused/", views_parties.report_refused, name="report_refused"),

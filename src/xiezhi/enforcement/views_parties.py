@@ -96,6 +96,36 @@ def clues(request):
     return render(request, "enforcement/parties/clues.html", {"rows": assets.clue_queue(request.user)})
 
 
+@staff_required("enforcement", "division_head", "president")
+def batch_service(request):
+    """集约送达: the central unit serves the notices and report orders of many cases at once."""
+    from xiezhi.delivery.models import ServiceMethod
+    from xiezhi.site.http import errors_of, parse_ids
+
+    from .intake import in_enforcement_division
+
+    if not (request.user.has_role("president") or in_enforcement_division(request.user)):
+        raise PermissionDenied(_("集约送达仅供执行局人员使用。"))
+    if request.method == "POST":
+        try:
+            ids = parse_ids(request.POST.getlist("reports"), _("送达事项"))
+            if not ids:
+                raise ValidationError(_("请选择要送达的案件。"))
+            served, problems = assets.serve_in_batch(request.user, ids, request.POST.get("method", ""))
+        except ValidationError as exc:
+            for m in errors_of(exc):
+                messages.error(request, m)
+        else:
+            if served:
+                messages.success(request, _("已送达 %(n)s 件案件的执行通知书和报告财产令。") % {"n": served})
+            for m in problems:
+                messages.error(request, m)
+        return redirect("enforcement:batch_service")
+    return render(request, "enforcement/parties/batch_service.html", {
+        "rows": assets.unserved_reports(request.user),
+        "methods": [(m, label) for m, label in ServiceMethod.choices if m in assets.BATCH_METHODS]})
+
+
 @staff_required("enforcement")
 def inbox(request):
     return render(request, "enforcement/parties/messages.html", {"rows": portal.unread_for(request.user)})
