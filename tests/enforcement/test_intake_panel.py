@@ -4,7 +4,6 @@ period is recorded; a closed case is resumed as 执恢 on the same basis; refuse
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,14 +12,9 @@ from xiezhi.cases.models import Case
 from xiezhi.enforcement import intake
 
 from .test_intake import judged  # noqa: F401  (fixture)
+from .test_intake_views import client
 
 pytestmark = pytest.mark.django_db
-
-
-def client(user):
-    c = Client()
-    c.force_login(user)
-    return c
 
 
 @pytest.fixture

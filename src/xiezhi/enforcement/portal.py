@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Sum
@@ -52,15 +51,10 @@ def side_party(user, case: Case) -> Party | None:
 
 
 def over_limit(user) -> bool:
+    from xiezhi.site.throttle import count_in_window
+
     limit, window = PORTAL_POST_LIMIT
-    key = f"enf-portal-post:{user.pk}"
-    if cache.add(key, 1, window):
-        return 1 > limit
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # the window ended between add and incr
-        cache.set(key, 1, window)
-        return 1 > limit
+    return count_in_window(f"enf-portal-post:{user.pk}", window) > limit
 
 
 def search_summary(case: Case) -> list[dict]:

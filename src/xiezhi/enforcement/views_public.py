@@ -5,12 +5,12 @@ under a consumption restriction, open to everybody. ID numbers are shown masked
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from xiezhi.site.access import anyone
+from xiezhi.site.throttle import count_in_window
 
 from . import credit
 
@@ -19,14 +19,7 @@ def over_limit(request) -> bool:
     """Count one search for this client address; True once it has made more than the limit in the
     current window. Fixed windows in the shared cache, as the login throttle keeps its counts."""
     limit, window = settings.PUBLIC_SEARCH_RATE_LIMIT
-    key = f"public-search:{request.META.get('REMOTE_ADDR', '')}"
-    if cache.add(key, 1, window):
-        return 1 > limit
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # the window ended between add and incr
-        cache.set(key, 1, window)
-        return 1 > limit
+    return count_in_window(f"public-search:{request.META.get('REMOTE_ADDR', '')}", window) > limit
 
 
 @require_GET
