@@ -125,7 +125,8 @@ def test_stages_move_in_order_with_a_team_of_that_stage(staff, judged, teams):
     assert case.events.filter(code="enforcement_stage_moved").count() == 1
     for s in ("disposal", "closing"):
         intake.move_to_stage(staff["head"], case, s, teams[s])
-    assert intake.move_to_stage(staff["head"], case, "closed").stage == "closed"
+    # 已结 comes only from a closing (closing.py checks 终本's conditions), never from a stage move
+    assert_refused(lambda: intake.move_to_stage(staff["head"], case, "closed"), "执行结案")
 
 
 def test_a_judge_of_another_division_may_not_move_stages(staff, judged, teams, make_staff):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tests.helpers import assert_nothing_changed, row_counts
 from xiezhi.cases.models import Case
-from xiezhi.enforcement import intake
+from xiezhi.enforcement import closing, intake
 
 from .test_intake import judged  # noqa: F401  (fixture)
 from .test_intake_views import client
@@ -66,8 +66,9 @@ def test_a_closed_case_is_resumed_as_zhi_hui_and_an_open_one_is_not(staff, opene
     c = client(staff["enforcer"])
     url = reverse("enforcement:resume", args=[opened.pk])
     assert 'id="resume-form"' not in _panel(c, opened)  # an open case is not resumed
-    for stage in ("search", "disposal", "closing", "closed"):
-        intake.move_to_stage(staff["head"], opened, stage, None if stage == "closed" else _team(opened, stage))
+    for stage in ("search", "disposal", "closing"):
+        intake.move_to_stage(staff["head"], opened, stage, _team(opened, stage))
+    closing.terminate(staff["enforcer"], opened, "1", "申请执行人撤销申请")  # closed by a closing, not a stage move
     html = _panel(c, opened)
     assert 'id="resume-form"' in html
     for _ in range(2):

@@ -509,6 +509,10 @@ def move_to_stage(actor, case: Case, stage: str, team=None) -> EnforcementFile:
         return f
     if f.stage == stage:  # the same stage to another team of it: a change of team
         return _set_team(actor, case, f, t)
+    if stage == EnforcementFile.Stage.CLOSED and case.status not in ("closed", "archived"):
+        # 已结 is reached by a closing (closing.py: 执行完毕, 终结执行, 不予执行, 终本 with its five
+        # conditions), never by moving the file: a stage move would skip every check of 终本规定
+        raise ValidationError(_("执行案件须在案件页面“执行结案”中办理结案（执行完毕、终结执行、不予执行或终结本次执行程序）。"))
     if next_stage(f.stage) != stage:
         raise ValidationError(_("执行阶段须依次流转：当前为%(now)s，下一阶段为%(next)s。") % {
             "now": stage_label(f.stage), "next": stage_label(next_stage(f.stage)) if next_stage(f.stage) else _("无")})
