@@ -13,9 +13,16 @@ from .models import TransferPackage
 CIVIL_PROCEDURES = ("civil_small_claims", "civil_summary", "civil_ordinary")
 
 
+IMPLEMENTATION_TYPES = ("执", "执恢", "执保")
+
+
 def case_panel(request, case: Case):
     user = request.user
     if not getattr(user, "is_court_staff", False):
+        return None
+    if case.case_type.type_code in IMPLEMENTATION_TYPES:
+        # an enforcement implementation case has no panel, routing or appeal: its teams, stages and
+        # closing are the enforcement app's sections (执异 / 执复 are tried by a judge and keep this one)
         return None
     may = selectors.panel_permissions(user, case, routing_roles=services.ROUTING_ROLES)
     closed = may["closed"]
