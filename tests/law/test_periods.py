@@ -224,3 +224,16 @@ def test_calendar_not_available_signatures(args, kwargs, year, text):
     exc = CalendarNotAvailable(*args, **kwargs)
     assert exc.year == year and text in str(exc)
     assert isinstance(exc, LookupError)
+
+
+
+@pytest.mark.parametrize("start, n, expected", [
+    # 民事诉讼法 第八十五条第二款: the day of the event is not counted; rest days are skipped, 调休 working days count
+    (date(2025, 10, 10), 1, date(2025, 10, 11)),   # Fri → the Saturday worked after National Day
+    (date(2025, 9, 30), 3, date(2025, 10, 11)),    # over the holiday 10-1 … 10-8: 10-9, 10-10, 10-11
+    (date(2025, 10, 12), 1, date(2025, 10, 13)),   # an ordinary Sunday → Monday
+])
+def test_working_days_after_skips_rest_days(start, n, expected):
+    from xiezhi.law.periods import working_days_after
+
+    assert working_days_after(start, n, CAL) == expected

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from .periods import WorkCalendar
+from .periods import PeriodError, WorkCalendar, working_days_after
 
 __all__ = [
     "APPROVAL_WORKING_DAYS",
@@ -65,7 +65,6 @@ DEFAULT_CAP_MONTHS = 36
 #: 审批期限（工作日）与救助金到位后通知申请人的期限（工作日）
 APPROVAL_WORKING_DAYS = 10
 NOTICE_WORKING_DAYS = 2
-_MAX_DAYS_SCANNED = 120
 
 #: 来源案件 → 司法救助案件类型代字（案号规定；领域文档 §1.3）
 CASE_TYPE_CODES: dict[str, str] = {
@@ -187,20 +186,12 @@ def amount_problem(amount, cap: AidCap, *, exceptional: bool = False) -> str | N
 
 
 def _working_days_after(start: date, n: int, calendar: WorkCalendar, what: str) -> date:
-    # 起算日不计入（民事诉讼法 第八十五条第二款），从次日起数工作日；调休上班日计入，由日历决定
     if not isinstance(start, date):
         raise AssistanceError(f"{what}应为日期")
-    day, counted = start, 0
-    for _ in range(_MAX_DAYS_SCANNED):
-        try:
-            day = day + timedelta(days=1)
-        except OverflowError:
-            raise AssistanceError("日期超出可计算的范围") from None
-        if not calendar.is_rest_day(day):
-            counted += 1
-            if counted == n:
-                return day
-    raise AssistanceError(f"自 {start.isoformat()} 起 {_MAX_DAYS_SCANNED} 天内工作日不足，工作日历数据可能有误")
+    try:
+        return working_days_after(start, n, calendar)
+    except PeriodError as exc:
+        raise AssistanceError(str(exc)) from None
 
 
 def approval_due(applied_on: date, calendar: WorkCalendar) -> date:

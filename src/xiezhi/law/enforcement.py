@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 
-from .periods import PeriodError, WorkCalendar, add_months, period_end_detail
+from .periods import PeriodError, WorkCalendar, add_months, period_end_detail, working_days_after
 
 __all__ = [
     "APPLICATION_YEARS",
@@ -358,7 +358,6 @@ DELETION_WORKING_DAYS = 3
 #: 依第十条第一款第三项删除后，申请执行人不得再次申请纳入的期间（月），失信规定 第十条第四款
 REAPPLICATION_BAR_MONTHS = 6
 _NUMERAL = "一二三四五六七"
-_MAX_DAYS_SCANNED = 90
 
 
 def deletion_due(event_on: date, calendar: WorkCalendar) -> date:
@@ -372,17 +371,10 @@ def deletion_due(event_on: date, calendar: WorkCalendar) -> date:
     """
     if not isinstance(event_on, date):
         raise EnforcementError("删除事由出现的日期应为日期")
-    day, counted = event_on, 0
-    for _ in range(_MAX_DAYS_SCANNED):
-        try:
-            day = day + timedelta(days=1)
-        except OverflowError:
-            raise EnforcementError("日期超出可计算的范围") from None
-        if not calendar.is_rest_day(day):
-            counted += 1
-            if counted == DELETION_WORKING_DAYS:
-                return day
-    raise EnforcementError(f"自 {event_on.isoformat()} 起 {_MAX_DAYS_SCANNED} 天内不足三个工作日，工作日历数据可能有误")
+    try:
+        return working_days_after(event_on, DELETION_WORKING_DAYS, calendar)
+    except PeriodError as exc:
+        raise EnforcementError(str(exc)) from None
 
 
 def dishonest_term_end(decided_on: date, years: int) -> date:

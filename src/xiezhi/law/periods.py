@@ -221,6 +221,28 @@ def next_working_day(d: date, calendar: WorkCalendar) -> date:
     raise PeriodError(f"自 {d.isoformat()} 起连续 {_MAX_REST_RUN} 天都是休假日，工作日历数据可能有误")
 
 
+_MAX_WORKING_DAY_SCAN = 120
+
+
+def working_days_after(start: date, n: int, calendar: WorkCalendar) -> date:
+    """第 ``n`` 个工作日：事由出现之日不计入，从次日起数（民事诉讼法 第八十五条第二款）；休息日与调休上班日由
+    ``calendar`` 决定。期限以"工作日"计的规则共用此函数（失信信息删除、司法救助审批与告知……）。
+
+    :raises PeriodError: 日期超出范围，或 120 天内工作日不足（工作日历数据有误）。
+    """
+    day, counted = start, 0
+    for _ in range(_MAX_WORKING_DAY_SCAN):
+        try:
+            day = day + timedelta(days=1)
+        except OverflowError:
+            raise PeriodError("日期超出可计算的范围") from None
+        if not calendar.is_rest_day(day):
+            counted += 1
+            if counted == n:
+                return day
+    raise PeriodError(f"自 {start.isoformat()} 起 {_MAX_WORKING_DAY_SCAN} 天内工作日不足 {n} 日，工作日历数据可能有误")
+
+
 @dataclass(frozen=True)
 class PeriodResult:
     """期间计算结果：``nominal_end`` 为按日历推算的最后一日，``end`` 为顺延后的届满日。"""
