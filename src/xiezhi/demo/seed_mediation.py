@@ -33,7 +33,11 @@ GIVEN = ["建国", "秀英", "志强", "丽娟", "海涛", "桂兰", "明辉", "
 
 def _person(role: str, rng, k: int) -> dict:
     """A natural person for the complaint (names only from the lists above: a demo, not real people)."""
+    from xiezhi.law.identity import resident_id_check_char
+
+    body = f"410222{rng.randint(1960, 1999)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(100, 999)}"
     return {"role": role, "kind": "natural", "name": SURNAMES[k % len(SURNAMES)] + GIVEN[rng.randrange(len(GIVEN))],
+            "id_number": body + resident_id_check_char(body),
             "gender": rng.choice("男女"), "ethnicity": "汉族", "address": "河南省通许县城关镇",
             "phone": f"139{rng.randint(10000000, 99999999)}"}
 
