@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "xiezhi.dossier",
     "xiezhi.delivery",
     "xiezhi.enforcement",
+    "xiezhi.mediation",
     "xiezhi.audit",
     "xiezhi.site",
     "xiezhi.demo",

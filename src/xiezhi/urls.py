@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("xiezhi.hearings.urls")),
     path("staff/trial/", include("xiezhi.trial.urls")),
     path("staff/enforcement/", include("xiezhi.enforcement.urls")),
+    path("staff/mediation/", include("xiezhi.mediation.urls")),
     path("documents/", include("xiezhi.documents.urls")),
     path("staff/dossier/", include("xiezhi.dossier.urls")),
     path("delivery/", include("xiezhi.delivery.urls")),

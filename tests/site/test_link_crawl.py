@@ -58,6 +58,7 @@ UNINSTANTIATED = {
     "filing:staff_file": "the seeded filings are not yet registered as cases",
     "auctions:detail": "no auction is announced in the seeded world (the notice list links each one)",
     "enforcement:linkage_batch": "no network search is run in the seeded world (the 集约查控 page links each batch)",
+    "mediation:detail": "no pre-suit mediation in the seeded world (seed_mediation makes them; 诉前调解 and 我的调解 list each)",
     "enforcement_portal:case": "the portal users of the seeded world are parties of no enforcement case (seed_parties)",
 }
 CASE_IN_PATH = re.compile(r"/cases/(\d+)/")

@@ -70,6 +70,9 @@ class User(AbstractUser):
                 return "enforcement:board"
             if self.has_role("enforcement"):
                 return "enforcement:mine"
+        # an invited mediator (特邀调解员) works on their pre-suit mediations, not on cases
+        if self.roles == ["mediator"]:
+            return "mediation:mine"
         return "cases:workbench"
 
     @property

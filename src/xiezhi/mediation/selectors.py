@@ -1,0 +1,57 @@
+"""Reads of the mediation app, filtered by who asks (deny by default)."""
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+
+from .models import OPEN_STATES, MediationState, Mediator, PreSuitMediation, SuitableCauseList
+
+# the filing office offers and runs pre-suit mediation; the president and the trial-management
+# office oversee it
+OFFICE_ROLES = ("filing_judge", "president", "trial_management")
+
+
+def is_office(user) -> bool:
+    return user.is_court_staff and user.has_role(*OFFICE_ROLES)
+
+
+def visible_mediations(user) -> QuerySet[PreSuitMediation]:
+    """The office sees its court's mediations; a mediator sees the ones assigned to them; the filer of
+    the filing sees theirs."""
+    if not getattr(user, "is_authenticated", False):
+        return PreSuitMediation.objects.none()
+    if user.is_public_user:
+        return PreSuitMediation.objects.filter(filing__submitted_by=user)
+    if user.is_court_staff and user.court_id:
+        if is_office(user):
+            return PreSuitMediation.objects.filter(court_id=user.court_id)
+        if user.has_role("mediator"):
+            return PreSuitMediation.objects.filter(mediator__user=user)
+    return PreSuitMediation.objects.none()
+
+
+def my_mediations(user) -> QuerySet[PreSuitMediation]:
+    """The mediator's own work, open matters first by due date."""
+    return (PreSuitMediation.objects.filter(mediator__user=user).select_related("cause", "filing")
+            .order_by("closed_at", "due_on", "pk"))
+
+
+def suitable_list_on(court, day: date) -> SuitableCauseList | None:
+    return (SuitableCauseList.objects.filter(court=court, valid_from__lte=day)
+            .order_by("-valid_from", "-pk").first())
+
+
+def is_suitable(court, cause, day: date) -> bool:
+    lst = suitable_list_on(court, day)
+    return bool(cause and lst and lst.causes.filter(pk=cause.pk).exists())
+
+
+def roster(court) -> QuerySet[Mediator]:
+    """Each mediator with their workload (open matters) and results."""
+    return (Mediator.objects.filter(court=court).select_related("user", "organisation")
+            .prefetch_related("specialities")
+            .annotate(open_count=Count("mediations", filter=Q(mediations__state__in=OPEN_STATES)),
+                      agreed_count=Count("mediations", filter=Q(mediations__state=MediationState.AGREEMENT)),
+                      failed_count=Count("mediations", filter=Q(mediations__state=MediationState.FAILED)))
+            .order_by("-active", "organisation__name", "pk"))

@@ -1,0 +1,164 @@
+"""Pages of 诉前调解: the roster (/staff/mediation/mediators/), the office's list
+(/staff/mediation/), the mediator's own matters (/staff/mediation/mine/), one mediation's page with its
+parties, state, period, messages and outcome forms, and the POST actions."""
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from xiezhi.audit.models import AuditEntry
+from xiezhi.audit.services import deny, record
+from xiezhi.filing.models import FilingApplication
+from xiezhi.site.access import staff_required
+from xiezhi.site.http import BadInput, parse_id, run_action
+
+from . import services
+from .models import MediationState, Mediator
+from .selectors import OFFICE_ROLES, is_office, my_mediations, roster, suitable_list_on, visible_mediations
+
+ROLES = OFFICE_ROLES + ("mediator",)
+
+
+@staff_required(*OFFICE_ROLES)
+def office(request):
+    """The filing office's list of pre-suit mediations, open ones first."""
+    qs = visible_mediations(request.user).select_related("mediator__user", "cause").order_by("closed_at", "-pk")
+    state = request.GET.get("state", "")
+    if state in MediationState.values:
+        qs = qs.filter(state=state)
+    return render(request, "mediation/office.html", {
+        "mediations": qs[:200], "state": state, "states": MediationState.choices,
+        "suitable": suitable_list_on(request.user.court, timezone.localdate())})
+
+
+@staff_required(*ROLES)
+def mediators(request):
+    """特邀调解名册: each mediator's organisation, specialities, open matters and results."""
+    return render(request, "mediation/roster.html", {"mediators": roster(request.user.court)})
+
+
+@staff_required("mediator")
+def mine(request):
+    """The mediator's landing page: their mediations with due dates."""
+    items = list(my_mediations(request.user))
+    return render(request, "mediation/mine.html", {
+        "open": [m for m in items if m.is_open], "closed": [m for m in items if not m.is_open],
+        "today": timezone.localdate()})
+
+
+def _mediation(request, pk):
+    m = visible_mediations(request.user).select_related("mediator__user", "filing", "cause", "court").filter(pk=pk).first()
+    if m is None:
+        raise deny(request, detail=f"诉前调解 {pk}")
+    return m
+
+
+@staff_required(*ROLES)
+def detail(request, pk):
+    m = _mediation(request, pk)
+    record(request, AuditEntry.Action.READ, filing=m.filing, detail=f"诉前调解 {m.number}")
+    user = request.user
+    is_mediator = bool(m.mediator_id and m.mediator.user_id == user.pk)
+    can_office = user.has_role("filing_judge") and user.court_id == m.court_id
+    return render(request, "mediation/detail.html", {
+        "m": m, "events": m.events.select_related("actor"), "is_mediator": is_mediator, "can_office": can_office,
+        "roster": Mediator.objects.filter(court=m.court, active=True).select_related("user", "organisation")
+        if can_office else [],
+        "today": timezone.localdate()})
+
+
+def _post(request, pk, fn, ok):
+    m = _mediation(request, pk)
+    return run_action(request, lambda: fn(m, request.POST), ok, reverse("mediation:detail", args=[m.pk]),
+                      on_success=lambda: record(request, AuditEntry.Action.CHANGE, filing=m.filing,
+                                                detail=f"诉前调解 {m.number}"))
+
+
+def _days(value) -> int:
+    text = (value or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 3:
+        raise BadInput(_("延长天数应为数字。"))
+    return int(text)
+
+
+@require_POST
+@staff_required("filing_judge")
+def offer(request, filing_pk):
+    filing = FilingApplication.objects.filter(pk=filing_pk, court_id=request.user.court_id).first()
+    if filing is None:
+        raise deny(request, detail=f"立案申请 {filing_pk}")
+    made = {}
+
+    def act():
+        made["m"] = services.offer(request.user, filing)
+
+    resp = run_action(request, act, _("已建议诉前调解。"), reverse("filing:review", args=[filing.pk]))
+    if "m" in made:
+        record(request, AuditEntry.Action.CHANGE, filing=filing, detail=f"诉前调解 {made['m'].number}")
+        resp["Location"] = reverse("mediation:detail", args=[made["m"].pk])
+    return resp
+
+
+@require_POST
+@staff_required("filing_judge")
+def consent(request, pk):
+    return _post(request, pk, lambda m, p: services.consent(request.user, m, p.get("answer") == "yes"),
+                 _("已记录当事人意见。"))
+
+
+@require_POST
+@staff_required("filing_judge")
+def assign(request, pk):
+    def act(m, p):
+        mid = parse_id(p.get("mediator"), _("调解员"), required=True)
+        mediator = get_object_or_404(Mediator, pk=mid, court_id=request.user.court_id)
+        return services.assign(request.user, m, mediator, chosen_by_parties=p.get("chosen") == "1")
+
+    return _post(request, pk, act, _("已委派调解员。"))
+
+
+@require_POST
+@staff_required("mediator")
+def accept(request, pk):
+    return _post(request, pk, lambda m, p: services.accept(request.user, m), _("已签收，调解期限开始计算。"))
+
+
+@require_POST
+@staff_required(*ROLES)
+def extend(request, pk):
+    return _post(request, pk, lambda m, p: services.extend(request.user, m, _days(p.get("days")),
+                                                           p.get("reason", ""), key=p.get("key", "")[:64]),
+                 _("已延长调解期限。"))
+
+
+@require_POST
+@staff_required("mediator")
+def agreement(request, pk):
+    return _post(request, pk, lambda m, p: services.record_agreement(request.user, m, p.get("text", "")),
+                 _("已记录调解协议。"))
+
+
+@require_POST
+@staff_required("mediator")
+def failure(request, pk):
+    return _post(request, pk, lambda m, p: services.record_failure(request.user, m, p.get("reason", "")),
+                 _("已记录调解不成，立案申请已退回立案审查。"))
+
+
+@require_POST
+@staff_required(*ROLES)
+def withdraw(request, pk):
+    return _post(request, pk, lambda m, p: services.withdraw(request.user, m, p.get("reason", "")),
+                 _("已撤回调解。"))
+
+
+@require_POST
+@staff_required(*ROLES)
+def note(request, pk):
+    return _post(request, pk, lambda m, p: services.add_note(request.user, m, p.get("text", ""),
+                                                             key=p.get("key", "")[:64]), _("留言已发送。"))
+
+
