@@ -99,13 +99,20 @@ def test_only_the_assigned_mediator_accepts(make_filing, staff, roster):
 # ---- outcomes -----------------------------------------------------------------------------------
 
 def test_failure_carries_the_filing_back(accepted, staff):
+    from xiezhi.filing import services as filing_services
+
     m = accepted()
     before = dict(m.filing.data)
+    # while the mediation runs the filing is not registered (mediation first, 民事诉讼法 第一百二十五条)
+    with pytest.raises(ValidationError, match="正在诉前调解"):
+        filing_services.register(staff["lian"], m.filing, procedure_code="civil_summary")
     m = services.record_failure(staff["mediator"], m, "分歧较大")
     f = m.filing
     f.refresh_from_db()
     assert m.state == "failed" and f.status == "submitted" and f.review_due_on is not None
     assert f.data == before  # nobody types it again
+    case = filing_services.register(staff["lian"], f, procedure_code="civil_summary")  # and it is registered
+    assert case.number
 
 
 def test_agreement_closes_the_mediation(accepted, staff):

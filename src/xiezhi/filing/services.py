@@ -46,6 +46,20 @@ from .selectors import cause_version_for, visible_filings  # noqa: F401  (filing
 from .uploads import check_upload
 
 FEE_PAYMENT_DAYS = 7  # 诉讼费用交纳办法 第二十二条
+
+# Apps that can hold a filing back from registration (pre-suit mediation in progress) register a
+# check here from their AppConfig.ready(): filing must not import them (they build on filing).
+_REGISTRATION_HOLDS: list = []
+
+
+def register_registration_hold(check) -> None:
+    """`check(filing) -> str | None`: a Chinese sentence saying why the filing may not be registered now."""
+    if check not in _REGISTRATION_HOLDS:
+        _REGISTRATION_HOLDS.append(check)
+
+
+def registration_hold(filing: FilingApplication) -> str | None:
+    return next((reason for reason in (check(filing) for check in _REGISTRATION_HOLDS) if reason), None)
 EDITABLE = (FilingStatus.DRAFT, FilingStatus.NEEDS_CORRECTION)
 # occupation: a natural person's 工作单位和职务或者职业; representative_title: the 职务 of an organisation's
 # 法定代表人 (法人) or 主要负责人 (非法人组织) — both printed in every form's party listing (民事诉讼法
@@ -434,6 +448,9 @@ def register(clerk, filing: FilingApplication, *, procedure_code: str, cause: Ca
         return filing.case  # idempotent retry
     if filing.status != FilingStatus.SUBMITTED:
         raise ValidationError(_("只有待审核的申请可以立案。"))
+    held = registration_hold(filing)
+    if held:
+        raise ValidationError(held)
     problems = complaint_problems(filing)
     if problems:
         raise ValidationError(problems)

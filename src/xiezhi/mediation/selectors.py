@@ -55,3 +55,14 @@ def roster(court) -> QuerySet[Mediator]:
                       agreed_count=Count("mediations", filter=Q(mediations__state=MediationState.AGREEMENT)),
                       failed_count=Count("mediations", filter=Q(mediations__state=MediationState.FAILED)))
             .order_by("-active", "organisation__name", "pk"))
+
+
+def open_mediation_hold(filing) -> str | None:
+    """A filing in pre-suit mediation is not registered until the mediation ends (民事诉讼法 第一百二十五条:
+    mediation first; on failure the filing comes back to the clerk with everything carried over)."""
+    from django.utils.translation import gettext as _
+
+    m = PreSuitMediation.objects.filter(filing=filing, state__in=OPEN_STATES).only("number").first()
+    if m is None:
+        return None
+    return _("该立案申请正在诉前调解（%(number)s），调解终结后才能登记立案。") % {"number": m.number}
