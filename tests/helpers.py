@@ -92,3 +92,12 @@ def celery_worker(*, processes: int = 1, media_root=None, drop_env=(), **extra_e
     finally:
         worker.terminate()
         result["log"] = worker.communicate(timeout=30)[0].decode(errors="replace")
+
+
+def assert_worker_ran_cleanly(out: str, *task_names: str) -> None:
+    """A real worker's log shows no failure of the tasks this test queued. The broker is the suite's shared
+    Redis: a worker may also pick up a task an earlier test queued and never ran (its rows gone with that
+    test's transaction); such a task fails in the log under its own name and says nothing about this one."""
+    failed = [line for line in out.splitlines() if "raised unexpected" in line]
+    assert not [line for line in failed if any(name in line for name in task_names)], out
+    assert "Traceback" not in out or failed, out  # every traceback is a task failure the worker reported

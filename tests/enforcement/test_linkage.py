@@ -33,7 +33,9 @@ def test_with_the_simulator_dropping_delaying_and_duplicating_answers_no_search_
         debtor_case, staff, simulator, django_capture_on_commit_callbacks):
     """Issue 11, "Done when": with the simulator dropping, delaying and duplicating answers, no search
     result is lost or counted twice — against the real simulator service over HTTP."""
-    sim = simulator(max_delay=3, drop=0.4, partial=0.6, duplicate=0.6)
+    # drop: a first sending is lost with this chance (re-sendings are answered); high, so that some order of
+    # the eight is lost whatever the ids of this run make of the seeded draws
+    sim = simulator(max_delay=3, drop=0.9, partial=0.6, duplicate=0.6)
     with django_capture_on_commit_callbacks(execute=True):
         batch = linkage.start_search(staff["enforcer"], debtor_case)
     assert batch.orders.count() == 8

@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
-from tests.helpers import celery_worker
+from tests.helpers import assert_worker_ran_cleanly, celery_worker
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -45,4 +45,4 @@ def test_transcription_runs_on_a_redis_backed_worker(world, monkeypatch):
     a.refresh_from_db()
     assert a.stt_status == "done" and a.stt_engine == "simulator"
     assert [s["text"] for s in a.segments] == ["审判长：现在开庭", "审判长：现在开庭"]
-    assert "Traceback" not in out, out
+    assert_worker_ran_cleanly(out, "xiezhi.hearings.tasks.transcribe_audio")
