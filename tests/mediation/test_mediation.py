@@ -192,3 +192,16 @@ def test_the_clerk_offers_from_the_review_page_and_the_mediator_closes(make_fili
     html = lian.get("/staff/mediation/mediators/").content.decode()
     assert staff["mediator"].real_name in html
     assert lian.get("/staff/mediation/").status_code == 200
+
+
+def test_the_review_page_says_the_filing_waits_for_its_mediation(accepted, staff):
+    from django.test import Client
+    from django.urls import reverse
+
+    m = accepted()
+    c = Client()
+    c.force_login(staff["lian"])
+    html = c.get(reverse("filing:review", args=[m.filing.pk])).content.decode()
+    assert 'id="registration-held"' in html and m.number in html
+    services.record_failure(staff["mediator"], m, "分歧较大")
+    assert 'id="registration-held"' not in c.get(reverse("filing:review", args=[m.filing.pk])).content.decode()

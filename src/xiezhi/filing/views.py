@@ -317,6 +317,7 @@ def filing_review(request, pk):
                              "ordinary": _("普通程序")}.get(getattr(suggestion, "procedure", ""), ""), "today": timezone.localdate(),
         "causes": _causes(),
         "can_decide": request.user.has_role("filing_judge"),
+        "held": filing_services.registration_hold(filing) if filing.status == FilingStatus.SUBMITTED else None,
     })
 
 
