@@ -108,6 +108,10 @@ def assign(actor, m: PreSuitMediation, mediator: Mediator, *, chosen_by_parties:
     """The parties' choice from the roster, or the court's appointment (特邀调解规定 第十二条)."""
     m = _lock(m)
     _office(actor, m.court_id)
+    return _assign(actor, m, mediator, chosen_by_parties)
+
+
+def _assign(actor, m, mediator, chosen_by_parties):
     if m.state == S.ASSIGNED and m.mediator_id == mediator.pk:
         return m
     if m.state not in (S.CONSENTED, S.ASSIGNED):
@@ -244,3 +248,53 @@ def add_note(actor, m: PreSuitMediation, text: str, key: str = "") -> MediationE
             return _log(m, "note", actor, key=key, text=text[:2000])
     except IntegrityError:
         return m.events.get(key=key)
+
+
+# ---------------------------------------------------------------- the party (诉讼服务网)
+
+def _the_filer(user, m: PreSuitMediation) -> None:
+    # the filing's parties are typed-in names, not accounts: the filer is the one party the data links
+    if not (getattr(user, "is_public_user", False) and m.filing.submitted_by_id == user.pk):
+        raise PermissionDenied(_("只有本调解的当事人可以办理该事项。"))
+
+
+@transaction.atomic
+def choose_mediator(party_user, m: PreSuitMediation, mediator: Mediator) -> PreSuitMediation:
+    """The parties choose a mediator from the court's roster (特邀调解规定 第十二条: 当事人在名册中
+    选定); recorded as the parties' choice and assigned at once, as the office would."""
+    m = _lock(m)
+    _the_filer(party_user, m)
+    if m.state == S.ASSIGNED and m.mediator_id == mediator.pk:
+        return m  # a double click
+    if m.state != S.CONSENTED:
+        raise ValidationError(_("同意调解后、委派调解员前，才能从名册中选定调解员。"))
+    return _assign(party_user, m, mediator, True)
+
+
+@transaction.atomic
+def add_party_note(party_user, m: PreSuitMediation, text: str, key: str = "") -> MediationEvent:
+    """A message from the party to the mediator (or, before one is assigned, to the filing office);
+    the same key twice (a double click) writes it once."""
+    m = _lock(m)
+    _the_filer(party_user, m)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("请填写留言内容。"))
+    if len(text) > 1000:
+        raise ValidationError(_("留言不能超过 %(n)s 字。") % {"n": 1000})
+    if not m.is_open:
+        raise ValidationError(_("该调解已结束，不能再留言。"))
+    key = (key or "").strip()[:64]
+    if key:
+        done = m.events.filter(key=key).first()
+        if done:
+            return done
+    try:
+        with transaction.atomic():
+            ev = _log(m, "note", party_user, key=key, text=text, from_party=True)
+    except IntegrityError:
+        return m.events.get(key=key)
+    if m.mediator_id:
+        notify([m.mediator.user], _("诉前调解 %(number)s 的当事人给您留言。") % {"number": m.number},
+               filing=m.filing, kind="mediation")
+    return ev
