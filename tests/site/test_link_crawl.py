@@ -60,6 +60,7 @@ UNINSTANTIATED = {
     "enforcement:linkage_batch": "no network search is run in the seeded world (the 集约查控 page links each batch)",
     "mediation:detail": "no pre-suit mediation in the seeded world (seed_mediation makes them; 诉前调解 and 我的调解 list each)",
     "enforcement_portal:case": "the portal users of the seeded world are parties of no enforcement case (seed_parties)",
+    "mediation:entrusted_detail": "no case is entrusted to mediation in the seeded world (seed_entrusted; 我的调解 and the case page link each)",
     "mediation_portal:detail": "no pre-suit mediation in the seeded world (the portal's 我的诉前调解 list links each)",
 }
 CASE_IN_PATH = re.compile(r"/cases/(\d+)/")

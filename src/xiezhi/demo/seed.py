@@ -1082,6 +1082,7 @@ def seed_all(n_cases: int = 300) -> dict:
     from .seed_mediation import seed_mediation; seed_mediation(c, users)  # noqa: E702 (issue 12, before the hearings)
     work = seed_work(c, users)
     hearings = seed_trial(c, users)
+    from .seed_entrusted import seed_entrusted; seed_entrusted(c, users)  # noqa: E702 (issue 12 item 2: 委托调解)
     served = seed_service(c, users)
     shown = seed_showcase(c, users)
     seed_money(c, users)

@@ -160,3 +160,6 @@ class MediationEvent(models.Model):
     @property
     def label(self):
         return self.LABELS.get(self.code, self.code)
+
+
+from .models_entrusted import ENTRUSTED_OPEN, EntrustedMediation, EntrustedState  # noqa: E402,F401  (委托调解)

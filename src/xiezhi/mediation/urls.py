@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_entrusted
 
 app_name = "mediation"
 urlpatterns = [
@@ -17,4 +17,12 @@ urlpatterns = [
     path("<int:pk>/failure/", views.failure, name="failure"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/notes/", views.note, name="note"),
+    # 委托调解 (after filing)
+    path("entrust/<int:case_pk>/", views_entrusted.entrust, name="entrust"),
+    path("entrusted/<int:pk>/", views_entrusted.detail, name="entrusted_detail"),
+    path("entrusted/<int:pk>/accept/", views_entrusted.accept, name="entrusted_accept"),
+    path("entrusted/<int:pk>/extend/", views_entrusted.extend, name="entrusted_extend"),
+    path("entrusted/<int:pk>/agreement/", views_entrusted.agreement, name="entrusted_agreement"),
+    path("entrusted/<int:pk>/failure/", views_entrusted.failure, name="entrusted_failure"),
+    path("entrusted/<int:pk>/withdraw/", views_entrusted.withdraw, name="entrusted_withdraw"),
 ]

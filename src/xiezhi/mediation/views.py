@@ -43,10 +43,13 @@ def mediators(request):
 @staff_required("mediator")
 def mine(request):
     """The mediator's landing page: their mediations with due dates."""
+    from .entrusted import mine as my_entrusted
+
     items = list(my_mediations(request.user))
+    entrusted = list(my_entrusted(request.user)[:200])
     return render(request, "mediation/mine.html", {
         "open": [m for m in items if m.is_open], "closed": [m for m in items if not m.is_open],
-        "today": timezone.localdate()})
+        "entrusted": entrusted, "today": timezone.localdate()})
 
 
 def _mediation(request, pk):
