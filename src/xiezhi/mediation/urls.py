@@ -17,4 +17,9 @@ urlpatterns = [
     path("<int:pk>/failure/", views.failure, name="failure"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/notes/", views.note, name="note"),
+    path("<int:pk>/sessions/", views.session, name="session"),
+    path("<int:pk>/documents/", views.document, name="document"),
+    path("<int:pk>/documents/<int:doc_pk>/", views.document_file, name="document_file"),
+    path("<int:pk>/proposals/", views.proposal, name="proposal"),
+    path("<int:pk>/proposals/<int:proposal_pk>/agreement/", views.agreement_from, name="agreement_from"),
 ]
