@@ -204,3 +204,23 @@ def test_the_room_is_closed_before_acceptance(make_filing, staff, roster):
     m = services.offer(staff["lian"], f)
     with pytest.raises(ValidationError):
         room.propose(f.submitted_by, m, "方案内容")
+
+
+def test_demo_rooms_and_the_portal_user_sees_a_live_one(court, settings):
+    from xiezhi.demo.seed import PUBLIC, seed_people
+    from xiezhi.demo.seed_mediation import seed_mediation
+    from xiezhi.mediation.models import PreSuitMediation
+
+    settings.VIDEO_URL, settings.VIDEO_ADAPTER = "", ""  # the seed starts its simulator
+    users = seed_people(court)
+    seed_mediation(court, users)
+    live = PreSuitMediation.objects.filter(court=court, state="accepted")
+    assert live.count() >= 2 and all(m.sessions.filter(online=True).exclude(room_id="").exists() for m in live)
+    assert all(m.documents.filter(concession=True).exists() and m.proposals.exists() for m in live)
+    ma = users[PUBLIC[1][0]]
+    mine = live.filter(filing__submitted_by=ma).first()
+    assert mine is not None
+    s = mine.sessions.get()
+    page = _client(ma).get(f"/portal/mediation/{mine.pk}/").content.decode()
+    assert s.links["party-0"] in page and "同意该方案" in page
+    assert urllib.request.urlopen(s.links["party-0"], timeout=10).status == 200
