@@ -27,6 +27,8 @@ CARRIED_FROM = (MediationState.FAILED, MediationState.WITHDRAWN)
 def summary(p: dict) -> str:
     from django.utils.translation import gettext
 
+    if p.get("state") == MediationState.WITHDRAWN:
+        return gettext("诉前调解 %(number)s，当事人撤回调解") % {"number": p.get("number", "")}
     return gettext("诉前调解 %(number)s，调解不成") % {"number": p.get("number", "")}
 
 
@@ -42,7 +44,8 @@ def carry_over(case) -> int:
          .first())
     if m is None or case.events.filter(code=EVENT).exists():
         return 0
-    append_event(case, EVENT, None, {"number": m.number, "mediation": m.pk, "reason": m.result_note[:300]})
+    append_event(case, EVENT, None, {"number": m.number, "mediation": m.pk, "state": m.state,
+                                     "reason": m.result_note[:300]})
     n = 0
     for doc in MediationDocument.objects.filter(mediation=m, concession=False, private=False).order_by("pk"):
         paper_added.send(sender=MediationDocument, case=case, file=doc.file, title=doc.title, kind="evidence",
