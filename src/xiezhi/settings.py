@@ -379,6 +379,9 @@ LINKAGE_ADAPTER = os.environ.get("XIEZHI_LINKAGE_ADAPTER", "")  # dotted path of
 LINKAGE_FOLLOW_UP_HOURS = float(os.environ.get("XIEZHI_LINKAGE_FOLLOW_UP_HOURS", "48"))  # answer deadline
 LINKAGE_MAX_ATTEMPTS = int(os.environ.get("XIEZHI_LINKAGE_MAX_ATTEMPTS", "5"))  # sendings before FAILED
 LINKAGE_CLAIM_MINUTES = int(os.environ.get("XIEZHI_LINKAGE_CLAIM_MINUTES", "10"))  # a claim left by a dead worker
+# 视频会议 (online mediation sessions, online hearings): HTTP JSON; xiezhi.mediation.video_simulator speaks it
+VIDEO_URL = os.environ.get("XIEZHI_VIDEO_URL", "")
+VIDEO_ADAPTER = os.environ.get("XIEZHI_VIDEO_ADAPTER", "")  # dotted path of an adapter class instead of HTTP
 EMAIL_HOST = os.environ.get("XIEZHI_SMTP_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("XIEZHI_SMTP_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("XIEZHI_SMTP_USER", "")

@@ -62,6 +62,8 @@ UNINSTANTIATED = {
     "enforcement_portal:case": "the portal users of the seeded world are parties of no enforcement case (seed_parties)",
     "mediation:entrusted_detail": "no case is entrusted to mediation in the seeded world (seed_entrusted; 我的调解 and the case page link each)",
     "mediation_portal:detail": "no pre-suit mediation in the seeded world (the portal's 我的诉前调解 list links each)",
+    "mediation:document_file": "no pre-suit mediation in the seeded world (the mediation page's 调解材料 links each)",
+    "mediation_portal:document_file": "no pre-suit mediation in the seeded world (the portal page's 调解材料 links each)",
 }
 CASE_IN_PATH = re.compile(r"/cases/(\d+)/")
 PER_PATTERN = 4  # addresses of one shape a crawl opens (a calendar links to every week, a list to every case)

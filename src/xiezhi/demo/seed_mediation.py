@@ -3,6 +3,12 @@
 mediation, and pre-suit mediations in every state — made through the filing and mediation services,
 so every node is real. `mediator` lands on open matters (one due soon, one just assigned).
 
+The mediations in progress have an online room: a session whose video room and links come from the
+video-conference simulator (`ensure_video_simulator`, started in this process when XIEZHI_VIDEO_URL is
+not set, as seed_linkage starts the linkage simulator; the demo command calls it before it seeds), a
+paper from each side (the party's marked as a concession) and the mediator's proposal. The portal
+user 马当事 (13800000002) files two of them, so /portal/mediation/ shows a live room.
+
 A second `make demo` adds nothing: the seed returns when the court already has mediations."""
 from __future__ import annotations
 
@@ -55,6 +61,36 @@ def _blank_pdf() -> bytes:
     return buf.getvalue()
 
 
+def ensure_video_simulator() -> str:
+    """VIDEO_URL, starting the video-conference simulator in this process when none is set."""
+    from django.conf import settings
+
+    if not settings.VIDEO_URL and not settings.VIDEO_ADAPTER:
+        from xiezhi.mediation import video_simulator
+
+        _server, url = video_simulator.start()
+        settings.VIDEO_URL = url
+    return settings.VIDEO_URL
+
+
+def _room(mu, m, party, k: int) -> None:
+    """A session tomorrow at 9:30 (online), a paper from each side, the mediator's proposal."""
+    from datetime import datetime, time, timedelta
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from xiezhi.mediation import room
+
+    when = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(9, 30)))
+    room.schedule_session(mu, m, when, online=True, key=f"demo-session-{k}")
+    pdf = _blank_pdf()
+    room.add_document(mu, m, SimpleUploadedFile(f"调解须知{k}.pdf", pdf + f"%mediator-{k}".encode(), "application/pdf"),
+                      title="诉前调解告知书")
+    room.add_document(party, m, SimpleUploadedFile(f"还款计划{k}.pdf", pdf + f"%party-{k}".encode(), "application/pdf"),
+                      title="还款计划（让步方案）", concession=True)
+    room.propose(mu, m, "被告于三个月内分三期偿还原告借款本金，原告放弃利息主张；案件受理费减半由被告负担。",
+                 key=f"demo-proposal-{k}")
+
+
 def _causes(on: date) -> list[Cause]:
     version = filing_services.cause_version_for(on)
     return list(Cause.objects.filter(kind="civil", version=version, name__in=SUITABLE))
@@ -86,6 +122,7 @@ def seed_mediation(c: Court, users: dict[str, User]) -> None:
         m.specialities.add(*causes[:3])
         roster[username] = m
     clerk, lawyer, litigant = users["lian"], users["13800000001"], users["13800000002"]
+    ensure_video_simulator()
     rng = random.Random(12)
     for k, (state, who) in enumerate(STORIES):
         with transaction.atomic():
@@ -118,6 +155,8 @@ def seed_mediation(c: Court, users: dict[str, User]) -> None:
             services.add_note(mu, m, "已电话联系双方当事人，约定本周内组织调解。", key=f"demo-note-{k}")
             if k == 5:
                 services.extend(mu, m, 15, "双方当事人书面同意延长调解期限。", key="demo-extend")
+            if state == "accepted":
+                _room(mu, m, applicant, k)
             if state == "agreement":
                 services.record_agreement(mu, m, "被告于本月底前一次性支付原告欠款，原告放弃利息。")
             elif state == "failed":

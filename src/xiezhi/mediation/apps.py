@@ -38,14 +38,19 @@ class MediationConfig(AppConfig):
     verbose_name = _("诉前调解")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from xiezhi.cases.events import EventType, register_event_types
         from xiezhi.cases.panels import register_panel
         from xiezhi.filing.services import register_registration_hold
 
+        from . import carry
         from .panels import case_panel
         from .selectors import open_mediation_hold
 
         register_registration_hold(open_mediation_hold)
+        register_event_types(carry.EVENT_TYPES, summaries={carry.EVENT: carry.summary})
+        post_save.connect(carry.on_filing_event, sender="filing.FilingEvent", dispatch_uid="mediation.carry_over")
         register_event_types({
             "entrusted_mediation_started": EventType(_("委托调解"), basis=ENTRUSTED_BASIS),
             "entrusted_mediation_accepted": EventType(_("调解员签收委托调解，调解期限起算"), basis=PERIOD_BASIS),

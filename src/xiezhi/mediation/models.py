@@ -143,6 +143,8 @@ class MediationEvent(models.Model):
         "assigned": _("委派调解员"), "accepted": _("调解员签收，调解期限起算"), "extended": _("延长调解期限"),
         "agreement": _("达成调解协议"), "failed": _("调解不成，退回立案"), "withdrawn": _("撤回调解"),
         "note": _("留言"),
+        "session": _("安排调解会议"), "document": _("提交调解材料"), "proposal": _("提出调解方案"),
+        "answered": _("当事人答复调解方案"), "proposal_agreed": _("各方当事人同意调解方案"),
     }
 
     mediation = models.ForeignKey(PreSuitMediation, on_delete=models.CASCADE, related_name="events")
@@ -160,6 +162,100 @@ class MediationEvent(models.Model):
     @property
     def label(self):
         return self.LABELS.get(self.code, self.code)
+
+
+# ---------------------------------------------------------------- the online room (调解室)
+# Participants of a mediation are named by keys: "mediator", and "party-<i>" for the i-th entry of
+# PreSuitMediation.parties (the filing's parties are typed-in names, not accounts: see portal.party_keys).
+MEDIATOR_KEY = "mediator"
+
+
+class MediationSession(models.Model):
+    """One mediation session the mediator schedules: online (a video room, one link per participant)
+    or in person at a place."""
+
+    mediation = models.ForeignKey(PreSuitMediation, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("调解时间"))
+    online = models.BooleanField(_("在线调解"), default=True)
+    place = models.CharField(_("调解地点"), max_length=200, blank=True)
+    room_id = models.CharField(_("视频会议室"), max_length=100, blank=True)
+    links = models.JSONField(_("参加人链接"), default=dict, blank=True)  # participant key -> URL
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    key = models.CharField(max_length=64, blank=True, default="")
+
+    class Meta:
+        verbose_name = _("调解会议")
+        verbose_name_plural = _("调解会议")
+        ordering = ["starts_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["mediation", "key"], condition=~models.Q(key=""),
+                                               name="uniq_mediation_session_key")]
+
+
+class MediationDocument(models.Model):
+    """A paper shared in the room. Visible to both sides unless private to the mediator; a concession
+    (为达成调解协议作出的让步) never becomes evidence in the later trial (特邀调解规定 第二十二条)."""
+
+    mediation = models.ForeignKey(PreSuitMediation, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("材料名称"), max_length=200)
+    file = models.FileField(_("文件"), upload_to="mediation/%Y/%m/")
+    original_name = models.CharField(_("原文件名"), max_length=255)
+    content_type = models.CharField(_("文件类型"), max_length=100)
+    size = models.PositiveBigIntegerField(_("大小"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    pages = models.PositiveIntegerField(_("页数"), null=True, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by_mediator = models.BooleanField(_("调解员提交"), default=False)
+    private = models.BooleanField(_("仅调解员可见"), default=False)
+    concession = models.BooleanField(_("为达成调解协议作出的让步"), default=False)
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("调解材料")
+        verbose_name_plural = _("调解材料")
+        ordering = ["uploaded_at", "id"]
+        # the same file twice (a retry, a double click) is one document
+        constraints = [models.UniqueConstraint(fields=["mediation", "sha256"], name="uniq_mediation_document")]
+
+
+class ProposalState(models.TextChoices):
+    OPEN = "open", _("待当事人答复")
+    AGREED = "agreed", _("各方当事人均已同意")
+    REJECTED = "rejected", _("有当事人不同意")
+    RECORDED = "recorded", _("已据此记录调解协议")
+
+
+class MediationProposal(models.Model):
+    """Terms put in the room by the mediator or a party; each party answers; when all accept, the
+    mediator records the agreement from it (record_agreement with its text)."""
+
+    mediation = models.ForeignKey(PreSuitMediation, on_delete=models.CASCADE, related_name="proposals")
+    text = models.TextField(_("调解方案"))
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by_mediator = models.BooleanField(_("调解员提出"), default=False)
+    state = models.CharField(_("状态"), max_length=10, choices=ProposalState.choices, default=ProposalState.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    key = models.CharField(max_length=64, blank=True, default="")
+
+    class Meta:
+        verbose_name = _("调解方案")
+        verbose_name_plural = _("调解方案")
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["mediation", "key"], condition=~models.Q(key=""),
+                                               name="uniq_mediation_proposal_key")]
+
+
+class ProposalAnswer(models.Model):
+    """One party's answer to a proposal: once per party (the constraint is the backstop of the row lock)."""
+
+    proposal = models.ForeignKey(MediationProposal, on_delete=models.CASCADE, related_name="answers")
+    party_key = models.CharField(max_length=20)
+    accepted = models.BooleanField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["proposal", "party_key"], name="uniq_proposal_answer")]
 
 
 from .models_entrusted import ENTRUSTED_OPEN, EntrustedMediation, EntrustedState  # noqa: E402,F401  (委托调解)

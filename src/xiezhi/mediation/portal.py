@@ -1,14 +1,15 @@
 """诉前调解, the parties' side on the portal: which mediations a litigant sees and what their page shows.
 
-The filing's parties are typed-in names (FilingApplication.data), not accounts, so the one party the
-data links to a portal user is the filer (`filing.submitted_by`). Everyone else is refused as if the
-mediation did not exist. Posts are counted per user in a fixed window of the shared cache (as
-enforcement/portal.py does): a flood is refused with a message, never a 500."""
+The filing's parties are typed-in names (FilingApplication.data), not accounts. A portal user is a
+party of a mediation when they filed it (they speak for the plaintiffs' side, as a party or their
+lawyer) or when their verified phone number is the phone the complaint gives for a party (so the
+other side can join the room). Everyone else is refused as if the mediation did not exist. Posts are
+counted per user in a fixed window of the shared cache (as enforcement/portal.py does): a flood is refused with a message, never a 500."""
 from __future__ import annotations
 
 import uuid
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import MediationEvent, Mediator, MediationState, PreSuitMediation
 
@@ -22,8 +23,33 @@ def party_mediations(user) -> QuerySet[PreSuitMediation]:
     """The portal user's pre-suit mediations (deny by default: nobody else's)."""
     if not (getattr(user, "is_authenticated", False) and user.is_public_user):
         return PreSuitMediation.objects.none()
-    return (PreSuitMediation.objects.filter(filing__submitted_by=user)
+    mine = Q(filing__submitted_by=user)
+    if _verified_phone(user):
+        mine |= Q(parties__contains=[{"phone": user.phone}])
+    return (PreSuitMediation.objects.filter(mine)
             .select_related("mediator__user", "mediator__organisation", "cause", "court", "filing"))
+
+
+def _verified_phone(user) -> str:
+    return user.phone if (getattr(user, "phone", "") and getattr(user, "verified_at", None)) else ""
+
+
+FILER_SIDE = ("plaintiff", "applicant")
+
+
+def party_keys(user, m: PreSuitMediation) -> list[str]:
+    """The participant keys ("party-<i>") the portal user speaks for in this mediation."""
+    if not (getattr(user, "is_authenticated", False) and getattr(user, "is_public_user", False)):
+        return []
+    phone = _verified_phone(user)
+    is_filer = m.filing.submitted_by_id == user.pk
+    keys = []
+    for i, p in enumerate(m.parties or []):
+        if p.get("role") == "agent":
+            continue
+        if (is_filer and p.get("role") in FILER_SIDE) or (phone and p.get("phone") == phone):
+            keys.append(f"party-{i}")
+    return keys
 
 
 def party_mediation(user, pk) -> PreSuitMediation | None:

@@ -10,4 +10,8 @@ urlpatterns = [
     path("<int:pk>/consent/", views_portal.consent, name="consent"),
     path("<int:pk>/choose/", views_portal.choose, name="choose"),
     path("<int:pk>/message/", views_portal.message, name="message"),
+    path("<int:pk>/documents/", views_portal.document, name="document"),
+    path("<int:pk>/documents/<int:doc_pk>/", views_portal.document_file, name="document_file"),
+    path("<int:pk>/proposals/", views_portal.proposal, name="proposal"),
+    path("<int:pk>/proposals/<int:proposal_pk>/answer/", views_portal.answer, name="answer"),
 ]

@@ -253,8 +253,12 @@ def add_note(actor, m: PreSuitMediation, text: str, key: str = "") -> MediationE
 # ---------------------------------------------------------------- the party (诉讼服务网)
 
 def _the_filer(user, m: PreSuitMediation) -> None:
-    # the filing's parties are typed-in names, not accounts: the filer is the one party the data links
-    if not (getattr(user, "is_public_user", False) and m.filing.submitted_by_id == user.pk):
+    # the filing's parties are typed-in names, not accounts: the filer, or a party whose verified phone
+    # the complaint gives (portal.party_keys)
+    from .portal import party_keys
+
+    if not (getattr(user, "is_public_user", False) and (m.filing.submitted_by_id == user.pk
+                                                        or party_keys(user, m))):
         raise PermissionDenied(_("只有本调解的当事人可以办理该事项。"))
 
 

@@ -25,4 +25,9 @@ urlpatterns = [
     path("entrusted/<int:pk>/agreement/", views_entrusted.agreement, name="entrusted_agreement"),
     path("entrusted/<int:pk>/failure/", views_entrusted.failure, name="entrusted_failure"),
     path("entrusted/<int:pk>/withdraw/", views_entrusted.withdraw, name="entrusted_withdraw"),
+    path("<int:pk>/sessions/", views.session, name="session"),
+    path("<int:pk>/documents/", views.document, name="document"),
+    path("<int:pk>/documents/<int:doc_pk>/", views.document_file, name="document_file"),
+    path("<int:pk>/proposals/", views.proposal, name="proposal"),
+    path("<int:pk>/proposals/<int:proposal_pk>/agreement/", views.agreement_from, name="agreement_from"),
 ]

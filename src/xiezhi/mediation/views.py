@@ -3,6 +3,9 @@
 parties, state, period, messages and outcome forms, and the POST actions."""
 from __future__ import annotations
 
+import uuid
+
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +16,7 @@ from xiezhi.audit.models import AuditEntry
 from xiezhi.audit.services import deny, record
 from xiezhi.filing.models import FilingApplication
 from xiezhi.site.access import staff_required
-from xiezhi.site.http import BadInput, parse_id, run_action
+from xiezhi.site.http import BadInput, file_response, parse_id, run_action
 
 from . import services
 from .models import MediationState, Mediator
@@ -70,7 +73,7 @@ def detail(request, pk):
         "m": m, "events": m.events.select_related("actor"), "is_mediator": is_mediator, "can_office": can_office,
         "roster": Mediator.objects.filter(court=m.court, active=True).select_related("user", "organisation")
         if can_office else [],
-        "today": timezone.localdate()})
+        "today": timezone.localdate(), **_room_context(m, user)})
 
 
 def _post(request, pk, fn, ok):
@@ -165,3 +168,74 @@ def note(request, pk):
                                                              key=p.get("key", "")[:64]), _("留言已发送。"))
 
 
+# ---------------------------------------------------------------- the online room (room.py)
+
+def _room_context(m, user) -> dict:
+    from . import room
+
+    return {"sessions": m.sessions.all(), "documents": room.visible_documents(user, m),
+            "proposals": room.proposals_with_answers(m), "room_key": uuid.uuid4().hex}
+
+
+@require_POST
+@staff_required("mediator")
+def session(request, pk):
+    from . import room
+
+    def act(m, p):
+        online = p.get("online", "1") == "1"
+        return room.schedule_session(request.user, m, room.parse_when(p.get("starts_at", "")), online=online,
+                                     place=p.get("place", ""), key=p.get("key", "")[:64])
+
+    return _post(request, pk, act, _("已安排调解会议。"))
+
+
+@require_POST
+@staff_required("mediator")
+def document(request, pk):
+    from . import room
+
+    def act(m, p):
+        upload = request.FILES.get("file")
+        if upload is None:
+            raise ValidationError(_("请选择要上传的文件。"))
+        return room.add_document(request.user, m, upload, title=p.get("title", ""), private=p.get("private") == "1",
+                                 concession=p.get("concession") == "1")
+
+    return _post(request, pk, act, _("材料已提交。"))
+
+
+@staff_required(*ROLES)
+def document_file(request, pk, doc_pk):
+    from . import room
+
+    m = _mediation(request, pk)
+    doc = room.visible_documents(request.user, m).filter(pk=doc_pk).first()
+    if doc is None:
+        raise deny(request, detail=f"调解材料 {doc_pk}")
+    record(request, AuditEntry.Action.READ, filing=m.filing, detail=f"诉前调解 {m.number} 材料 {doc.title}")
+    return file_response(doc.file, doc.content_type, doc.original_name)
+
+
+@require_POST
+@staff_required("mediator")
+def proposal(request, pk):
+    from . import room
+
+    return _post(request, pk, lambda m, p: room.propose(request.user, m, p.get("text", ""), key=p.get("key", "")[:64]),
+                 _("调解方案已提出，等待当事人答复。"))
+
+
+@require_POST
+@staff_required("mediator")
+def agreement_from(request, pk, proposal_pk):
+    from . import room
+    from .models import MediationProposal
+
+    def act(m, p):
+        prop = MediationProposal.objects.filter(pk=proposal_pk, mediation=m).first()
+        if prop is None:
+            raise ValidationError(_("调解方案不存在。"))
+        return room.agreement_from(request.user, m, prop)
+
+    return _post(request, pk, act, _("已依调解方案记录调解协议。"))
