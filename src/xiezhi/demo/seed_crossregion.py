@@ -7,7 +7,6 @@ litigant 马当事, who follows it on the portal (我的跨域立案).
 A second `make demo` adds nothing: the seed returns when a cross-region filing exists."""
 from __future__ import annotations
 
-from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
@@ -30,26 +29,23 @@ def seed_crossregion(c: Court, users: dict[str, User]) -> dict:
     from xiezhi.filing import crossregion as cr
     from xiezhi.filing.models_crossregion import CrossRegionRequest
 
-    from .seed import DEMO_PASSWORD, _scan_pdf
+    from .seed_mediation import _blank_pdf  # not .seed: seed imports this module
 
     if CrossRegionRequest.objects.exists():
         return {}
     other = Court.objects.get(case_code=NEIGHBOUR)
     divisions_for_basic_court(other)
-    lian2, created = User.objects.get_or_create(username="lian2", defaults=dict(
-        kind=User.Kind.STAFF, real_name="宋立诚", court=other, roles=["filing_judge"],
-        division=Division.objects.filter(court=other, kind="filing").first()))
-    if created:
-        lian2.password = make_password(DEMO_PASSWORD)
-        lian2.save(update_fields=["password"])
     lian, litigant = users["lian"], users["13800000002"]
+    lian2, _created = User.objects.get_or_create(username="lian2", defaults=dict(
+        kind=User.Kind.STAFF, real_name="宋立诚", court=other, roles=["filing_judge"],
+        division=Division.objects.filter(court=other, kind="filing").first(),
+        password=lian.password))  # the demo password, hashed once
 
     # received here (通许) for 杞县: a party living in 通许 sues a 杞县 defendant at 杞县's court
     out = cr.receive(lian, other, _complaint({"name": "褚海涛", "id_number": "410222198807120030",
                                              "address": "河南省通许县咸平街道"}, "卫明辉", "38000"),
                      id_type="resident", id_number="410222198807120030", id_name="褚海涛")
-    cr.add_scan(lian, out, SimpleUploadedFile("起诉状.pdf", _scan_pdf(["民事起诉状", "原告：褚海涛", "被告：卫明辉",
-                                                                      "诉讼请求：偿还借款38000元"], seed=41),
+    cr.add_scan(lian, out, SimpleUploadedFile("起诉状.pdf", _blank_pdf(),
                                               "application/pdf"), kind="complaint", title="起诉状")
     cr.forward(lian, out)
     cr.record_mail_sent(lian, out, "1151234567801")
@@ -58,9 +54,7 @@ def seed_crossregion(c: Court, users: dict[str, User]) -> dict:
     into = cr.receive(lian2, c, _complaint({"name": litigant.real_name, "id_number": litigant.id_number,
                                            "address": "河南省杞县五里河镇"}, "蒋国庆", "26000"),
                       id_type="resident", id_number=litigant.id_number, id_name=litigant.real_name)
-    cr.add_scan(lian2, into, SimpleUploadedFile("起诉状.pdf", _scan_pdf(["民事起诉状", f"原告：{litigant.real_name}",
-                                                                        "被告：蒋国庆", "诉讼请求：偿还借款26000元"],
-                                                                       seed=42), "application/pdf"),
+    cr.add_scan(lian2, into, SimpleUploadedFile("起诉状.pdf", _blank_pdf(), "application/pdf"),
                 kind="complaint", title="起诉状")
     cr.forward(lian2, into)
     cr.record_mail_sent(lian2, into, "1151234567802")
