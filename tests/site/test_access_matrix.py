@@ -42,6 +42,27 @@ def world(court, make_staff, make_public, pdf_bytes):
     return {"actors": actors, "case": case, "filing": filing, "draft": draft, "fee": case.fees.get(), "file": ev}
 
 
+def _xr(w):
+    """A 跨域立案 received at this court for 豫0203 (where other_court_president sits) and forwarded:
+    both courts' filing office and leaders may open it, and the party whose identity was checked."""
+    if "xr" not in w:
+        from xiezhi.filing import crossregion as cr
+
+        other = Court.objects.get(case_code="豫0203")
+        w["actors"]["other_court_president"].__class__.objects.create_user(
+            username="xr_other_clerk", kind="staff", court=other, roles=["filing_judge"])
+        lit = w["actors"]["litigant"]
+        clerk = w["actors"]["filing_judge"]
+        w["xr"] = cr.receive(clerk, other, complaint(plaintiff_name=lit.real_name, plaintiff_id=lit.id_number),
+                             id_type="resident", id_number=lit.id_number, id_name=lit.real_name)
+        w["xr_file"] = cr.add_scan(clerk, w["xr"], SimpleUploadedFile("x.pdf", w["file"].file.read(), "application/pdf"))
+        cr.forward(clerk, w["xr"])
+    return w["xr"]
+
+
+XR_STAFF = {"filing_judge", "president", "trial_management", "other_court_president"}
+
+
 def client_for(user):
     c = Client()
     if user is not None:
@@ -73,6 +94,13 @@ GET_MATRIX = {
                                                                        "trial_management"}, (200,)),
     "filing:portal_file": (lambda w: f"/portal/files/{w['file'].pk}/", {"litigant"}, (200,)),
     "filing:staff_file": (lambda w: f"/staff/files/{w['file'].pk}/", CASE_READERS, (200,)),
+    "filing:crossregion_list": (lambda w: "/staff/filings/cross-region/", XR_STAFF, (200,)),
+    "filing:crossregion_new": (lambda w: "/staff/filings/cross-region/new/", {"filing_judge"}, (200,)),
+    "filing:crossregion_detail": (lambda w: f"/staff/filings/cross-region/{_xr(w).pk}/", XR_STAFF, (200,)),
+    "filing:crossregion_file": (lambda w: f"/staff/filings/cross-region/{_xr(w).pk}/files/{w['xr_file'].pk}/",
+                                XR_STAFF, (200,)),
+    "filing:portal_crossregion_list": (lambda w: "/portal/cross-region/", set(PUBLIC), (200,)),
+    "filing:portal_crossregion_detail": (lambda w: f"/portal/cross-region/{_xr(w).pk}/", {"litigant"}, (200,)),
     "audit:log": (lambda w: "/staff/audit/", {"president", "trial_management", "other_court_president"}, (200,)),
 }
 POST_MATRIX = {
@@ -92,6 +120,7 @@ POST_MATRIX = {
                               {"filing_judge", "judge", "division_head", "president"}),
     "filing:fee_change": (lambda w: f"/staff/fees/{w['fee'].pk}/change/", {"filing_judge", "judge", "president"}),
     "filing:decide": (lambda w: f"/staff/filings/{w['filing'].pk}/decide/", {"filing_judge"}),
+    "filing:crossregion_act": (lambda w: f"/staff/filings/cross-region/{_xr(w).pk}/act/", {"filing_judge"}),
 }
 DENIED = (302, 403, 404, 405)
 

@@ -47,6 +47,9 @@ NOT_PAGES = {
 # Parametrised pages of which the seeded demo world below has no instance (nothing generated,
 # served or scanned yet); reached by no crawl, they are not counted against a role.
 UNINSTANTIATED = {
+    "filing:crossregion_detail": "no cross-region filing in the seeded world (seed_crossregion makes them; 跨域立案 lists each)",
+    "filing:crossregion_file": "no cross-region filing in the seeded world (its page links each scan)",
+    "filing:portal_crossregion_detail": "no cross-region filing in the seeded world (我的跨域立案 lists each)",
     "documents:download": "no document is generated in the seeded world",
     "delivery:document_file": "no document is generated in the seeded world",
     "delivery:inbox_download": "no document is served in the seeded world",

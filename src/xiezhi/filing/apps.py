@@ -21,3 +21,10 @@ class FilingConfig(AppConfig):
                 "before": p.get("before", ""), "after": p.get("due_on", "")},
         })
         calendar_changed.connect(services.recompute_deadlines, dispatch_uid="filing.recompute_deadlines")
+        # 跨域立案: the competent court's decision (a FilingEvent) moves the cross-region request
+        from django.db.models.signals import post_save
+
+        from . import crossregion
+        from .models import FilingEvent
+
+        post_save.connect(crossregion.on_filing_event, sender=FilingEvent, dispatch_uid="filing.crossregion")

@@ -181,3 +181,4 @@ class PaymentIntent(models.Model):
             models.UniqueConstraint(fields=["assessment"], condition=models.Q(status="paid"),
                                     name="uniq_paid_payment"),
         ]
+from .models_crossregion import CrossRegionEvent, CrossRegionRequest  # noqa: E402,F401  跨域立案 (issue 12)

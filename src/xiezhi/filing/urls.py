@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_crossregion as xr
 
 app_name = "filing"
 urlpatterns = [
@@ -23,4 +23,12 @@ urlpatterns = [
     path("staff/filings/<int:pk>/decide/", views.filing_decide, name="decide"),
     path("staff/fees/<int:pk>/change/", views.fee_change, name="fee_change"),
     path("staff/files/<int:pk>/", views.staff_file, name="staff_file"),
+    # 跨域立案 (court-domain §7.2)
+    path("staff/filings/cross-region/", xr.crossregion_list, name="crossregion_list"),
+    path("staff/filings/cross-region/new/", xr.crossregion_new, name="crossregion_new"),
+    path("staff/filings/cross-region/<int:pk>/", xr.crossregion_detail, name="crossregion_detail"),
+    path("staff/filings/cross-region/<int:pk>/act/", xr.crossregion_act, name="crossregion_act"),
+    path("staff/filings/cross-region/<int:pk>/files/<int:file_pk>/", xr.crossregion_file, name="crossregion_file"),
+    path("portal/cross-region/", xr.portal_crossregion_list, name="portal_crossregion_list"),
+    path("portal/cross-region/<int:pk>/", xr.portal_crossregion_detail, name="portal_crossregion_detail"),
 ]

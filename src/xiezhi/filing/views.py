@@ -290,7 +290,7 @@ def filing_queue(request):
     qs = visible_filings(request.user).exclude(status=FilingStatus.DRAFT)
     if status:
         qs = qs.filter(status=status)
-    qs = qs.select_related("submitted_by", "case", "cause").order_by("review_due_on", "submitted_at")
+    qs = qs.select_related("submitted_by", "case", "cause", "crossregion__collaborating_court").order_by("review_due_on", "submitted_at")
     page = Paginator(qs, PAGE).get_page(request.GET.get("page"))
     return render(request, "filing/filing_queue.html", {
         "page": page, "status": status, "today": timezone.localdate(),
@@ -300,7 +300,7 @@ def filing_queue(request):
 @staff_required("filing_judge", "president", "trial_management")
 def filing_review(request, pk):
     filing = visible_filings(request.user).exclude(status=FilingStatus.DRAFT) \
-        .select_related("court", "cause", "submitted_by", "case").filter(pk=pk).first()
+        .select_related("court", "cause", "submitted_by", "case", "crossregion__collaborating_court").filter(pk=pk).first()
     if filing is None:
         raise deny(request, detail=f"立案申请 {pk}")
     record(request, AuditEntry.Action.READ, filing=filing)
