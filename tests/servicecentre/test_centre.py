@@ -208,6 +208,7 @@ def test_hotline_deadlines_by_kind_overdue_first_route_answer_close(court, lian,
         services.close(lian, a)  # not answered yet
     c = Client()
     c.force_login(judge)
+    assert f"/staff/centre/12368/{a.pk}/" in c.get("/staff/centre/12368/mine/").content.decode()
     assert c.get(f"/staff/centre/12368/{a.pk}/").status_code == 200
     c.post(f"/staff/centre/12368/{a.pk}/answer/", {"answer": "请携带起诉状到立案窗口。"})
     services.close(lian, HotlineItem.objects.get(pk=a.pk))

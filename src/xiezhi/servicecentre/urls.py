@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/centre/materials/", views.materials, name="materials"),
     path("staff/centre/materials/<int:pk>/sign/", views.material_sign, name="material_sign"),
     path("staff/centre/12368/", views.hotline, name="hotline"),
+    path("staff/centre/12368/mine/", views.hotline_mine, name="hotline_mine"),
     path("staff/centre/12368/<int:pk>/", views.hotline_item, name="hotline_item"),
     path("staff/centre/12368/<int:pk>/<str:action>/", views.hotline_action, name="hotline_action"),
 ]

@@ -266,6 +266,16 @@ def hotline(request):
 
 
 @staff_required()
+def hotline_mine(request):
+    """12368 calls the centre passed to this staff member, open ones, by deadline."""
+    today = timezone.localdate()
+    items = list(selectors.routed_to_me(request.user))
+    for i in items:
+        i.overdue = i.due_on < today
+    return render(request, "servicecentre/hotline_mine.html", {"items": items})
+
+
+@staff_required()
 def hotline_item(request, pk):
     item = get_object_or_404(HotlineItem.objects.select_related("routed_to"), pk=pk, court=request.user.court)
     if item.routed_to_id != request.user.pk and not request.user.has_role(*CENTRE):
