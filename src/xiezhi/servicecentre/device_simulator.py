@@ -101,7 +101,7 @@ def main():
     a = ap.parse_args()
     server = ThreadingHTTPServer((a.host, a.port), make_handler(Simulator()))
     server.daemon_threads = True
-    print(f"kiosk device simulator on http://{a.host}:{a.port}", flush=True)
+    print(f"kiosk device simulator on http://{a.host}:{server.server_address[1]}", flush=True)
     server.serve_forever()
 
 
