@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "xiezhi.delivery",
     "xiezhi.enforcement",
     "xiezhi.mediation",
+    "xiezhi.servicecentre",
     "xiezhi.audit",
     "xiezhi.site",
     "xiezhi.demo",
@@ -382,6 +383,14 @@ LINKAGE_CLAIM_MINUTES = int(os.environ.get("XIEZHI_LINKAGE_CLAIM_MINUTES", "10")
 # 视频会议 (online mediation sessions, online hearings): HTTP JSON; xiezhi.mediation.video_simulator speaks it
 VIDEO_URL = os.environ.get("XIEZHI_VIDEO_URL", "")
 VIDEO_ADAPTER = os.environ.get("XIEZHI_VIDEO_ADAPTER", "")  # dotted path of an adapter class instead of HTTP
+# 诉讼服务中心 (issue 12 item 5): the kiosk's ID-card reader and receipt printer behind one HTTP bridge
+# (servicecentre.devices; empty: the demo starts servicecentre.device_simulator in-process)
+KIOSK_DEVICE_URL = os.environ.get("XIEZHI_KIOSK_DEVICE_URL", "")
+CENTRE_SLOT_CAPACITY = int(os.environ.get("XIEZHI_CENTRE_SLOT_CAPACITY", "4"))  # appointments per half hour
+# 12368: working days to answer, per kind (⚠ a court's own rule; e.g. 咨询 1, 投诉 5)
+HOTLINE_ANSWER_DAYS = {k: int(v) for k, v in (x.split("=") for x in os.environ.get(
+    "XIEZHI_HOTLINE_ANSWER_DAYS", "consult=1,query=1,complaint=5,suggestion=5,booking=1").split(","))}
+KIOSK_LOOKUP_LIMIT = int(os.environ.get("XIEZHI_KIOSK_LOOKUP_LIMIT", "5"))  # case look-ups per terminal per 10 minutes
 EMAIL_HOST = os.environ.get("XIEZHI_SMTP_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("XIEZHI_SMTP_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("XIEZHI_SMTP_USER", "")

@@ -33,6 +33,10 @@ class Command(BaseCommand):
 
         # the video-conference simulator (online mediation rooms), unless XIEZHI_VIDEO_URL names a service
         video_url = ensure_video_simulator()
+        from xiezhi.demo.seed_servicecentre import ensure_device_simulator
+
+        # the kiosk's ID-card reader and receipt printer (诉讼服务中心), unless XIEZHI_KIOSK_DEVICE_URL names a bridge
+        device_url = ensure_device_simulator()
 
         self.stdout.write("正在准备演示数据（首次约需一分钟）…")
         started = time.monotonic()
@@ -54,6 +58,7 @@ class Command(BaseCommand):
         self.stdout.write(f"接口文档  http://{addr}/api/docs/")
         self.stdout.write(f"网络查控协助单位模拟器 {linkage_url}")
         self.stdout.write(f"视频会议模拟器 {video_url}")
+        self.stdout.write(f"自助服务终端   http://{addr}/kiosk/   （设备模拟器 {device_url}）")
         if no_serve:
             return
 
