@@ -13,4 +13,5 @@ class AssistanceConfig(AppConfig):
         from .services import register_events
 
         register_events()
+        from .fee_relief import register_events as fee_events; fee_events()  # noqa: E702
         register_panel("assistance", 40, case_panel)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from xiezhi.law import assistance as law
 
-__all__ = ["WageBase", "AssistanceApplication", "AssistanceEvidence"]
+__all__ = ["WageBase", "AssistanceApplication", "AssistanceEvidence", "FeeRelief"]
 
 ORIGIN_KINDS = [
     ("criminal", _("刑事")), ("civil", _("民事")), ("administrative", _("行政")), ("compensation", _("国家赔偿")),
@@ -117,3 +117,44 @@ class AssistanceEvidence(models.Model):
     class Meta:
         verbose_name = _("困难证明材料")
         verbose_name_plural = _("困难证明材料")
+
+
+class FeeRelief(models.Model):
+    """诉讼费用的司法救助 asked by a party for one fee assessment (交费办法 第四十四条至第五十一条). The
+    decision changes the assessment only through the filing services (change_fee / change_fee_due)."""
+
+    class Form(models.TextChoices):
+        DEFER = "defer", _("缓交")
+        REDUCE = "reduce", _("减交")
+        EXEMPT = "exempt", _("免交")
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", _("待决定")
+        GRANTED = "granted", _("准予")
+        PARTLY = "partly", _("部分准予")
+        REFUSED = "refused", _("不予准许")
+
+    assessment = models.ForeignKey("filing.FeeAssessment", verbose_name=_("诉讼费用"), on_delete=models.CASCADE,
+                                   related_name="reliefs")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申请人账户"), on_delete=models.PROTECT,
+                                     related_name="+")
+    form = models.CharField(_("救助方式"), max_length=10, choices=Form.choices)
+    reasons = models.TextField(_("申请理由"))
+    proof = models.FileField(_("证明材料"), upload_to="assistance/", blank=True)
+    state = models.CharField(_("状态"), max_length=12, choices=State.choices, default=State.REQUESTED)
+    amount_before = models.DecimalField(_("原应交金额"), max_digits=14, decimal_places=2)
+    amount_after = models.DecimalField(_("决定后应交金额"), max_digits=14, decimal_places=2, null=True, blank=True)
+    due_after = models.DateField(_("缓交至"), null=True, blank=True)
+    decision_reason = models.TextField(_("决定理由"), blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("决定人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("诉讼费用缓减免")
+        verbose_name_plural = _("诉讼费用缓减免")
+        constraints = [
+            # one open request per fee: a double click makes one
+            models.UniqueConstraint(fields=["assessment"], condition=Q(state="requested"),
+                                    name="uniq_open_fee_relief"),
+        ]

@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/approve/", views.approve, name="approve"),
     path("<int:pk>/refuse/", views.refuse, name="refuse"),
     path("<int:pk>/pay/", views.pay, name="pay"),
+    path("fee-reliefs/<int:pk>/decide/", views.decide_fee_relief, name="decide_fee_relief"),
 ]

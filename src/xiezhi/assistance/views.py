@@ -21,6 +21,7 @@ from xiezhi.site.http import errors_of, parse_date, run_action
 
 from . import selectors, services
 from .models import ORIGIN_KINDS, AssistanceApplication
+from .models import FeeRelief as FeeReliefModel
 
 S = AssistanceApplication.State
 
@@ -67,9 +68,12 @@ def _submit(request, court, template, done, extra=None):
 
 @staff_required(*services.STAFF_ROLES)
 def staff_list(request):
+    from . import fee_relief
+
     apps = selectors.annotate(selectors.for_staff(request.user)[:300])
     return render(request, "assistance/list.html", {
-        "apps": apps, "can_record": services.is_handler(request.user, request.user.court)})
+        "apps": apps, "can_record": services.is_handler(request.user, request.user.court),
+        "reliefs": fee_relief.pending_for_staff(request.user)[:100]})
 
 
 @staff_required(*services.HANDLER_ROLES)
@@ -180,3 +184,51 @@ def portal_new(request):
 def portal_detail(request, pk):
     app = _get(request, pk)
     return render(request, "assistance/portal/detail.html", {"a": app, "evidence": app.evidence.all()})
+
+
+# ---- fee relief (缓交、减交、免交) -----------------------------------------------------------------
+
+@public_required
+def portal_fees(request):
+    from . import fee_relief
+
+    fees = list(fee_relief.my_unpaid_fees(request.user))
+    for f in fees:
+        f.relief_list = list(f.reliefs.order_by("-created_at"))
+    return render(request, "assistance/portal/fees.html", {"fees": fees, "forms": FeeReliefModel.Form.choices})
+
+
+@require_POST
+@public_required
+def portal_fee_relief(request, pk):
+    from xiezhi.filing.models import FeeAssessment
+
+    from . import fee_relief
+
+    fa = FeeAssessment.objects.filter(pk=pk).select_related("case").first()
+    if fa is None or fee_relief.payer_party(request.user, fa.case) is None:
+        raise deny(request, case=fa.case if fa else None, detail=f"诉讼费用 {pk}")
+    p = request.POST
+    return run_action(request, lambda: fee_relief.request_relief(request.user, fa, p.get("form", ""), p.get("reasons", ""),
+                                                                request.FILES.get("proof")),
+                      _("已提交申请，请等待法院决定。"), reverse("assistance_portal:fees"))
+
+
+@require_POST
+@staff_required("filing_judge", "judge", "president")
+def decide_fee_relief(request, pk):
+    from . import fee_relief
+
+    r = FeeReliefModel.objects.filter(pk=pk, assessment__case__court_id=request.user.court_id).first()
+    if r is None:
+        raise deny(request, detail=f"诉讼费用缓减免 {pk}")
+    p = request.POST
+
+    def fn():
+        due = parse_date(p.get("due_on")) if p.get("due_on") else None
+        return fee_relief.decide(request.user, r, p.get("outcome", ""), p.get("reason", ""),
+                                 percent=p.get("percent") or None, due_on=due)
+
+    return run_action(request, fn, _("已作出决定。"), reverse("assistance:list"),
+                      on_success=lambda: record(request, AuditEntry.Action.CHANGE, case=r.assessment.case,
+                                                detail=f"诉讼费用缓减免 {r.pk}"))
