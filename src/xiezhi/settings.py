@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "xiezhi.enforcement",
     "xiezhi.mediation",
     "xiezhi.servicecentre",
+    "xiezhi.assistance",
     "xiezhi.audit",
     "xiezhi.site",
     "xiezhi.demo",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/trial/", include("xiezhi.trial.urls")),
     path("staff/enforcement/", include("xiezhi.enforcement.urls")),
     path("staff/mediation/", include("xiezhi.mediation.urls")),
+    path("staff/assistance/", include("xiezhi.assistance.urls")),
     path("documents/", include("xiezhi.documents.urls")),
     path("staff/dossier/", include("xiezhi.dossier.urls")),
     path("delivery/", include("xiezhi.delivery.urls")),
@@ -27,6 +28,7 @@ urlpatterns = [
     path("portal/enforcement/", include("xiezhi.enforcement.portal_urls")),
     path("portal/mediation/", include("xiezhi.mediation.portal_urls")),
     path("", include("xiezhi.servicecentre.urls")),
+    path("portal/assistance/", include("xiezhi.assistance.portal_urls")),
 ]
 
 # A request no page sends (xiezhi.site.http.BadInput: an id that is not a number …) gets its sentence.

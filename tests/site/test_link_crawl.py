@@ -69,6 +69,8 @@ UNINSTANTIATED = {
     "mediation_portal:document_file": "no pre-suit mediation in the seeded world (the portal page's 调解材料 links each)",
     "servicecentre:window": "no service window in the seeded world (seed_servicecentre makes them; 诉讼服务中心 lists each)",
     "servicecentre:hotline_item": "no 12368 call in the seeded world (seed_servicecentre makes them; 12368 热线 lists each)",
+    "assistance:detail": "no judicial assistance application in the seeded world (seed_assistance makes them; 司法救助 lists each)",
+    "assistance_portal:detail": "no judicial assistance application in the seeded world (the portal's 我的司法救助申请 lists each)",
 }
 CASE_IN_PATH = re.compile(r"/cases/(\d+)/")
 PER_PATTERN = 4  # addresses of one shape a crawl opens (a calendar links to every week, a list to every case)

@@ -1092,6 +1092,7 @@ def seed_all(n_cases: int = 300) -> dict:
     seed_disposal(c, users)  # 参考价、网络拍卖、分配方案 (issue 11 item 6; seed_disposal.py)
     seed_linkage(c, users)  # 网络查控: searches answered, assets found, frozen, deducted (seed_linkage.py)
     from .seed_parties import seed_parties; seed_parties(c, users)  # noqa: E702 (issue 11 items 4, 11)
+    from .seed_assistance import seed_assistance; seed_assistance(c, users)  # noqa: E702 (issue 12 item 6)
     seed_closing(c, users)  # 执行结案、终本及定期查询、个人债务集中清理 (issue 11 items 9–11; seed_closing.py)
     from .seed_servicecentre import seed_servicecentre; seed_servicecentre(c, users)  # noqa: E702 (issue 12 item 5)
     pages = seed_dossiers(c, users)

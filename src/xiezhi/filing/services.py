@@ -602,6 +602,26 @@ def change_fee(actor, assessment: FeeAssessment, amount: Decimal, reason: str) -
     return assessment
 
 
+def change_fee_due(actor, assessment: FeeAssessment, due_on: date, reason: str) -> FeeAssessment:
+    """缓交 (诉讼费用交纳办法 第四十七条): a later due date for an unpaid fee, with the reason, on the timeline."""
+    from xiezhi.cases.selectors import can_manage_case
+
+    if not can_manage_case(actor, assessment.case, "filing_judge", "judge", "president"):
+        raise PermissionDenied(_("您无权调整该案诉讼费用。"))
+    if not reason.strip():
+        raise ValidationError(_("调整交费期限须填写理由。"))
+    lock_case(assessment.case_id)  # the same lock order as change_fee
+    assessment = FeeAssessment.objects.select_for_update(of=("self",)).select_related("case").get(pk=assessment.pk)
+    if assessment.paid_at:
+        raise ValidationError(_("诉讼费已交纳，不能再缓交。"))
+    old = assessment.due_on
+    assessment.due_on = due_on
+    assessment.save(update_fields=["due_on"])
+    append_event(assessment.case, "fee_due_changed", actor, {"from": old.isoformat() if old else "",
+                                                             "to": due_on.isoformat(), "reason": reason})
+    return assessment
+
+
 def pay_fee(user, assessment: FeeAssessment, idempotency_key: str = "") -> FeeAssessment:
     """交费 in three steps, so that no payment is ever lost or made twice:
     1. record a PENDING PaymentIntent with an idempotency key and commit it (a second click, or a
