@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "xiezhi.delivery",
     "xiezhi.enforcement",
     "xiezhi.mediation",
+    "xiezhi.confirmation",
     "xiezhi.audit",
     "xiezhi.site",
     "xiezhi.demo",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("enforcement/", include("xiezhi.enforcement.public_urls")),
     path("portal/enforcement/", include("xiezhi.enforcement.portal_urls")),
     path("portal/mediation/", include("xiezhi.mediation.portal_urls")),
+    path("", include("xiezhi.confirmation.urls")),
 ]
 
 # A request no page sends (xiezhi.site.http.BadInput: an id that is not a number …) gets its sentence.
