@@ -66,9 +66,10 @@ def test_accept_opens_the_case_with_fee_zero(accepted_app, staff):
     assert case.judge == staff["judge"]
     assert sorted(p.name for p in case.parties.all()) == ["张三", "李四"]
     assert {p.role for p in case.parties.all()} == {"applicant"}
-    fee = case.fees.get()
-    assert fee.amount == Decimal("0") and "第八条" in fee.basis
-    assert case.events.filter(code="confirmation_accepted").exists()
+    assert not case.fees.exists()  # nothing assessed (交费办法 第八条第（一）项)
+    node = case.events.get(code="confirmation_accepted")
+    assert Decimal(node.payload["fee"]) == 0 and "第八条" in node.payload["fee_basis"]
+    assert case.events.filter(code="organisation_set", payload__judge_id=staff["judge"].pk).exists()
     assert (case.limit_end - case.filed_on).days == 30  # the special procedure's 30 days on the case's own clock
     # a second click: the same case, no second number
     again = services.accept(staff["lian"], app)

@@ -248,7 +248,7 @@ def _open_case(actor, court, type_code: str, title: str, claims: str, judge, par
     case = Case.objects.create(
         court=court, case_type=refcache.case_type(type_code), number=f"#{uuid.uuid4().hex}", year=today.year,
         serial=0, procedure=refcache.procedure(PROCEDURE) if type_code != TYPE_PRE_SUIT_DOCUMENT else None,
-        title=title[:300], claims=claims, filed_on=today, judge=judge)
+        title=title[:300], claims=claims, filed_on=today)
     Party.objects.bulk_create([Party(case=case, **p) for p in parties])
     if getattr(actor, "is_court_staff", False) and actor.has_role("filing_judge"):
         case.team.add(actor)
@@ -260,6 +260,10 @@ def _open_case(actor, court, type_code: str, title: str, claims: str, judge, par
         if case.procedure else None,
         *events] if e], refresh=False, new_case=True)
     refresh_snapshot(case, events=evs, also={"number": number, "serial": serial})
+    if judge is not None:  # through the one assignment service: the timeline says who and why
+        from xiezhi.cases.services import assign_judge
+
+        case = assign_judge(actor, case, judge, reason=str(_("受理时确定承办法官")))
     return case
 
 
@@ -292,9 +296,8 @@ def accept(actor, app: ConfirmationApplication, judge=None) -> ConfirmationAppli
                                                         "agreement_effective_on": app.agreement_effective_on.isoformat(),
                                                         "fee": str(fee), "fee_basis": basis,
                                                         "venue_basis": app.venue_basis}, None)])
-    from xiezhi.filing.models import FeeAssessment
-
-    FeeAssessment.objects.create(case=case, computed=fee, amount=fee, basis=basis[:300], assessed_by=actor)
+    # no FeeAssessment row: nothing is assessed (交费办法 第八条第（一）项); the zero and its basis are on the
+    # application and on the acceptance node
     app.state, app.case, app.accepted_on, app.fee, app.fee_basis = State.ACCEPTED, case, today, fee, basis[:200]
     app.save(update_fields=["state", "case", "accepted_on", "fee", "fee_basis"])
     return app
@@ -324,8 +327,7 @@ def decide(actor, app: ConfirmationApplication, outcome: str, *, ground: str = "
     if outcome == State.DISMISSED and ground not in DismissalGround.values:
         raise ValidationError(_("驳回申请应写明理由（民诉解释 第三百五十八条）。"))
     if not case.judge_id:
-        case.judge = actor if actor.has_role("judge") else None
-        Case.objects.filter(pk=case.pk).update(judge=case.judge)
+        raise ValidationError(_("尚未确定承办法官。"))
     reasoning = (reasoning or "").strip()
     if outcome == State.CONFIRMED:
         decision = ["申请人达成的调解协议有效。",
