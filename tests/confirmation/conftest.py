@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -60,5 +60,3 @@ def agreed(accepted, staff):
     m = accepted()
     return ms.record_agreement(staff["mediator"], m, "被告于2026年12月31日前偿还原告10000元。")
 
-
-_ = date

@@ -106,7 +106,7 @@ def test_dismissal_needs_a_ground_of_358(accepted_app, staff, no_service):
         services.decide(staff["judge"], accepted_app, State.DISMISSED)
     app, doc = services.decide(staff["judge"], accepted_app, State.DISMISSED, ground="voluntary")
     assert app.state == State.DISMISSED and app.dismissal_ground == "voluntary"
-    assert doc.variant == "reject_confirmation" if hasattr(doc, "variant") and doc.variant else True
+    assert doc.kind == "ruling"
 
 
 def test_only_the_judge_of_the_case_decides(accepted_app, staff):

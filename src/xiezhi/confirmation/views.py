@@ -23,7 +23,7 @@ from xiezhi.site.access import public_required, staff_required
 from xiezhi.site.http import errors_of, parse_date, parse_id, run_action
 
 from . import services
-from .models import ConfirmationApplication, DismissalGround, MediationOutcome, NotAcceptedGround, Origin, VenueGround
+from .models import ConfirmationApplication, MediationOutcome, NotAcceptedGround, Origin, VenueGround
 from .selectors import LIST_ROLES, filing_board, outcome_of, visible_applications
 
 RECEIVE_ROLES = services.FILING_ROLES
