@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "xiezhi.mediation",
     "xiezhi.servicecentre",
     "xiezhi.assistance",
+    "xiezhi.confirmation",
     "xiezhi.audit",
     "xiezhi.site",
     "xiezhi.demo",

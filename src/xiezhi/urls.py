@@ -29,6 +29,7 @@ urlpatterns = [
     path("portal/mediation/", include("xiezhi.mediation.portal_urls")),
     path("", include("xiezhi.servicecentre.urls")),
     path("portal/assistance/", include("xiezhi.assistance.portal_urls")),
+    path("", include("xiezhi.confirmation.urls")),
 ]
 
 # A request no page sends (xiezhi.site.http.BadInput: an id that is not a number …) gets its sentence.

@@ -22,6 +22,9 @@ EFFECT = {
                      "如不服本裁定，可以自收到裁定书之日起五日内向本院申请复议一次。复议期间不停止裁定的执行。"],
     "suspension": ["本裁定送达后即发生法律效力。"],
     "transfer": ["本裁定送达后即发生法律效力。"],
+    # 司法确认 (民事诉讼法 第二百零六条): no appeal; effective when served
+    "confirm_agreement": ["本裁定送达后即发生法律效力。"],
+    "reject_confirmation": ["本裁定送达后即发生法律效力。"],
 }
 DECISION = {
     "not_accepted": ["对黄强的起诉，本院不予受理"],
@@ -32,6 +35,8 @@ DECISION = {
                      "或查封、扣押其相应价值的财产"],
     "suspension": ["本案中止诉讼"],
     "transfer": ["本案移送河南省开封市鼓楼区人民法院处理"],
+    "confirm_agreement": ["申请人达成的调解协议有效"],
+    "reject_confirmation": ["驳回申请人的司法确认申请"],
 }
 BASIS = {"withdrawal": ["《中华人民共和国民事诉讼法》第一百四十八条第一款"]}
 

@@ -71,6 +71,8 @@ UNINSTANTIATED = {
     "servicecentre:hotline_item": "no 12368 call in the seeded world (seed_servicecentre makes them; 12368 热线 lists each)",
     "assistance:detail": "no judicial assistance application in the seeded world (seed_assistance makes them; 司法救助 lists each)",
     "assistance_portal:detail": "no judicial assistance application in the seeded world (the portal's 我的司法救助申请 lists each)",
+    "confirmation:detail": "no 司法确认 application in the seeded world (seed_confirmation makes them; the 司法确认 list links each)",
+    "confirmation:from_mediation": "no pre-suit mediation in the seeded world (a mediation's page links it once agreed)",
 }
 CASE_IN_PATH = re.compile(r"/cases/(\d+)/")
 PER_PATTERN = 4  # addresses of one shape a crawl opens (a calendar links to every week, a list to every case)

@@ -259,6 +259,8 @@ def procedure_sentence(case, kind: str, variant: str = "", procuratorate: str = 
         lead = f"{role_names(_PLAINTIFF_ROLES)}诉{role_names(_DEFENDANT_ROLES)}"
     lead += f"{cause}一案"
     if kind == "ruling":
+        if variant in ("confirm_agreement", "reject_confirmation"):  # 司法确认: the applicants apply together
+            return f"申请人{names(_PLAINTIFF_ROLES)}申请司法确认调解协议一案，本院于{filed}立案后，依法进行了审查。"
         if variant == "not_accepted":
             return f"{filed}，本院收到{names(_PLAINTIFF_ROLES)}的起诉状。"
         if variant in ("dismissal", "suspension", "transfer"):

@@ -115,7 +115,12 @@ RULING_TYPES: dict[str, RulingType] = {r.code: r for r in [
     RulingType("preservation", _("保全"), review=True),
     RulingType("suspension", _("中止诉讼")),
     RulingType("transfer", _("移送管辖")),
+    # 司法确认 (民事诉讼法 第二百零六条): no appeal; effective when served (xiezhi.confirmation)
+    RulingType("confirm_agreement", _("确认调解协议效力")),
+    RulingType("reject_confirmation", _("驳回司法确认申请")),
 ]}
+#: the 司法确认 variants: the ruling of a 民特 / 诉前调确 case
+CONFIRMATION_VARIANTS = frozenset({"confirm_agreement", "reject_confirmation"})
 
 #: 执行裁定书 by its kind. `review`: the 执行异议 ruling may be reconsidered by the court one level up within
 #: 10 days (民事诉讼法 第二百三十六条); `case_types`: the cases it is made in (执行实施 执 / 执恢 / 执保, or 执异).
