@@ -61,6 +61,7 @@ UNINSTANTIATED = {
     "mediation:detail": "no pre-suit mediation in the seeded world (seed_mediation makes them; 诉前调解 and 我的调解 list each)",
     "enforcement_portal:case": "the portal users of the seeded world are parties of no enforcement case (seed_parties)",
     "mediation_portal:detail": "no pre-suit mediation in the seeded world (the portal's 我的诉前调解 list links each)",
+    "complaints:detail": "no complaint in the seeded world (seed_complaints makes them; the 涉诉信访 list links each)",
 }
 CASE_IN_PATH = re.compile(r"/cases/(\d+)/")
 PER_PATTERN = 4  # addresses of one shape a crawl opens (a calendar links to every week, a list to every case)

@@ -1080,6 +1080,7 @@ def seed_all(n_cases: int = 300) -> dict:
     made = seed_cases(c, users, n_cases)
     seed_filings(c, users)
     from .seed_mediation import seed_mediation; seed_mediation(c, users)  # noqa: E702 (issue 12, before the hearings)
+    from .seed_complaints import seed_complaints; seed_complaints(c, users)  # noqa: E702 (issue 12 items 7–8)
     work = seed_work(c, users)
     hearings = seed_trial(c, users)
     served = seed_service(c, users)
