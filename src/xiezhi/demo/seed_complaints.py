@@ -8,7 +8,7 @@ complaints services, so every node is real.
 A second `make demo` adds nothing: the seed returns when the court already has complaints."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,7 +23,8 @@ def _judged_case(c: Court, users: dict[str, User]):
     from xiezhi.cases.models import Case, CaseStatus, Party
     from xiezhi.courts import refcache
     from xiezhi.law.casenumber import format_case_number
-    from xiezhi.trial.models import AppealWindow, Closing
+    from xiezhi.cases.services import append_events
+    from xiezhi.trial.models import AppealWindow, Closing, Pronouncement
 
     today = timezone.localdate()
     year = today.year
@@ -31,7 +32,7 @@ def _judged_case(c: Court, users: dict[str, User]):
     case = Case.objects.create(
         court=c, case_type=refcache.case_type("民初"), number=format_case_number(year, c.case_code, "民初", serial),
         year=year, serial=serial, filed_on=today - timedelta(days=130), closed_on=today - timedelta(days=45),
-        title="马当事诉孙某民间借贷纠纷", judge=users["judge"], status=CaseStatus.CLOSED,
+        title="马当事诉孙某民间借贷纠纷", judge=users["judge"], procedure=refcache.procedure("civil_summary"), status=CaseStatus.CLOSED,
         claims="判令被告偿还借款80000元及利息。", facts="被告向原告借款80000元，到期未还。")
     litigant = users["13800000002"]
     a = Party.objects.create(case=case, role="plaintiff", name=litigant.real_name, user=litigant,
@@ -39,6 +40,20 @@ def _judged_case(c: Court, users: dict[str, User]):
     b = Party.objects.create(case=case, role="defendant", name="孙某", phone="13912340000")
     Closing.objects.create(case=case, method="judgment", document_kind="judgment", closed_on=case.closed_on,
                            closed_by=users["judge"])
+    Pronouncement.objects.create(case=case, document_kind="judgment", pronounced_on=case.closed_on,
+                                 recorded_by=users["judge"])
+    # the timeline every closed demo case has (tests/demo/test_demo_story.py): filed, assigned, pronounced, closed
+    judge = users["judge"]
+    at = lambda d, h: timezone.make_aware(datetime(d.year, d.month, d.day, h))  # noqa: E731
+    append_events(case, [
+        ("registered", users["lian"], {"number": case.number, "filed_on": case.filed_on.isoformat()},
+         at(case.filed_on, 9)),
+        ("organisation_set", users["lian"], {"judge": judge.display_name, "judge_id": judge.pk, "reason": "随机分案"},
+         at(case.filed_on, 10)),
+        ("pronounced", judge, {"document_kind": "judgment"}, at(case.closed_on, 10)),
+        ("closed", judge, {"method": "judgment"}, at(case.closed_on, 11)),
+    ], refresh=False, new_case=True)
+    Case.objects.filter(pk=case.pk).update(deadline_state="ok")
     served = today - timedelta(days=40)
     for p in (a, b):
         AppealWindow.objects.create(case=case, party=p, document_kind="judgment", served_on=served,
@@ -78,3 +93,5 @@ def seed_complaints(c: Court, users: dict[str, User]) -> None:
         services.answer_question(judge, q, mode="written",
                                  answer="借款合同对利率约定不明，依法按同期贷款市场报价利率计算，故部分支持。")
         services.ask_question(litigant, case, "对方不履行判决，我应该怎么申请执行？")
+        # a closed case is not "不计审限" (the timeline refresh of the nodes above has no time limit to count)
+        type(case).objects.filter(pk=case.pk).update(deadline_state="ok")
