@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "xiezhi.servicecentre",
     "xiezhi.assistance",
     "xiezhi.confirmation",
+    "xiezhi.complaints",
     "xiezhi.audit",
     "xiezhi.site",
     "xiezhi.demo",
@@ -330,6 +331,10 @@ DEADLINE_WARN_DAYS = int(os.environ.get("XIEZHI_DEADLINE_WARN_DAYS", "15"))
 APPEAL_HMT_AS_FOREIGN = os.environ.get("XIEZHI_APPEAL_HMT_AS_FOREIGN", "1") == "1"
 # Filing review period (CPL art. 126; 登记立案规定 art. 2, 8): statutory, so not an environment variable
 FILING_REVIEW_DAYS = 7
+# 信访事项 handled within 60 days of acceptance (信访工作条例 第三十二条; ⚠ kept configurable)
+COMPLAINT_PETITION_DAYS = int(os.environ.get("XIEZHI_COMPLAINT_PETITION_DAYS", "60"))
+# 判后答疑: the judge answers within this many working days (no national text, domain §7.6 ⚠: court policy)
+POST_JUDGMENT_ANSWER_WORKING_DAYS = int(os.environ.get("XIEZHI_POST_JUDGMENT_ANSWER_WORKING_DAYS", "5"))
 # 结案 by judgment / ruling / mediation waits until the sealed document has reached every party and is
 # in the e-file (审限规定 第十条; ⚠ a court may close first and serve after: set to 0)
 CLOSING_REQUIRES_SERVICE = os.environ.get("XIEZHI_CLOSING_REQUIRES_SERVICE", "1") == "1"

@@ -18,6 +18,7 @@ urlpatterns = [
     path("staff/enforcement/", include("xiezhi.enforcement.urls")),
     path("staff/mediation/", include("xiezhi.mediation.urls")),
     path("staff/assistance/", include("xiezhi.assistance.urls")),
+    path("", include("xiezhi.complaints.urls")),
     path("documents/", include("xiezhi.documents.urls")),
     path("staff/dossier/", include("xiezhi.dossier.urls")),
     path("delivery/", include("xiezhi.delivery.urls")),

@@ -73,6 +73,7 @@ UNINSTANTIATED = {
     "assistance_portal:detail": "no judicial assistance application in the seeded world (the portal's 我的司法救助申请 lists each)",
     "confirmation:detail": "no 司法确认 application in the seeded world (seed_confirmation makes them; the 司法确认 list links each)",
     "confirmation:from_mediation": "no pre-suit mediation in the seeded world (a mediation's page links it once agreed)",
+    "complaints:detail": "no complaint in the seeded world (seed_complaints makes them; the 涉诉信访 list links each)",
 }
 CASE_IN_PATH = re.compile(r"/cases/(\d+)/")
 PER_PATTERN = 4  # addresses of one shape a crawl opens (a calendar links to every week, a list to every case)

@@ -1082,6 +1082,7 @@ def seed_all(n_cases: int = 300) -> dict:
     from .seed_mediation import seed_mediation; seed_mediation(c, users)  # noqa: E702 (issue 12, before the hearings)
     from .seed_crossregion import seed_crossregion; seed_crossregion(c, users)  # noqa: E702 (issue 12 item 4)
     from .seed_confirmation import seed_confirmation; seed_confirmation(c, users)  # noqa: E702 (issue 12: 司法确认)
+    from .seed_complaints import seed_complaints; seed_complaints(c, users)  # noqa: E702 (issue 12 items 7–8)
     work = seed_work(c, users)
     hearings = seed_trial(c, users)
     from .seed_entrusted import seed_entrusted; seed_entrusted(c, users)  # noqa: E702 (issue 12 item 2: 委托调解)
