@@ -166,7 +166,7 @@ def test_failed_mediation_becomes_a_registered_case_with_its_materials(
     clerk, party, med = _divert_and_start(browser, desktop, phone, base, w)
     shared, concession = tmp_path / "还款记录.pdf", tmp_path / "让步方案.pdf"
     shared.write_bytes(pdf_bytes)
-    concession.write_bytes(pdf_bytes)
+    concession.write_bytes(pdf_bytes + b"\n%concession\n")  # another file: the room keeps one copy of the same bytes
     room = med.locator("#room form[enctype]")
     room.locator("input[name=title]").fill("还款记录")
     room.locator("input[name=file]").set_input_files(str(shared))
@@ -177,8 +177,9 @@ def test_failed_mediation_becomes_a_registered_case_with_its_materials(
     room.locator("input[name=concession]").check()
     room.locator("button").click()
     expect(med.locator("#room")).to_contain_text("不作为诉讼证据")
-    med.fill("input[name=reason]", "双方分歧较大，被告拒绝还款")
-    med.click("button:has-text('记录调解不成')")
+    failure = med.locator("form[action$='/failure/']")
+    failure.locator("input[name=reason]").fill("双方分歧较大，被告拒绝还款")
+    failure.locator("button").click()
     expect(med.locator("dl.facts")).to_contain_text("调解不成")
 
     # back in the clerk's queue as it was submitted: registered without typing anything again
