@@ -20,7 +20,7 @@ def test_accept_opens_a_numbered_case_and_starts_the_ten_day_clock(apply_for, ma
     assert a.state == S.ACCEPTED
     assert "司救刑" in a.assistance_case.number  # a criminal origin: 司救刑 (案号规定)
     assert a.approval_due == working_days_after(timezone.localdate(), 10, get_work_calendar(strict=False))
-    assert list(a.assistance_case.events.values_list("code", flat=True)) == ["registered", "assistance_accepted"]
+    assert list(a.assistance_case.events.values_list("code", flat=True)) == ["registered", "organisation_set", "assistance_accepted"]
     assert services.accept(staff["lian"], a).assistance_case_id == a.assistance_case_id  # a second click: same case
 
 

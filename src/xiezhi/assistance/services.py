@@ -230,6 +230,9 @@ def accept(actor, app) -> AssistanceApplication:
     app.save(update_fields=["assistance_case", "state", "accepted_on", "approval_due"])
     events = append_events(case, [
         ("registered", actor, {"number": number, "filed_on": today.isoformat()}, None),
+        # the handler is on the timeline like every case's judge (流程公开规定 第七条: 审判组织)
+        ("organisation_set", actor, {"judge": actor.display_name, "judge_id": actor.pk,
+                                     "reason": "司法救助案件由立案部门承办"}, None),
         ("assistance_accepted", actor, {"origin": app.origin_case.number if app.origin_case_id else "",
                                         "category": app.category, "approval_due": app.approval_due.isoformat()}, None),
     ], refresh=False, new_case=True)
