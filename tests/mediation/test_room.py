@@ -224,3 +224,21 @@ def test_demo_rooms_and_the_portal_user_sees_a_live_one(court, settings):
     page = _client(ma).get(f"/portal/mediation/{mine.pk}/").content.decode()
     assert s.links["party-0"] in page and "同意该方案" in page
     assert urllib.request.urlopen(s.links["party-0"], timeout=10).status == 200
+
+
+@pytest.mark.parametrize("json_contains", [True, False])
+def test_the_other_side_finds_its_mediation_by_phone_on_either_database(two_sided, make_public, json_contains,
+                                                                        monkeypatch):
+    """The embedded SQLite of `make demo` has no JSON containment: the portal list must not 500 there
+    (found in the demo), and must still match the phone exactly, not as part of another value."""
+    from django.db import connection
+
+    from xiezhi.mediation.portal import party_mediations
+
+    monkeypatch.setattr(connection.features, "supports_json_field_contains", json_contains)
+    m, _filer, other = two_sided()
+    assert list(party_mediations(other)) == [m]
+    stranger = make_public()
+    m.parties[0]["address"] = f"门牌 {stranger.phone}0"  # the stranger's phone only inside another value
+    m.save(update_fields=["parties"])
+    assert list(party_mediations(stranger)) == []

@@ -24,10 +24,23 @@ def party_mediations(user) -> QuerySet[PreSuitMediation]:
     if not (getattr(user, "is_authenticated", False) and user.is_public_user):
         return PreSuitMediation.objects.none()
     mine = Q(filing__submitted_by=user)
-    if _verified_phone(user):
-        mine |= Q(parties__contains=[{"phone": user.phone}])
+    phone = _verified_phone(user)
+    if phone:
+        mine |= _named_by_phone(phone)
     return (PreSuitMediation.objects.filter(mine)
             .select_related("mediator__user", "mediator__organisation", "cause", "court", "filing"))
+
+
+def _named_by_phone(phone: str) -> Q:
+    """Mediations whose parties list this phone. PostgreSQL answers jsonb containment (@>) itself; the
+    embedded SQLite has no JSON containment, so there a text match narrows the rows and the exact
+    comparison is made here (a phone that is only part of another value does not count)."""
+    from django.db import connection
+
+    if connection.features.supports_json_field_contains:
+        return Q(parties__contains=[{"phone": phone}])
+    rows = PreSuitMediation.objects.filter(parties__icontains=phone).values_list("pk", "parties")
+    return Q(pk__in=[pk for pk, parties in rows if any(p.get("phone") == phone for p in parties or [])])
 
 
 def _verified_phone(user) -> str:

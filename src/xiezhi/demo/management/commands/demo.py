@@ -51,6 +51,9 @@ class Command(BaseCommand):
 
         for username, name, roles, _ in STAFF:
             self.stdout.write(f"  {username:<10} {name:<6} {'、'.join(str(Role(r).label) for r in roles)}")
+        # the other accounts the issue-12 seeds make: more invited mediators, and the filing clerk of the
+        # neighbouring court that sends and receives the demo's cross-region filings
+        self.stdout.write("  mediator2…mediator4  其他特邀调解员    lian2  宋立诚  杞县人民法院立案法官（跨域立案）")
         self.stdout.write(f"诉讼服务网 http://{addr}/login/   （手机号 / 密码 {DEMO_PASSWORD}）")
         for phone, name, _, licence, _ in PUBLIC:
             self.stdout.write(f"  {phone}  {name}  {'律师' if licence else '当事人'}")
