@@ -205,3 +205,20 @@ def test_the_review_page_says_the_filing_waits_for_its_mediation(accepted, staff
     assert 'id="registration-held"' in html and m.number in html
     services.record_failure(staff["mediator"], m, "分歧较大")
     assert 'id="registration-held"' not in c.get(reverse("filing:review", args=[m.filing.pk])).content.decode()
+
+
+def test_the_filing_queue_marks_a_filing_in_mediation_and_stops_showing_its_clock(client, make_filing, staff,
+                                                                                   roster):
+    """A filing in pre-suit mediation waits for the mediation (民事诉讼法 第一百二十五条): the clerk's queue
+    says so instead of counting its 7 review days down to "overdue"."""
+    from xiezhi.mediation import services
+
+    held, plain = make_filing(), make_filing()
+    m = services.offer(staff["lian"], held)
+    client.force_login(staff["lian"])
+    body = client.get("/staff/filings/").content.decode()
+    row = body[body.index(f'/staff/filings/{held.pk}/'):]
+    row = row[:row.index("</tr>")]
+    assert "诉前调解中" in row and m.number in row and "暂不计算" in row
+    other = body[body.index(f'/staff/filings/{plain.pk}/'):]
+    assert "诉前调解中" not in other[:other.index("</tr>")]

@@ -27,7 +27,7 @@ from . import services as filing_services
 from .forms import parse_filing_form
 from .pinyin import initials
 from .models import EvidenceFile, FeeAssessment, FilingApplication, FilingChannel, FilingStatus
-from .selectors import cause_version_for, visible_filings
+from .selectors import cause_version_for, queue_holds, visible_filings
 
 PAGE = 50
 
@@ -292,6 +292,9 @@ def filing_queue(request):
         qs = qs.filter(status=status)
     qs = qs.select_related("submitted_by", "case", "cause", "crossregion__collaborating_court").order_by("review_due_on", "submitted_at")
     page = Paginator(qs, PAGE).get_page(request.GET.get("page"))
+    holds = queue_holds(page.object_list)
+    for f in page.object_list:
+        f.holds = holds.get(f.pk, [])
     return render(request, "filing/filing_queue.html", {
         "page": page, "status": status, "today": timezone.localdate(),
         "statuses": [c for c in FilingStatus.choices if c[0] != FilingStatus.DRAFT]})

@@ -42,13 +42,15 @@ class MediationConfig(AppConfig):
 
         from xiezhi.cases.events import EventType, register_event_types
         from xiezhi.cases.panels import register_panel
+        from xiezhi.filing.selectors import register_queue_hold
         from xiezhi.filing.services import register_registration_hold
 
         from . import carry
         from .panels import case_panel
-        from .selectors import open_mediation_hold
+        from .selectors import open_mediation_hold, queue_holds
 
         register_registration_hold(open_mediation_hold)
+        register_queue_hold(queue_holds)
         register_event_types(carry.EVENT_TYPES, summaries={carry.EVENT: carry.summary})
         post_save.connect(carry.on_filing_event, sender="filing.FilingEvent", dispatch_uid="mediation.carry_over")
         register_event_types({
