@@ -75,3 +75,40 @@ def test_guards_and_double_request(fee, staff, make_public, client):
     client.post(f"/staff/assistance/fee-reliefs/{a.pk}/decide/", {"outcome": "refuse", "reason": "材料不足"})
     a.refresh_from_db()
     assert a.state == FeeRelief.State.REFUSED
+
+
+def test_asked_with_the_complaint_then_decided_at_registration(court, staff, make_public, client, pdf_bytes):
+    """交费办法 第四十八条: the application is made when suing; it waits with the filing, is bound to the
+    fee assessed when the clerk registers, and is then decided like any other (here 免交, 第四十五条)."""
+    from tests.helpers import complaint
+    from xiezhi.filing import services as fs
+
+    party = make_public()
+    f = fs.new_draft(party, court)
+    data = complaint(plaintiff_name=party.real_name, plaintiff_id=party.id_number, amount="10000")
+    f = fs.save_draft(party, f, data)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fs.add_evidence(party, f, SimpleUploadedFile("起诉状.pdf", pdf_bytes, "application/pdf"), kind="complaint")
+    f = fs.submit(party, f)
+    client.force_login(party)
+    r = client.post(f"/portal/assistance/filings/{f.pk}/fee-relief/", {"form": "exempt", "reasons": "低保户，无固定收入"})
+    assert r.status_code == 302
+    client.post(f"/portal/assistance/filings/{f.pk}/fee-relief/", {"form": "exempt", "reasons": "再点一次"})
+    relief = FeeRelief.objects.get(filing=f)  # a double click: one request
+    assert relief.assessment is None
+    with pytest.raises(ValidationError, match="立案"):
+        fee_relief.decide(staff["lian"], relief, "grant", "准予免交")
+    stranger = make_public()
+    client.force_login(stranger)
+    assert client.post(f"/portal/assistance/filings/{f.pk}/fee-relief/",
+                       {"form": "defer", "reasons": "x"}).status_code == 404
+    case = fs.register(staff["lian"], f, procedure_code="civil_summary")
+    relief.refresh_from_db()
+    fa = case.fees.get()
+    assert relief.assessment == fa and relief.amount_before == fa.amount
+    assert case.events.filter(code="fee_relief_requested").count() == 1
+    assert fee_relief.fee_relief_holds(fa)
+    fee_relief.decide(staff["lian"], relief, "grant", "低保证明属实，准予免交")
+    fa.refresh_from_db()
+    assert fa.amount == 0

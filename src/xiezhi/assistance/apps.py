@@ -15,3 +15,9 @@ class AssistanceConfig(AppConfig):
         register_events()
         from .fee_relief import register_events as fee_events; fee_events()  # noqa: E702
         register_panel("assistance", 40, case_panel)
+        from django.db.models.signals import post_save
+
+        from .fee_relief import on_filing_event
+
+        # fee relief asked with the complaint is bound to the fee assessed at registration
+        post_save.connect(on_filing_event, sender="filing.FilingEvent", dispatch_uid="assistance.fee_relief_bind")

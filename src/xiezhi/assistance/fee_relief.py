@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from xiezhi.cases.models import Party
 from xiezhi.cases.services import append_events, lock_case, notify
 from xiezhi.filing import services as filing_services
-from xiezhi.filing.models import FeeAssessment
+from xiezhi.filing.models import FeeAssessment, FilingApplication, FilingStatus
 from xiezhi.law import fee_relief as law
 
 from .models import FeeRelief
@@ -83,6 +83,81 @@ def request_relief(user, assessment: FeeAssessment, form: str, reasons: str, pro
     return r
 
 
+OPEN_FILING = (FilingStatus.SUBMITTED, FilingStatus.NEEDS_CORRECTION)
+
+
+def my_open_filings(user):
+    """The portal user's complaints waiting for registration: where a request made "at filing" goes."""
+    if not getattr(user, "is_public_user", False):
+        return FilingApplication.objects.none()
+    return FilingApplication.objects.filter(submitted_by=user, status__in=OPEN_FILING).order_by("-submitted_at")
+
+
+def _filer_kind(filing: FilingApplication) -> str:
+    parties = (filing.data or {}).get("parties") or []
+    first = next((p for p in parties if p.get("role") in PAYER_ROLES), None)
+    return (first or {}).get("kind", "natural")
+
+
+def request_at_filing(user, filing: FilingApplication, form: str, reasons: str, proof=None) -> FeeRelief:
+    """缓交、减交、免交 asked with the complaint (交费办法 第四十八条: 当事人申请司法救助，应当在起诉或者上诉时
+    提交书面申请): kept with the filing and bound to the fee the clerk assesses at registration
+    (`bind_to_case`), where it is decided like any other request."""
+    if not (getattr(user, "is_public_user", False) and filing.submitted_by_id == user.pk):
+        raise PermissionDenied(_("只有起诉人可以在立案时申请缓交、减交、免交诉讼费用。"))
+    if filing.status not in OPEN_FILING:
+        raise ValidationError(_("只有等待立案的起诉可以申请；已立案的，请在案件的诉讼费用下申请。"))
+    problem = law.form_problem(form, _filer_kind(filing))
+    if problem:
+        raise ValidationError(problem)
+    reasons = (reasons or "").strip()
+    if not reasons:
+        raise ValidationError(_("请填写申请理由并附证明材料（诉讼费用交纳办法 第四十八条）。"))
+    if proof is not None:
+        from xiezhi.filing.uploads import check_upload
+
+        check_upload(proof)
+        proof.seek(0)
+    open_one = FeeRelief.objects.filter(filing=filing, assessment__isnull=True, state=R.REQUESTED).first()
+    if open_one is not None:  # a double click: one request
+        return open_one
+    from decimal import Decimal, InvalidOperation
+
+    try:  # the fee as the filing form estimated it; the real one replaces it at registration
+        estimate = Decimal(filing_services.estimate_fee(filing.court, filing.cause, filing.amount).get("fee") or 0)
+    except InvalidOperation:
+        estimate = Decimal(0)
+    try:
+        with transaction.atomic():
+            return FeeRelief.objects.create(filing=filing, requested_by=user, form=form, reasons=reasons[:5000],
+                                            amount_before=estimate, proof=proof or "")
+    except IntegrityError:
+        return FeeRelief.objects.get(filing=filing, assessment__isnull=True, state=R.REQUESTED)
+
+
+def bind_to_case(case) -> int:
+    """At registration: the requests made with the complaint now concern the fee just assessed, and go on
+    the case's timeline. Called from the filing's "registered" event (apps.py), once: a bound request is
+    no longer unbound."""
+    filing = getattr(case, "filing", None)
+    fa = case.fees.order_by("pk").first()
+    if filing is None or fa is None:
+        return 0
+    n = 0
+    for r in FeeRelief.objects.filter(filing=filing, assessment__isnull=True, state=R.REQUESTED):
+        r.assessment, r.amount_before = fa, fa.amount
+        r.save(update_fields=["assessment", "amount_before"])
+        append_events(case, [("fee_relief_requested", r.requested_by, {"form": r.form, "at_filing": True}, None)])
+        n += 1
+    return n
+
+
+def on_filing_event(sender, instance, created, **kwargs):
+    if not created or kwargs.get("raw") or instance.code != "registered" or not instance.filing.case_id:
+        return
+    bind_to_case(instance.filing.case)
+
+
 @transaction.atomic
 def decide(actor, relief: FeeRelief, outcome: str, reason: str, *, percent=None, due_on: date | None = None) -> FeeRelief:
     """outcome: "grant" or "part" (减交 by `percent`, or 缓交 to `due_on`; 免交 grants to zero) or "refuse"
@@ -94,6 +169,8 @@ def decide(actor, relief: FeeRelief, outcome: str, reason: str, *, percent=None,
     if relief.state != R.REQUESTED:
         return relief  # decided already (a repeated click)
     fa = relief.assessment
+    if fa is None:
+        raise ValidationError(_("立案并核定诉讼费用后才能作出决定。"))
     if outcome == "refuse":
         relief.state = R.REFUSED
         if not getattr(actor, "is_court_staff", False) or not actor.has_role("filing_judge", "judge", "president"):
@@ -137,5 +214,9 @@ def fee_relief_holds(assessment: FeeAssessment, today: date | None = None) -> bo
 
 
 def pending_for_staff(user):
-    return (FeeRelief.objects.filter(state=R.REQUESTED, assessment__case__court_id=user.court_id)
-            .select_related("assessment__case", "requested_by").order_by("created_at"))
+    """Requests waiting for a decision, and those made with a complaint not yet registered."""
+    from django.db.models import Q
+
+    return (FeeRelief.objects.filter(Q(assessment__case__court_id=user.court_id)
+                                     | Q(assessment__isnull=True, filing__court_id=user.court_id), state=R.REQUESTED)
+            .select_related("assessment__case", "filing", "requested_by").order_by("created_at"))

@@ -134,8 +134,12 @@ class FeeRelief(models.Model):
         PARTLY = "partly", _("部分准予")
         REFUSED = "refused", _("不予准许")
 
+    # asked with the complaint (交费办法 第四十八条: 应当在起诉或者上诉时提交书面申请), a request names the
+    # filing; when the clerk registers it, the request is bound to the fee then assessed and decided
     assessment = models.ForeignKey("filing.FeeAssessment", verbose_name=_("诉讼费用"), on_delete=models.CASCADE,
-                                   related_name="reliefs")
+                                   related_name="reliefs", null=True, blank=True)
+    filing = models.ForeignKey("filing.FilingApplication", verbose_name=_("立案申请"), on_delete=models.CASCADE,
+                               related_name="fee_reliefs", null=True, blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申请人账户"), on_delete=models.PROTECT,
                                      related_name="+")
     form = models.CharField(_("救助方式"), max_length=10, choices=Form.choices)
@@ -157,4 +161,8 @@ class FeeRelief(models.Model):
             # one open request per fee: a double click makes one
             models.UniqueConstraint(fields=["assessment"], condition=Q(state="requested"),
                                     name="uniq_open_fee_relief"),
+            models.UniqueConstraint(fields=["filing"], condition=Q(state="requested", assessment__isnull=True),
+                                    name="uniq_open_fee_relief_at_filing"),
+            models.CheckConstraint(condition=Q(assessment__isnull=False) | Q(filing__isnull=False),
+                                   name="fee_relief_has_fee_or_filing"),
         ]

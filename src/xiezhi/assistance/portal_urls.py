@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.portal_detail, name="detail"),
     path("fees/", views.portal_fees, name="fees"),
     path("fees/<int:pk>/relief/", views.portal_fee_relief, name="fee_relief"),
+    path("filings/<int:pk>/fee-relief/", views.portal_fee_relief_at_filing, name="fee_relief_at_filing"),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -195,7 +196,27 @@ def portal_fees(request):
     fees = list(fee_relief.my_unpaid_fees(request.user))
     for f in fees:
         f.relief_list = list(f.reliefs.order_by("-created_at"))
-    return render(request, "assistance/portal/fees.html", {"fees": fees, "forms": FeeReliefModel.Form.choices})
+    filings = list(fee_relief.my_open_filings(request.user))
+    for f in filings:
+        f.relief_list = list(f.fee_reliefs.filter(assessment__isnull=True).order_by("-created_at"))
+    return render(request, "assistance/portal/fees.html", {"fees": fees, "filings": filings,
+                                                           "forms": FeeReliefModel.Form.choices})
+
+
+@require_POST
+@public_required
+def portal_fee_relief_at_filing(request, pk):
+    from xiezhi.filing.models import FilingApplication
+
+    from . import fee_relief
+
+    filing = FilingApplication.objects.filter(pk=pk, submitted_by=request.user).first()
+    if filing is None:
+        raise deny(request, detail=f"立案申请 {pk}")
+    p = request.POST
+    return run_action(request, lambda: fee_relief.request_at_filing(request.user, filing, p.get("form", ""),
+                                                                   p.get("reasons", ""), request.FILES.get("proof")),
+                      _("已提交申请，法院将在立案时一并决定。"), reverse("assistance_portal:fees"))
 
 
 @require_POST
@@ -220,6 +241,9 @@ def decide_fee_relief(request, pk):
     from . import fee_relief
 
     r = FeeReliefModel.objects.filter(pk=pk, assessment__case__court_id=request.user.court_id).first()
+    if r is None and FeeReliefModel.objects.filter(pk=pk, filing__court_id=request.user.court_id).exists():
+        messages.error(request, _("立案并核定诉讼费用后才能作出决定。"))
+        return redirect("assistance:list")
     if r is None:
         raise deny(request, detail=f"诉讼费用缓减免 {pk}")
     p = request.POST

@@ -45,3 +45,11 @@ def seed_assistance(c: Court, users: dict[str, User]) -> None:
     paid = services.review(lian, paid, "合议庭意见：给予救助 30000 元。")
     paid = services.approve(head, paid, "30000")
     services.pay(lian, paid, today, f"救助金发放凭证 {today.year}-001")
+    # 缓交 asked with a complaint still waiting for registration (交费办法 第四十八条): the clerk decides it
+    # when registering; the demo litigant sees it under 诉讼费用缓减免 on the portal
+    from xiezhi.assistance import fee_relief
+
+    waiting_filing = fee_relief.my_open_filings(litigant).first()
+    if waiting_filing is not None:
+        fee_relief.request_at_filing(litigant, waiting_filing, "defer",
+                                     "家庭收入微薄，申请缓交案件受理费，待判决后交纳（诉讼费用交纳办法 第四十七条）。")
