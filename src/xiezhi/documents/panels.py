@@ -4,7 +4,7 @@ from xiezhi.cases.selectors import SERVICE_ROLES, can_manage_case
 from . import drafts, selectors, services
 from .forms import GenerateForm
 from .kinds import KINDS
-from .structure import ENF_RULING_TYPES, RULING_TYPES, is_structured
+from .structure import CONFIRMATION_VARIANTS, ENF_RULING_TYPES, RULING_TYPES, is_structured
 
 
 def case_panel(request, case):
@@ -28,7 +28,17 @@ def case_panel(request, case):
             # notices are generated from the case; the judge's documents are written in the editor (documents.drafts)
             "kinds": {k: v for k, v in KINDS.items() if k in allowed and not is_structured(k)},
             "writable_kinds": writable,
-            "ruling_types": ENF_RULING_TYPES if "enf_ruling" in writable else RULING_TYPES,
+            "ruling_types": ENF_RULING_TYPES if "enf_ruling" in writable else _ruling_types(case),
             "drafts": list(selectors.drafts_for_case(user, case)) if writable else [],
             "servable_kinds": set(services.DELIVERY_KINDS), "final_kinds": {k for k, v in KINDS.items() if v.final},
             "can_serve": can_manage_case(user, case, *SERVICE_ROLES)}
+
+
+# 确认调解协议效力 / 驳回司法确认申请 are rulings of a 司法确认 case only (民事诉讼法 第二百零六条)
+CONFIRMATION_CASE_TYPES = ("民特", "诉前调确")
+
+
+def _ruling_types(case) -> dict:
+    if case.case_type.type_code in CONFIRMATION_CASE_TYPES:
+        return RULING_TYPES
+    return {k: v for k, v in RULING_TYPES.items() if k not in CONFIRMATION_VARIANTS}
