@@ -162,3 +162,22 @@ def test_from_mediation_needs_an_agreement_and_the_office(accepted, staff):
         services.from_mediation(staff["lian"], m, "confirmation")
     with pytest.raises(PermissionDenied):
         services.from_mediation(staff["judge"], m, "confirmation")
+
+
+def test_the_president_extends_the_review_by_ten_days_once(accepted_app, make_staff, staff):
+    """司法确认规定 第五条: 特殊情况经院长批准可以延长十日 — the 15-day target becomes 25; only the president."""
+    from django.core.exceptions import PermissionDenied
+
+    from xiezhi.confirmation import services
+
+    app = accepted_app
+    before = services.decision_clock(app)
+    with pytest.raises(PermissionDenied):
+        services.extend(staff["lian"], app, "案情复杂")
+    president = make_staff(["president"], "management", name="院长")
+    app = services.extend(president, app, "需要调查核实协议履行情况")
+    after = services.decision_clock(app)
+    assert after.extended and after.target_end > before.target_end
+    assert after.legal_end == before.legal_end  # the 30 days of 民事诉讼法 第一百八十七条 are not changed
+    services.extend(president, app, "再点一次")
+    assert app.case.events.filter(code="confirmation_extended").count() == 1

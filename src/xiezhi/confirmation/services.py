@@ -50,6 +50,7 @@ def register_events() -> None:
         "confirmation_decided": EventType(_l("作出司法确认裁定"),
                                           basis="民事诉讼法 第二百零六条；民诉解释 第三百五十八条"),
         "confirmation_withdrawn": EventType(_l("撤回司法确认申请"), basis="民诉解释 第三百五十七条"),
+        "confirmation_extended": EventType(_l("院长批准延长司法确认审查期限十日"), basis="司法确认规定 第五条"),
         "pre_suit_document_opened": EventType(_l("诉前调解出具调解书立案"), basis="特邀调解规定 第十九条"),
     }, summaries={"confirmation_decided": _decided_summary})
 
@@ -390,6 +391,28 @@ def withdraw(actor, app: ConfirmationApplication, reason: str = "") -> Confirmat
         append_event(app.case, "confirmation_withdrawn", actor, {"reason": app.decision_note})
         if app.case.judge_id:
             close_if_ready(actor, app.case, "withdrawal")
+    return app
+
+
+@transaction.atomic
+def extend(actor, app: ConfirmationApplication, reason: str) -> ConfirmationApplication:
+    """特殊情况经院长批准延长十日 (司法确认规定 第五条): the 15-day target becomes 25; the 30-day limit of the
+    special procedure (民事诉讼法 第一百八十七条) is not changed by it."""
+    app = _lock(app)
+    if not (getattr(actor, "is_court_staff", False) and actor.has_role("president") and actor.court_id == app.court_id):
+        raise PermissionDenied(_("延长审查期限须经院长批准。"))
+    if app.extended:
+        return app  # a second click
+    if app.state != State.ACCEPTED or not app.case_id:
+        raise ValidationError(_("只有已受理、尚未裁定的申请可以延长审查期限。"))
+    reason = (reason or "").strip()
+    if len(reason) < 2:
+        raise ValidationError(_("请写明需要延长的特殊情况。"))
+    app.extended = True
+    app.save(update_fields=["extended"])
+    clock = decision_clock(app)
+    append_event(app.case, "confirmation_extended", actor, {"reason": reason[:300],
+                                                           "target_end": clock.target_end.isoformat()})
     return app
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("staff/confirmation/<int:pk>/accept/", views.accept, name="accept"),
     path("staff/confirmation/<int:pk>/not-accept/", views.not_accept, name="not_accept"),
     path("staff/confirmation/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("staff/confirmation/<int:pk>/extend/", views.extend, name="extend"),
     path("staff/confirmation/<int:pk>/decide/", views.decide, name="decide"),
     path("portal/confirmation/", views.portal_list, name="portal_list"),
 ]

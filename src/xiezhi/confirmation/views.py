@@ -103,7 +103,8 @@ def detail(request, pk):
     return render(request, "confirmation/detail.html", {
         "app": app, "may_receive": may_receive, "acceptance_due": services.acceptance_due(app),
         "clock": services.decision_clock(app), "not_accepted_grounds": NotAcceptedGround.choices,
-        "judges": staff_with_role(app.court_id, "judge") if may_receive else []})
+        "judges": staff_with_role(app.court_id, "judge") if may_receive else [],
+        "may_extend": request.user.has_role("president") and app.state == "accepted" and not app.extended})
 
 
 def _post(request, pk, fn, ok):
@@ -138,6 +139,13 @@ def not_accept(request, pk):
 def withdraw(request, pk):
     return _post(request, pk, lambda app: services.withdraw(request.user, app, request.POST.get("reason", "")),
                  _("已准许撤回申请。"))
+
+
+@require_POST
+@staff_required("president")
+def extend(request, pk):
+    return _post(request, pk, lambda app: services.extend(request.user, app, request.POST.get("reason", "")),
+                 _("已批准延长审查期限十日。"))
 
 
 @require_POST
