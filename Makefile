@@ -38,6 +38,7 @@ bench: system-deps $(STAMP)
 	scripts/with-services.sh $(BIN)/python -m bench.dossier_bench
 	scripts/with-services.sh $(BIN)/python -m bench.credit_bench
 	scripts/with-services.sh $(BIN)/python -m bench.linkage_bench
+	scripts/with-services.sh $(BIN)/python -m bench.mediation_bench
 	scripts/with-services.sh $(BIN)/python -m bench.http_load $(HTTP_LOAD_ARGS)
 
 # Production profile as production runs it: nginx (TLS) → gunicorn, Celery worker + beat,

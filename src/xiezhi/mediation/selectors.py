@@ -33,7 +33,7 @@ def visible_mediations(user) -> QuerySet[PreSuitMediation]:
 
 def my_mediations(user) -> QuerySet[PreSuitMediation]:
     """The mediator's own work, open matters first by due date."""
-    return (PreSuitMediation.objects.filter(mediator__user=user).select_related("cause", "filing")
+    return (PreSuitMediation.objects.filter(mediator__user=user).select_related("cause", "filing", "mediator__user")
             .order_by("closed_at", "due_on", "pk"))
 
 

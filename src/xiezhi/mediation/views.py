@@ -19,10 +19,11 @@ from xiezhi.site.access import staff_required
 from xiezhi.site.http import BadInput, file_response, parse_id, run_action
 
 from . import services
-from .models import MediationState, Mediator
+from .models import OPEN_STATES, MediationState, Mediator
 from .selectors import OFFICE_ROLES, is_office, my_mediations, roster, suitable_list_on, visible_mediations
 
 ROLES = OFFICE_ROLES + ("mediator",)
+CLOSED_SHOWN = 50
 
 
 @staff_required(*OFFICE_ROLES)
@@ -48,10 +49,14 @@ def mine(request):
     """The mediator's landing page: their mediations with due dates."""
     from .entrusted import mine as my_entrusted
 
-    items = list(my_mediations(request.user))
+    # every open matter (a mediator's workload), and only the latest closed ones: a mediator of many
+    # years has thousands, and the landing page must not grow with them (bench/mediation_bench.py)
+    mine = my_mediations(request.user)
+    open_items = list(mine.filter(state__in=OPEN_STATES)[:500])
+    closed = list(mine.exclude(state__in=OPEN_STATES).order_by("-closed_at", "-pk")[:CLOSED_SHOWN])
     entrusted = list(my_entrusted(request.user)[:200])
     return render(request, "mediation/mine.html", {
-        "open": [m for m in items if m.is_open], "closed": [m for m in items if not m.is_open],
+        "open": open_items, "closed": closed, "closed_shown": CLOSED_SHOWN,
         "entrusted": entrusted, "today": timezone.localdate()})
 
 
