@@ -47,14 +47,21 @@ def is_suitable(court, cause, day: date) -> bool:
     return bool(cause and lst and lst.causes.filter(pk=cause.pk).exists())
 
 
-def roster(court) -> QuerySet[Mediator]:
-    """Each mediator with their workload (open matters) and results."""
-    return (Mediator.objects.filter(court=court).select_related("user", "organisation")
-            .prefetch_related("specialities")
-            .annotate(open_count=Count("mediations", filter=Q(mediations__state__in=OPEN_STATES)),
-                      agreed_count=Count("mediations", filter=Q(mediations__state=MediationState.AGREEMENT)),
-                      failed_count=Count("mediations", filter=Q(mediations__state=MediationState.FAILED)))
-            .order_by("-active", "organisation__name", "pk"))
+def roster(court) -> list[Mediator]:
+    """Each mediator with their workload (open matters) and results. The counts come from one grouped
+    query over the (mediator, state) index, not a join of every mediation onto every mediator row:
+    that join grew with the court's history (bench/mediation_bench.py)."""
+    mediators = list(Mediator.objects.filter(court=court).select_related("user", "organisation")
+                     .prefetch_related("specialities").order_by("-active", "organisation__name", "pk"))
+    counts: dict[tuple[int, str], int] = {}
+    for mid, state, n in (PreSuitMediation.objects.filter(mediator__in=[m.pk for m in mediators])
+                          .values_list("mediator_id", "state").annotate(n=Count("id")).order_by()):
+        counts[(mid, state)] = n
+    for m in mediators:
+        m.open_count = sum(counts.get((m.pk, s), 0) for s in OPEN_STATES)
+        m.agreed_count = counts.get((m.pk, MediationState.AGREEMENT), 0)
+        m.failed_count = counts.get((m.pk, MediationState.FAILED), 0)
+    return mediators
 
 
 def open_mediation_hold(filing) -> str | None:

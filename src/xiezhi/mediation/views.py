@@ -29,12 +29,15 @@ CLOSED_SHOWN = 50
 @staff_required(*OFFICE_ROLES)
 def office(request):
     """The filing office's list of pre-suit mediations, open ones first."""
-    qs = visible_mediations(request.user).select_related("mediator__user", "cause").order_by("closed_at", "-pk")
+    qs = visible_mediations(request.user).select_related("mediator__user", "cause")
     state = request.GET.get("state", "")
     if state in MediationState.values:
-        qs = qs.filter(state=state)
+        items = list(qs.filter(state=state).order_by("-pk")[:200])
+    else:  # the open matters (the office's work), then the latest closed ones — each an indexed read
+        items = (list(qs.filter(state__in=OPEN_STATES).order_by("due_on", "pk")[:200])
+                 + list(qs.exclude(state__in=OPEN_STATES).order_by("-pk")[:100]))
     return render(request, "mediation/office.html", {
-        "mediations": qs[:200], "state": state, "states": MediationState.choices,
+        "mediations": items, "state": state, "states": MediationState.choices,
         "suitable": suitable_list_on(request.user.court, timezone.localdate())})
 
 
