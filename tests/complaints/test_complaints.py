@@ -28,7 +28,7 @@ def test_retrial_routes_to_min_shen_at_the_court_above(staff, judged, court):
     assert f.case_type.type_code == "民申"                         # 民事申请再审审查
     assert f.court == court.parent                                 # 民事诉讼法 第二百一十条：上一级法院
     assert f.status == FilingStatus.SUBMITTED
-    assert f.data["source_case"]["number"] == judged.number
+    assert f.data["routed"]["source_case"]["number"] == judged.number
     assert f.data["claims"] == "判决认定事实错误，要求再审。"
     roles = {p["name"]: p["role"] for p in f.data["parties"]}
     assert roles == {"被告乙": "applicant", "原告甲": "respondent"}
@@ -123,7 +123,7 @@ def test_duty_lawyer_opinion_joins_the_filing(staff, judged, make_public):
     services.submit_opinion(lawyer, c, "原判认定事实的主要证据未经质证，符合再审事由。")
     c.refresh_from_db()
     assert c.lawyer_opinion.startswith("原判")
-    assert c.filing.data["lawyer_opinion"] == c.lawyer_opinion
+    assert c.filing.data["routed"]["lawyer_opinion"] == c.lawyer_opinion
 
 
 def _party_user(judged, make_public):
@@ -155,3 +155,23 @@ def test_post_judgment_question_answered_joins_the_efile(staff, judged, make_pub
 def test_only_parties_ask(staff, judged, make_public):
     with pytest.raises(PermissionDenied):
         services.ask_question(make_public(), judged, "问题？")
+
+
+def test_the_competent_courts_clerk_sees_where_a_routed_filing_came_from(client, staff, judged, make_public, court,
+                                                                        make_staff):
+    """The retrial filing a complaint became shows its original case and the duty lawyer's opinion on the
+    review page of the court that decides it (filing.services.lodge keeps them under data["routed"])."""
+    lawyer = make_public(lawyer=True)
+    dl = services.enrol_lawyer(staff["lian"], lawyer)
+    c = services.route_to_litigation(staff["lian"], _register(staff, judged), "retrial")
+    services.assign_lawyer(staff["lian"], c, dl)
+    services.submit_opinion(lawyer, c, "原判认定事实的主要证据未经质证，符合再审事由。")
+    upper_clerk = make_staff(["filing_judge"], "filing", court_=court.parent, name="中院立案法官")
+    client.force_login(upper_clerk)
+    body = client.get(f"/staff/filings/{c.filing_id}/").content.decode()
+    assert judged.number in body and "原判认定事实的主要证据未经质证" in body
+    from django.core.exceptions import PermissionDenied as Denied
+    from xiezhi.filing.services import lodge
+
+    with pytest.raises(Denied):  # only filing staff lodge a filing for a party
+        lodge(make_public(), court, {"parties": []}, type_code="民申")

@@ -17,7 +17,7 @@ def test_demo_complaints(court, client):
     assert cs.count() == 3
     routed = cs.get(state="routed")
     assert routed.filing.case_type.type_code == "民申" and routed.filing.court == court
-    assert routed.filing.data["lawyer_opinion"] == routed.lawyer_opinion
+    assert routed.filing.data["routed"]["lawyer_opinion"] == routed.lawyer_opinion
     assert cs.filter(state="handling", due_on__isnull=False).exists() and cs.filter(state="closed").exists()
     qs = PostJudgmentQuestion.objects.filter(case=routed.case)
     assert qs.filter(answered_at__isnull=False).count() == 1 and qs.filter(answered_at__isnull=True).count() == 1

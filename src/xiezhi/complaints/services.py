@@ -22,9 +22,10 @@ from xiezhi.cases.services import append_event, notify
 from xiezhi.cases.signals import paper_added
 from xiezhi.courts import refcache
 from xiezhi.courts.calendar import get_work_calendar
-from xiezhi.filing.models import FilingApplication, FilingChannel, FilingEvent, FilingStatus
+from xiezhi.filing import services as filing_services
+from xiezhi.filing.models import FilingChannel
 from xiezhi.law import complaints as law
-from xiezhi.law.periods import period_end, working_days_after
+from xiezhi.law.periods import working_days_after
 
 from .models import Channel, Complaint, ComplaintEvent, DutyLawyer, Kind, PostJudgmentQuestion, State
 from .selectors import can_answer
@@ -180,17 +181,14 @@ def route_to_litigation(actor, c: Complaint, remedy: str, *, to_original: bool =
             "facts": _("%(name)s 经%(channel)s对 %(number)s（%(court)s）提出，诉讼服务中心甄别为%(remedy)s。") % {
                 "name": c.name, "channel": c.get_channel_display(), "number": case.number, "court": case.court.name,
                 "remedy": r.label} + "\n" + c.request,
-            "amount": "", "cause_id": case.cause_id, "oral_record": "",
-            "source_case": {"id": case.pk, "number": case.number, "court": case.court.name},
-            "complaint": c.pk, "remedy": remedy}
+            "amount": "", "cause_id": case.cause_id}
+    routed = {"source_case": {"id": case.pk, "number": case.number, "court": case.court.name},
+              "complaint": c.pk, "remedy": remedy}
     if c.lawyer_opinion:
-        data["lawyer_opinion"] = c.lawyer_opinion
-    filing = FilingApplication.objects.create(
-        court=court, case_type=case_type, channel=FilingChannel.COUNTER, status=FilingStatus.SUBMITTED,
-        submitted_by=actor, data=data, cause=case.cause, submitted_at=timezone.now(), clock_started_on=today,
-        review_due_on=period_end(today, days=settings.FILING_REVIEW_DAYS, calendar=_calendar()))
-    FilingEvent.objects.create(filing=filing, code="submitted", actor=actor,
-                               payload={"channel": "complaint", "complaint": c.pk, "source_case": case.number})
+        routed["lawyer_opinion"] = c.lawyer_opinion
+    filing = filing_services.lodge(actor, court, data, type_code=r.type_code, channel=FilingChannel.COUNTER,
+                                   routed=routed, event_payload={"via": "complaint", "complaint": c.pk,
+                                                                 "source_case": case.number})
     c.kind, c.remedy, c.filing, c.state = Kind.LITIGATION, remedy, filing, State.ROUTED
     c.accepted_on, c.closed_at = today, timezone.now()
     c.save(update_fields=["kind", "remedy", "filing", "state", "accepted_on", "closed_at"])
@@ -308,9 +306,7 @@ def submit_opinion(lawyer_user, c: Complaint, text: str) -> Complaint:
     c.lawyer_opinion, c.lawyer_opinion_at = text, timezone.now()
     c.save(update_fields=["lawyer_opinion", "lawyer_opinion_at"])
     if c.filing_id:
-        filing = FilingApplication.objects.select_for_update(of=("self",)).get(pk=c.filing_id)
-        filing.data = {**filing.data, "lawyer_opinion": text}
-        filing.save(update_fields=["data", "updated_at"])
+        filing_services.set_data_note(lawyer_user, c.filing, "lawyer_opinion", text)
     _log(c, "lawyer_opinion", lawyer_user)
     return c
 

@@ -717,6 +717,45 @@ def counter_filing(clerk, court: Court, data: dict, *, channel: str = FilingChan
     return filing
 
 
+@transaction.atomic
+def lodge(actor, court: Court, data: dict, *, type_code: str, channel: str = FilingChannel.COUNTER,
+          routed: dict | None = None, event_payload: dict | None = None) -> FilingApplication:
+    """A filing one court's filing office lodges for a party at the court that decides it — possibly
+    another court on the platform: a complaint sorted as 诉 (诉访分离, the complaints app) goes into an
+    appeal, retrial-application or objection filing of the competent court. It lands submitted in that
+    court's queue with its 7-day review clock (民事诉讼法 第一百二十六条); `routed` (where it came from)
+    is kept with the data as it is, for the review page and the record."""
+    if not (getattr(actor, "is_court_staff", False) and actor.has_role("filing_judge")):
+        raise PermissionDenied(_("只有立案人员可以代为提交立案材料。"))
+    case_type = refcache.case_type(type_code)
+    if case_type is None:
+        raise ValidationError(_("未知的案件类型。"))
+    clean = _clean_data(data)
+    if routed:
+        clean["routed"] = routed
+    cause = refcache.cause(clean["cause_id"]) if clean.get("cause_id") else None
+    amount = clean_amount(clean.get("amount"))
+    today = timezone.localdate()
+    filing = FilingApplication.objects.create(
+        court=court, case_type=case_type, channel=channel, submitted_by=actor, data=clean, cause=cause,
+        amount=amount, status=FilingStatus.SUBMITTED, submitted_at=timezone.now(), clock_started_on=today,
+        review_due_on=_review_due(today))
+    _log(filing, "submitted", actor, channel=channel, **(event_payload or {}))
+    return filing
+
+
+def set_data_note(actor, filing: FilingApplication, key: str, value) -> FilingApplication:
+    """Add one note to a filing's data under `routed` (e.g. the duty lawyer's opinion on a complaint
+    routed into it), under the filing's row lock; the party's own text is never changed."""
+    with transaction.atomic():
+        filing = FilingApplication.objects.select_for_update(of=("self",)).get(pk=filing.pk)
+        routed = dict((filing.data or {}).get("routed") or {})
+        routed[key] = value
+        filing.data = {**filing.data, "routed": routed}
+        filing.save(update_fields=["data", "updated_at"])
+    return filing
+
+
 def assess_conversion_balance(actor, case: Case, old_procedure: Procedure, new_procedure: Procedure,
                               notice_received_on: date | None = None) -> FeeAssessment | None:
     """简易程序（含小额诉讼）转为普通程序: the plaintiff pays the balance up to the ordinary fee within 7 days
