@@ -44,3 +44,27 @@ def test_double_click_asks_fee_relief_once(court, staff, make_public):
     assert all(isinstance(o, FeeRelief) for o in out), out
     assert FeeRelief.objects.filter(assessment=fa).count() == 1
     assert case.events.filter(code="fee_relief_requested").count() == 1
+
+
+def test_four_clicks_with_the_complaint_ask_once_and_bind_once(court, staff, make_public, pdf_bytes):
+    """缓交 asked with the complaint (交费办法 第四十八条): four clicks at once make one request (the partial
+    unique constraint on an unbound request), and registration binds it to the fee once."""
+    require_postgresql()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.helpers import complaint
+    from xiezhi.assistance import fee_relief
+    from xiezhi.assistance.models import FeeRelief
+    from xiezhi.filing import services as fs
+
+    party = make_public()
+    f = fs.save_draft(party, fs.new_draft(party, court),
+                      complaint(plaintiff_name=party.real_name, plaintiff_id=party.id_number, amount="20000"))
+    fs.add_evidence(party, f, SimpleUploadedFile("起诉状.pdf", pdf_bytes, "application/pdf"), kind="complaint")
+    f = fs.submit(party, f)
+    out = at_once(*[lambda: fee_relief.request_at_filing(party, f, "defer", "收入微薄，申请缓交") for _ in range(4)])
+    assert all(isinstance(o, FeeRelief) for o in out), out
+    assert FeeRelief.objects.filter(filing=f).count() == 1
+    case = fs.register(staff["lian"], f, procedure_code="civil_summary")
+    assert FeeRelief.objects.get(filing=f).assessment == case.fees.get()
+    assert case.events.filter(code="fee_relief_requested").count() == 1
